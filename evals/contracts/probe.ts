@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { TierSchema } from './domain';
+import { FamilyIdSchema } from './family';
+import { GraderSpecSchema } from './grader-spec';
+
+/** A probe id is "<pair id>/<tier>", e.g. "arithmetic.order-of-operations#007/hard". */
+export const ProbeIdSchema = z.string().regex(/^[a-z0-9.#/_-]+$/i).min(3).max(200);
+
+export const ProbeSchema = z.object({
+  id: ProbeIdSchema,
+  family: FamilyIdSchema,
+  tier: TierSchema,
+  prompt: z.string().min(1).max(20_000),
+  answer: z.string().min(1).max(2_000),
+  grader: GraderSpecSchema,
+  /** Where a hand-written item comes from and under which licence (generated items: the generator). */
+  source: z.string().min(1).max(200).optional(),
+  license: z.string().min(1).max(100).optional(),
+});
+export type Probe = z.infer<typeof ProbeSchema>;
