@@ -1,0 +1,17 @@
+import { additionTask } from './addition';
+import { parityTask } from './parity';
+import type { Task, TaskName } from './task';
+
+export * from './task';
+export * from './rng';
+export * from './batch';
+export * from './generator';
+export * from './eval-set';
+export { parityTask, PARITY_MAX_BITS, type ParityInput } from './parity';
+export { additionTask, ADDITION_MAX_DIGITS, ADDITION_ANSWER_DIGITS, type AdditionInput } from './addition';
+
+/** Every task by name. `Task<unknown>` because callers only move inputs between a task's own methods. */
+export const TASKS: Record<TaskName, Task<unknown>> = {
+  parity: parityTask as Task<unknown>,
+  addition: additionTask as Task<unknown>,
+};
