@@ -1,0 +1,96 @@
+import OpenAI from 'openai';
+import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import type { ChatRequest, ChatResult, Provider, ProviderError } from './types';
+import { classifyThrown } from './classify-error';
+import { readChatCompletion } from './read-chat-completion';
+import { redactSecret } from './redact-secret';
+
+export interface OpenAICompatibleOptions {
+  /** Up to and including the version segment, e.g. `https://api.openai.com/v1` or `http://127.0.0.1:8081/v1`. */
+  baseURL: string;
+  /** Sent as `Authorization: Bearer …`; omitted entirely when absent (local servers). Never appears in a message. */
+  apiKey?: string;
+  /** Whole-request deadline, headers and body together. Default 180 s: reasoning models think for minutes. */
+  timeoutMs?: number;
+  /** Longer answers are cut here and marked with `truncatedAt`, so one runaway answer cannot bloat the database. */
+  maxResponseChars?: number;
+  /** For tests and proxies; defaults to the global fetch (undici, keep-alive). */
+  fetch?: typeof fetch;
+}
+
+export const DEFAULT_TIMEOUT_MS = 180_000;
+export const DEFAULT_MAX_RESPONSE_CHARS = 100_000;
+
+/**
+ * A provider for any OpenAI-compatible chat endpoint (OpenAI, OpenRouter, vLLM, Ollama, our checkpoint server …),
+ * through the official SDK. The SDK never retries (`maxRetries: 0`): retrying is the scheduler's job, in one place,
+ * with a cap on Retry-After that the SDK does not have.
+ */
+export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions): Provider {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxResponseChars = options.maxResponseChars ?? DEFAULT_MAX_RESPONSE_CHARS;
+  const client = new OpenAI({
+    baseURL: options.baseURL,
+    // The SDK insists on a credential and would otherwise fall back to OPENAI_API_KEY from the environment;
+    // without a key we give it a placeholder and remove the header it would make from it.
+    apiKey: options.apiKey ?? 'no-key',
+    ...(options.apiKey === undefined && { defaultHeaders: { Authorization: null } }),
+    // Explicit nulls so the SDK does not pick these up from OPENAI_* env vars and send them to a third party.
+    organization: null,
+    project: null,
+    adminAPIKey: null,
+    webhookSecret: null,
+    maxRetries: 0,
+    timeout: timeoutMs,
+    logLevel: 'off',
+    ...(options.fetch && { fetch: options.fetch }),
+  });
+  const redact = (error: ProviderError): ProviderError => ({ ...error, message: redactSecret(error.message, options.apiKey) });
+
+  return {
+    async chat(req: ChatRequest): Promise<ChatResult> {
+      const started = performance.now();
+      const elapsed = () => Math.round(performance.now() - started);
+      if (req.signal?.aborted) {
+        const error = classifyThrown(undefined, { callerAborted: true, deadlineHit: false, timeoutMs, baseURL: options.baseURL });
+        return { ok: false, error, latencyMs: 0 };
+      }
+
+      // Our own deadline covers reading the body too: the SDK's timeout stops counting once headers arrive, so a
+      // server that trickles its body would otherwise hold a slot forever.
+      const controller = new AbortController();
+      let deadlineHit = false;
+      const deadline = setTimeout(() => {
+        deadlineHit = true;
+        controller.abort();
+      }, timeoutMs);
+      const forwardAbort = () => controller.abort();
+      req.signal?.addEventListener('abort', forwardAbort, { once: true });
+
+      try {
+        const body: unknown = await client.chat.completions.create(toRequestBody(req), { signal: controller.signal, timeout: timeoutMs });
+        const read = readChatCompletion(body, { maxResponseChars, ...(req.maxTokens !== undefined && { requestedMaxTokens: req.maxTokens }) });
+        return read.ok ? { ...read, latencyMs: elapsed() } : { ...read, error: redact(read.error), latencyMs: elapsed() };
+      } catch (thrown) {
+        const context = { callerAborted: req.signal?.aborted === true, deadlineHit, timeoutMs, baseURL: options.baseURL };
+        return { ok: false, error: redact(classifyThrown(thrown, context)), latencyMs: elapsed() };
+      } finally {
+        clearTimeout(deadline);
+        req.signal?.removeEventListener('abort', forwardAbort);
+      }
+    },
+  };
+}
+
+/** The wire body. Reasoning models reject `max_tokens` and `temperature`, so they get `max_completion_tokens` only. */
+export function toRequestBody(req: ChatRequest): ChatCompletionCreateParamsNonStreaming {
+  const body: ChatCompletionCreateParamsNonStreaming = { model: req.model, messages: req.messages };
+  if (req.seed !== undefined) body.seed = req.seed;
+  if (req.reasoning) {
+    if (req.maxTokens !== undefined) body.max_completion_tokens = req.maxTokens;
+  } else {
+    if (req.maxTokens !== undefined) body.max_tokens = req.maxTokens;
+    if (req.temperature !== undefined) body.temperature = req.temperature;
+  }
+  return body;
+}
