@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AdamW, Prng, fromNumbers, initRuntime, keepTree, ops, toFloat32, toScalar, valueAndGrad, warmupCosineLr, type ParamTree } from './index';
+
+beforeAll(async () => {
+  await initRuntime();
+});
+
+const close = (actual: Float32Array, expected: number[], tol = 1e-5) =>
+  expected.forEach((e, i) => expect(Math.abs((actual[i] ?? NaN) - e)).toBeLessThan(tol));
+
+describe('ops', () => {
+  it('einsum works on Node 20 (needs the Iterator-helpers polyfill)', () => {
+    const a = fromNumbers([1, 2, 3, 4], [2, 2]);
+    const b = fromNumbers([5, 6, 7, 8], [2, 2]);
+    close(toFloat32(ops.einsum('ij,jk->ik', a, b)), [19, 22, 43, 50]);
+  });
+
+  it('linear uses the PyTorch [out, in] weight layout', () => {
+    const x = fromNumbers([1, 2, 3], [1, 3]);
+    const w = fromNumbers([1, 0, 0, 0, 1, 1], [2, 3]);
+    close(toFloat32(ops.linear(x, w, fromNumbers([10, 20], [2]))), [11, 25]);
+  });
+
+  it('layerNorm matches the PyTorch formula (biased variance, eps 1e-5)', () => {
+    const values = [1, 2, 4, 9];
+    const mu = values.reduce((a, b) => a + b) / 4;
+    const variance = values.reduce((a, v) => a + (v - mu) ** 2, 0) / 4;
+    const expected = values.map((v) => ((v - mu) / Math.sqrt(variance + 1e-5)) * 2 + 1);
+    const y = ops.layerNorm(fromNumbers(values, [1, 4]), fromNumbers([2, 2, 2, 2], [4]), fromNumbers([1, 1, 1, 1], [4]));
+    close(toFloat32(y), expected);
+  });
+
+  it('glu gates the first half with the sigmoid of the second', () => {
+    const y = ops.glu(fromNumbers([2, 3, 0, Math.log(3)], [1, 4]));
+    close(toFloat32(y), [1, 3 * 0.75]);
+  });
+});
+
+describe('AdamW', () => {
+  it('matches a hand-computed PyTorch AdamW trajectory on f(w) = Σ w²', () => {
+    const schedule = { peakLr: 0.1, warmupSteps: 0, totalSteps: 1_000_000 };
+    const opt = new AdamW({ schedule, weightDecay: 0.01 });
+    const f = valueAndGrad((p: ParamTree) => ops.sum(ops.square(p.w as never)));
+    let params: ParamTree = { w: fromNumbers([1, -2], [2]) };
+    // Reference: the same update in plain JS (PyTorch AdamW semantics).
+    let w = [1, -2];
+    const m = [0, 0];
+    const v = [0, 0];
+    for (let t = 1; t <= 3; t++) {
+      const lr = warmupCosineLr(schedule, t - 1);
+      w = w.map((wi, i) => {
+        const g = 2 * wi;
+        m[i] = 0.9 * (m[i] as number) + 0.1 * g;
+        v[i] = 0.999 * (v[i] as number) + 0.001 * g * g;
+        const decayed = wi * (1 - lr * 0.01);
+        return decayed - (lr * ((m[i] as number) / (1 - 0.9 ** t))) / (Math.sqrt((v[i] as number) / (1 - 0.999 ** t)) + 1e-8);
+      });
+      const [loss, grads] = f(keepTree(params));
+      toScalar(loss);
+      params = opt.step(params, grads);
+    }
+    close(toFloat32(params.w as never), w, 1e-5);
+    opt.dispose();
+  });
+
+  it('warm-up is linear and the cosine ends at minLr', () => {
+    const s = { peakLr: 1, warmupSteps: 10, totalSteps: 110, minLr: 0.1 };
+    expect(warmupCosineLr(s, 5)).toBeCloseTo(0.5);
+    expect(warmupCosineLr(s, 10)).toBeCloseTo(1);
+    expect(warmupCosineLr(s, 60)).toBeCloseTo(0.55);
+    expect(warmupCosineLr(s, 500)).toBeCloseTo(0.1);
+  });
+});
+
+describe('Prng', () => {
+  it('is reproducible per seed and differs across seeds', () => {
+    expect(Array.from(new Prng(7).uniform(4, 0, 1))).toEqual(Array.from(new Prng(7).uniform(4, 0, 1)));
+    expect(new Prng(7).next()).not.toBe(new Prng(8).next());
+  });
+
+  it('draws normals with about the right mean and spread', () => {
+    const xs = new Prng(1).normal(20_000, 3, 2);
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / xs.length);
+    expect(Math.abs(mean - 3)).toBeLessThan(0.05);
+    expect(Math.abs(sd - 2)).toBeLessThan(0.05);
+  });
+});
