@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import { integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const MODEL_ARCHS = ['llm', 'ctm', 'transformer', 'lstm'] as const;
+
+/**
+ * An endpoint to evaluate. Only the NAME of the env var holding the API key is stored, never the key.
+ * `origin` says where the row came from: the config file, the UI, or an import of external results.
+ */
+export const models = sqliteTable('models', {
+  id: text('id').primaryKey(),
+  label: text('label').notNull(),
+  arch: text('arch', { enum: MODEL_ARCHS }).notNull().default('llm'),
+  baseUrl: text('base_url'),
+  modelName: text('model_name').notNull(),
+  apiKeyEnv: text('api_key_env'),
+  temperature: real('temperature'),
+  maxTokens: integer('max_tokens'),
+  systemPrompt: text('system_prompt'),
+  reasoning: integer('reasoning', { mode: 'boolean' }).notNull().default(false),
+  /** USD per million tokens. */
+  priceInput: real('price_input'),
+  priceOutput: real('price_output'),
+  origin: text('origin', { enum: ['config', 'ui', 'import', 'cli'] }).notNull().default('config'),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
+});

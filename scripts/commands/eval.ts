@@ -1,0 +1,120 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { runPairCounts } from '../../db/queries/pair-tallies';
+import { getRun } from '../../db/queries/runs';
+import { models } from '../../db/schema';
+import { modelSummary } from '../../evals/metrics';
+import { loadSuite, SuiteError } from '../../evals/suites';
+import { upsertModel } from '../../server/config/sync-models';
+import { createRun } from '../../server/runner/create-run';
+import { createSchedulerRegistry, providerFor } from '../../server/runner/endpoints';
+import { preflight } from '../../server/runner/preflight';
+import { createSqliteRunQueue } from '../../server/runner/run-queue';
+import { RunSettingsSchema } from '../../server/runner/run-settings';
+import { Worker } from '../../server/runner/worker';
+import { CliError, parseFlags, type Command } from '../command';
+import { openCliDb } from '../open-db';
+import { createProgressLine } from '../progress-line';
+import { evalReport, formatFamilyTable } from '../eval-report';
+
+const usage = `usage: sawtooth eval --suite <id|file> (--model <id> | --base-url <url> --model-name <name> [--api-key-env VAR])
+                     [--samples N] [--temperature T] [--seed S] [--max-tokens N] [--concurrency N] [--json]
+
+Runs a suite against a model, storing every graded answer, then prints a per-family summary.
+The first line of output is "run <id>". With --json the last line of stdout is a JSON summary.`;
+
+const FlagsSchema = z
+  .object({
+    suite: z.string({ error: 'required (e.g. --suite core)' }).min(1),
+    model: z.string().min(1).optional(),
+    'base-url': z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    'model-name': z.string().min(1).optional(),
+    'api-key-env': z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be the NAME of an environment variable, e.g. OPENAI_API_KEY').optional(),
+    samples: z.coerce.number().int().min(1).max(100).optional(),
+    temperature: z.coerce.number().min(0).max(2).optional(),
+    seed: z.coerce.number().int().optional(),
+    'max-tokens': z.coerce.number().int().positive().optional(),
+    concurrency: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1).max(512).optional(),
+    json: z.boolean().optional(),
+  })
+  .refine((f) => Boolean(f.model) !== Boolean(f['base-url']), { message: 'give either --model <id> or --base-url <url> with --model-name <name>', path: ['model'] })
+  .refine((f) => !f['base-url'] || f['model-name'], { message: 'required with --base-url', path: ['model-name'] });
+
+const options = {
+  suite: { type: 'string' }, model: { type: 'string' }, 'base-url': { type: 'string' }, 'model-name': { type: 'string' },
+  'api-key-env': { type: 'string' }, samples: { type: 'string' }, temperature: { type: 'string' }, seed: { type: 'string' },
+  'max-tokens': { type: 'string' }, concurrency: { type: 'string' }, json: { type: 'boolean' },
+} as const;
+
+/** An ad-hoc endpoint gets a stable id from its host and model name, so repeated evals pool on one model page. */
+function adHocModelId(baseUrl: string, modelName: string): string {
+  return `${modelName}@${new URL(baseUrl).host}`.replace(/[^a-z0-9._@-]+/gi, '-').replace('@', '.at.');
+}
+
+export const evalCommand: Command = {
+  name: 'eval',
+  summary: 'run a suite against a model and print its per-family summary',
+  usage,
+  async run(args, io) {
+    const { flags } = parseFlags(args, options, FlagsSchema);
+    const { db } = openCliDb();
+
+    let suite;
+    try {
+      suite = loadSuite(flags.suite);
+    } catch (error) {
+      if (error instanceof SuiteError) throw new CliError(`--suite: ${error.message}`, 2);
+      throw error;
+    }
+
+    let modelId = flags.model;
+    if (flags['base-url']) {
+      modelId = adHocModelId(flags['base-url'], flags['model-name']!);
+      upsertModel(db, {
+        id: modelId, label: `${flags['model-name']} (${new URL(flags['base-url']).host})`, arch: 'llm',
+        baseUrl: flags['base-url'], modelName: flags['model-name']!, apiKeyEnv: flags['api-key-env'] ?? null,
+        temperature: null, maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null, origin: 'cli',
+      });
+    }
+    const model = db.select().from(models).where(eq(models.id, modelId!)).get();
+    if (!model) {
+      const known = db.select({ id: models.id }).from(models).all().map((m) => m.id);
+      throw new CliError(`--model: unknown model "${modelId}" (known: ${known.join(', ') || 'none; add one to sawtooth.config.json'})`, 2);
+    }
+
+    const settings = RunSettingsSchema.parse({
+      samples: flags.samples, temperature: flags.temperature, seed: flags.seed, maxTokens: flags['max-tokens'],
+      concurrency: flags.concurrency ?? 8,
+    });
+    const problem = await preflight(model, settings, suite.pairs[0]!.easy.prompt);
+    if (problem) throw new CliError(problem);
+
+    const runId = createRun(db, { modelId: model.id, suite, settings });
+    io.stdout(`run ${runId}\n`);
+    const total = suite.pairs.length * 2 * settings.samples;
+    const progress = createProgressLine(io.stderr, total, Boolean(process.stderr.isTTY) && !flags.json);
+    const worker = new Worker({
+      db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry(),
+      onProgress: () => {
+        const run = getRun(db, runId)!;
+        progress.update(run.passCount + run.failCount + run.errorCount, { pass: run.passCount, fail: run.failCount, error: run.errorCount });
+      },
+    });
+    const stop = () => void worker.stop();
+    process.once('SIGINT', stop);
+    try {
+      await worker.runOnce(runId);
+    } finally {
+      process.off('SIGINT', stop);
+      progress.end();
+    }
+
+    const run = getRun(db, runId)!;
+    const summary = modelSummary(runPairCounts(db, runId));
+    const report = evalReport(run, model.id, suite.id, summary);
+    io.stdout(formatFamilyTable(report));
+    if (run.status !== 'completed') io.stdout(`run ${runId} is ${run.status}; resume it with: npx sawtooth runs resume ${runId}\n`);
+    if (flags.json) io.stdout(`${JSON.stringify(report)}\n`);
+    return run.status === 'completed' ? 0 : 1;
+  },
+};

@@ -1,0 +1,20 @@
+import type { Db } from '../db/client';
+import { openDb } from '../db/client';
+import { ConfigError, loadConfig, type SawtoothConfig } from '../server/config/model-config';
+import { syncConfigModels } from '../server/config/sync-models';
+import { env } from '../server/env';
+import { CliError } from './command';
+
+/** The CLI's database and config: SAWTOOTH_DB / SAWTOOTH_CONFIG or the defaults, config models synced in. */
+export function openCliDb(): { db: Db; config: SawtoothConfig } {
+  let config: SawtoothConfig;
+  try {
+    config = loadConfig(env().SAWTOOTH_CONFIG);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(error.message);
+    throw error;
+  }
+  const db = openDb(env().SAWTOOTH_DB);
+  syncConfigModels(db, config);
+  return { db, config };
+}

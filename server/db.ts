@@ -1,0 +1,19 @@
+import { openDb, type Db } from '../db/client';
+import { loadConfig } from './config/model-config';
+import { syncConfigModels } from './config/sync-models';
+import { env } from './env';
+
+const globalForDb = globalThis as unknown as { sawtoothDb?: Db };
+
+/**
+ * The server process's database handle: opened (and migrated) once, with the config file's models synced in.
+ * Kept on globalThis so that Next's dev reloads reuse it instead of leaking connections.
+ */
+export function serverDb(): Db {
+  if (!globalForDb.sawtoothDb) {
+    const db = openDb(env().SAWTOOTH_DB);
+    syncConfigModels(db, loadConfig(env().SAWTOOTH_CONFIG));
+    globalForDb.sawtoothDb = db;
+  }
+  return globalForDb.sawtoothDb;
+}

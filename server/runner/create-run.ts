@@ -1,0 +1,27 @@
+import { eq } from 'drizzle-orm';
+import type { Suite } from '../../evals/contracts';
+import type { Db } from '../../db/client';
+import { models, runs } from '../../db/schema';
+import { persistSuite } from '../catalog/persist-suite';
+import { RunSettingsSchema, type RunSettings } from './run-settings';
+
+export class UnknownModelError extends Error {}
+
+/** Queues a run of `modelId` on `suite`: stores the suite version, then a `queued` run a worker will claim. */
+export function createRun(db: Db, input: { modelId: string; suite: Suite; settings?: Partial<RunSettings> }): number {
+  const settings = RunSettingsSchema.parse(input.settings ?? {});
+  const model = db.select({ id: models.id }).from(models).where(eq(models.id, input.modelId)).get();
+  if (!model) throw new UnknownModelError(`unknown model "${input.modelId}"`);
+  const suiteKey = persistSuite(db, input.suite);
+  return db
+    .insert(runs)
+    .values({
+      modelId: input.modelId,
+      suiteKey,
+      settings,
+      samples: settings.samples,
+      expected: input.suite.pairs.length * 2 * settings.samples,
+    })
+    .returning({ id: runs.id })
+    .get().id;
+}

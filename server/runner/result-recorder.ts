@@ -1,0 +1,78 @@
+import type { Db } from '../../db/client';
+import type { ErrorKind, Outcome } from '../../evals/contracts';
+
+export interface ResultRow {
+  runId: number;
+  modelId: string;
+  probeKey: number;
+  familyId: string;
+  domain: string;
+  tier: 'easy' | 'hard';
+  sample: number;
+  outcome: Outcome;
+  errorKind: ErrorKind | null;
+  response: string | null;
+  extracted: string | null;
+  reason: string;
+  latencyMs: number | null;
+  promptTokens: number | null;
+  completionTokens: number | null;
+  costUsd: number | null;
+  ticks: number | null;
+  telemetry: unknown;
+}
+
+/**
+ * Writes graded results in short batched transactions (one fsync per batch, not per row) and keeps the run's
+ * counters in step in the same transaction. The unique key (run, probe, sample) makes a duplicate impossible:
+ * a row that already exists is skipped and not counted.
+ */
+export class ResultRecorder {
+  private buffer: ResultRow[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private readonly flushBatch: (rows: ResultRow[]) => void;
+
+  constructor(
+    db: Db,
+    private readonly opts: { maxBatch?: number; maxDelayMs?: number; onFlush?: (written: number) => void } = {},
+  ) {
+    const sqlite = db.$client;
+    const insert = sqlite.prepare(`
+      INSERT INTO results (run_id, model_id, probe_key, family_id, domain, tier, sample, outcome, error_kind, response,
+        extracted, reason, latency_ms, prompt_tokens, completion_tokens, cost_usd, ticks, telemetry)
+      VALUES (@runId, @modelId, @probeKey, @familyId, @domain, @tier, @sample, @outcome, @errorKind, @response,
+        @extracted, @reason, @latencyMs, @promptTokens, @completionTokens, @costUsd, @ticks, @telemetry)
+      ON CONFLICT (run_id, probe_key, sample) DO NOTHING`);
+    const bump = sqlite.prepare(`
+      UPDATE runs SET pass_count = pass_count + @pass, fail_count = fail_count + @fail,
+        error_count = error_count + @error, cost_usd = cost_usd + @cost WHERE id = @runId`);
+    this.flushBatch = sqlite.transaction((rows: ResultRow[]) => {
+      const perRun = new Map<number, { pass: number; fail: number; error: number; cost: number }>();
+      for (const row of rows) {
+        const changed = insert.run({ ...row, telemetry: row.telemetry == null ? null : JSON.stringify(row.telemetry) }).changes;
+        if (changed === 0) continue;
+        const c = perRun.get(row.runId) ?? { pass: 0, fail: 0, error: 0, cost: 0 };
+        c[row.outcome] += 1;
+        c.cost += row.costUsd ?? 0;
+        perRun.set(row.runId, c);
+      }
+      for (const [runId, c] of perRun) bump.run({ runId, ...c });
+    });
+  }
+
+  add(row: ResultRow): void {
+    this.buffer.push(row);
+    if (this.buffer.length >= (this.opts.maxBatch ?? 256)) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), this.opts.maxDelayMs ?? 50);
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.buffer.length === 0) return;
+    const rows = this.buffer;
+    this.buffer = [];
+    this.flushBatch(rows);
+    this.opts.onFlush?.(rows.length);
+  }
+}

@@ -1,0 +1,44 @@
+import type { Db } from '../../db/client';
+
+export class RunStateError extends Error {}
+
+function runStatus(db: Db, runId: number): string {
+  const row = db.$client.prepare('SELECT status FROM runs WHERE id = ?').get(runId) as { status: string } | undefined;
+  if (!row) throw new RunStateError(`no run with id ${runId}`);
+  return row.status;
+}
+
+/** Cancels a queued or running run. Its worker sees the change at its next heartbeat and stops; stored results stay. */
+export function cancelRun(db: Db, runId: number): void {
+  const status = runStatus(db, runId);
+  if (status !== 'queued' && status !== 'running') throw new RunStateError(`run ${runId} is ${status}: only a queued or running run can be cancelled`);
+  db.$client
+    .prepare(`UPDATE runs SET status = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, finished_at = ? WHERE id = ?`)
+    .run(Date.now(), runId);
+}
+
+/** Queues a cancelled, failed (or completed but incomplete) run again: a worker answers only what is missing. */
+export function resumeRun(db: Db, runId: number): void {
+  const status = runStatus(db, runId);
+  if (status === 'queued' || status === 'running') throw new RunStateError(`run ${runId} is already ${status}`);
+  db.$client
+    .prepare(`UPDATE runs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL, finished_at = NULL, message = NULL WHERE id = ?`)
+    .run(runId);
+}
+
+/**
+ * Deletes a finished run's `error` results and queues it again, so that exactly those probes are asked again.
+ * Passes and fails are kept as they are. Returns how many errors will be retried.
+ */
+export function retryRunErrors(db: Db, runId: number): number {
+  const status = runStatus(db, runId);
+  if (status === 'queued' || status === 'running') throw new RunStateError(`run ${runId} is ${status}: wait for it to finish or cancel it first`);
+  return db.$client.transaction(() => {
+    const removed = db.$client.prepare(`DELETE FROM results WHERE run_id = ? AND outcome = 'error'`).run(runId).changes;
+    db.$client
+      .prepare(`UPDATE runs SET error_count = error_count - ?, status = 'queued', lease_owner = NULL, lease_expires_at = NULL,
+        finished_at = NULL, message = NULL WHERE id = ?`)
+      .run(removed, runId);
+    return removed;
+  })();
+}

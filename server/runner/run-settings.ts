@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** Everything that shapes a run besides model and suite. Recorded on the run, so every result is reproducible. */
+export const RunSettingsSchema = z
+  .object({
+    samples: z.number().int().min(1).max(100).default(1),
+    temperature: z.number().min(0).max(2).optional(),
+    seed: z.number().int().optional(),
+    maxTokens: z.number().int().positive().max(1_000_000).optional(),
+    concurrency: z.number().int().min(1).max(512).default(8),
+    timeoutMs: z.number().int().min(100).max(3_600_000).default(120_000),
+    maxRetries: z.number().int().min(0).max(20).default(4),
+  })
+  .strict();
+export type RunSettings = z.infer<typeof RunSettingsSchema>;

@@ -1,0 +1,60 @@
+import type { Db } from '../../db/client';
+import { GraderSpecSchema, type GraderSpec } from '../../evals/contracts';
+
+/** One (probe, sample) still to answer in a run. */
+export interface WorkItem {
+  probeKey: number;
+  probeId: string;
+  familyId: string;
+  domain: string;
+  tier: 'easy' | 'hard';
+  prompt: string;
+  answer: string;
+  grader: GraderSpec;
+  sample: number;
+}
+
+const PAGE = 500;
+
+/**
+ * Yields the run's pending work: the suite's probes × samples minus the results already stored. Reads the suite a
+ * page at a time (keyset on pair position), so memory stays flat however large the run; recomputing this after a
+ * crash is what makes a resumed run lose nothing and repeat nothing.
+ */
+export function* pendingWork(db: Db, runId: number, suiteKey: number, samples: number): Generator<WorkItem> {
+  const sqlite = db.$client;
+  const pageStmt = sqlite.prepare(`
+    SELECT sp.position, p.key AS probeKey, p.id AS probeId, p.family_id AS familyId, p.domain, p.tier, p.prompt,
+           p.answer, p.grader
+    FROM suite_pairs sp JOIN probes p ON p.key IN (sp.easy_probe_key, sp.hard_probe_key)
+    WHERE sp.suite_key = ? AND sp.position > ?
+    ORDER BY sp.position, p.tier LIMIT ?`);
+  const doneStmt = sqlite.prepare(`
+    SELECT probe_key AS probeKey, sample FROM results
+    WHERE run_id = ? AND probe_key IN (SELECT value FROM json_each(?))`);
+  let after = -1;
+  for (;;) {
+    const rows = pageStmt.all(suiteKey, after, PAGE * 2) as Array<
+      Omit<WorkItem, 'grader' | 'sample'> & { position: number; grader: string }
+    >;
+    if (rows.length === 0) return;
+    // A page may end in the middle of a pair; drop that pair's half and read it whole on the next page.
+    const lastPosition = rows[rows.length - 1]!.position;
+    const complete = rows.length === PAGE * 2 ? rows.filter((r) => r.position !== lastPosition) : rows;
+    const page = complete.length > 0 ? complete : rows;
+    const done = new Set(
+      (doneStmt.all(runId, JSON.stringify(page.map((r) => r.probeKey))) as Array<{ probeKey: number; sample: number }>).map(
+        (r) => `${r.probeKey}:${r.sample}`,
+      ),
+    );
+    for (const row of page) {
+      const grader = GraderSpecSchema.parse(JSON.parse(row.grader));
+      for (let sample = 1; sample <= samples; sample++) {
+        if (done.has(`${row.probeKey}:${sample}`)) continue;
+        yield { probeKey: row.probeKey, probeId: row.probeId, familyId: row.familyId, domain: row.domain, tier: row.tier,
+          prompt: row.prompt, answer: row.answer, grader, sample };
+      }
+    }
+    after = page[page.length - 1]!.position;
+  }
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/client';
+import { executeRun, type ExecuteDeps } from './execute-run';
+import type { RunQueue } from './run-queue';
+
+export interface WorkerOptions {
+  db: Db;
+  queue: RunQueue;
+  provider: ExecuteDeps['provider'];
+  scheduler: ExecuteDeps['scheduler'];
+  /** How long a claim lives without a heartbeat; a crashed worker's run is taken over after this. */
+  leaseMs?: number;
+  pollMs?: number;
+  workerId?: string;
+  onProgress?: (runId: number, written: number) => void;
+  onRunEnd?: (runId: number, status: 'completed' | 'failed' | 'stopped', message?: string) => void;
+}
+
+/**
+ * Claims runs with a lease, keeps the lease alive with a heartbeat while it works, and ends each run. Runs inside
+ * the dashboard server and as `sawtooth worker` / `sawtooth eval` processes; any number may share one database.
+ */
+export class Worker {
+  readonly id: string;
+  private stopping = new AbortController();
+  private loop: Promise<void> | undefined;
+
+  constructor(private readonly opts: WorkerOptions) {
+    this.id = opts.workerId ?? `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
+  }
+
+  private get leaseMs(): number {
+    return this.opts.leaseMs ?? 15_000;
+  }
+
+  /** Claims one run (optionally a given one) and works it to the end. Returns false when there was nothing to claim. */
+  async runOnce(runId?: number): Promise<boolean> {
+    const { db, queue } = this.opts;
+    const run = queue.claim(this.id, this.leaseMs, runId);
+    if (!run) return false;
+    const abort = new AbortController();
+    const onStop = () => abort.abort();
+    this.stopping.signal.addEventListener('abort', onStop);
+    const heartbeat = setInterval(() => {
+      if (!queue.heartbeat(run.id, this.id, this.leaseMs)) abort.abort(); // cancelled, or the lease was taken over
+    }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    try {
+      const { aborted } = await executeRun({
+        db, run, provider: this.opts.provider, scheduler: this.opts.scheduler, signal: abort.signal,
+        onProgress: (n) => this.opts.onProgress?.(run.id, n),
+      });
+      if (aborted) {
+        if (this.stopping.signal.aborted) queue.release(run.id, this.id);
+        this.opts.onRunEnd?.(run.id, 'stopped');
+      } else {
+        queue.finish(run.id, this.id, 'completed');
+        this.opts.onRunEnd?.(run.id, 'completed');
+      }
+    } catch (error) {
+      const message = (error as Error).message;
+      queue.finish(run.id, this.id, 'failed', message);
+      this.opts.onRunEnd?.(run.id, 'failed', message);
+    } finally {
+      clearInterval(heartbeat);
+      this.stopping.signal.removeEventListener('abort', onStop);
+    }
+    return true;
+  }
+
+  /** Polls for work until stop() is called. */
+  start(): void {
+    this.loop ??= (async () => {
+      while (!this.stopping.signal.aborted) {
+        const worked = await this.runOnce().catch(() => false);
+        if (!worked) await new Promise((r) => setTimeout(r, this.opts.pollMs ?? 1_000));
+      }
+    })();
+  }
+
+  /** Stops after giving back the lease of the run in hand (its finished results are already stored). */
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.loop;
+  }
+}
