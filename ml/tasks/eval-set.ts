@@ -1,4 +1,4 @@
-import { createRng } from './rng';
+import { Prng } from '../runtime';
 import type { Task } from './task';
 
 /** An evaluation set of one difficulty, and whether training is kept off it. */
@@ -23,7 +23,7 @@ export interface EvalSetOptions {
  * starving training of them, so those slices overlap training and say so (`heldOut: false`).
  */
 export function buildEvalSet<I>(task: Task<I>, options: EvalSetOptions): EvalSlice<I>[] {
-  const rng = createRng(options.seed ^ 0x5eed);
+  const rng = new Prng(options.seed ^ 0x5eed);
   const share = options.maxHeldOutShare ?? 0.05;
   return task.lengths.map((length) => {
     const space = task.spaceSize(length);

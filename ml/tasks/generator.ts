@@ -1,5 +1,5 @@
 import { encodeBatch, type TaskBatch } from './batch';
-import { createRng } from './rng';
+import { Prng } from '../runtime';
 import type { Task } from './task';
 
 export interface GeneratorOptions {
@@ -19,7 +19,7 @@ const MAX_TRIES = 1000;
  * difficulty, resampling excluded inputs. The same seed gives the same stream of batches.
  */
 export function createBatchGenerator<I>(task: Task<I>, options: GeneratorOptions): () => TaskBatch {
-  const rng = createRng(options.seed);
+  const rng = new Prng(options.seed);
   const lengths = options.lengths ?? task.lengths;
   const exclude = options.exclude ?? new Set<string>();
   const draw = (): I => {

@@ -3,7 +3,6 @@ import { parityTask } from './parity';
 import type { Task, TaskName } from './task';
 
 export * from './task';
-export * from './rng';
 export * from './batch';
 export * from './generator';
 export * from './eval-set';

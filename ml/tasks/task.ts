@@ -1,4 +1,4 @@
-import type { Rng } from './rng';
+import type { Prng } from '../runtime';
 
 /** The tasks a local checkpoint can be trained on and served for. */
 export const TASK_NAMES = ['parity', 'addition'] as const;
@@ -34,7 +34,7 @@ export interface Task<Input> {
   /** Every input of the given difficulty, for difficulties small enough to enumerate (≤ `limit` inputs); else null. */
   enumerate(length: number, limit: number): Input[] | null;
   /** A uniformly random input of the given difficulty. */
-  sample(rng: Rng, length: number): Input;
+  sample(rng: Prng, length: number): Input;
   /** A canonical key of the model input, so that two prompts the model cannot tell apart share a key. */
   key(input: Input): string;
   /** The prompt text of the probe library's template for this input. */
