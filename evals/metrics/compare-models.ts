@@ -1,0 +1,243 @@
+import type { Tier } from '../contracts';
+import { percentileInterval } from './bootstrap';
+import { byDomainThenId } from './group-by-family';
+import { holm } from './holm';
+import { mcnemarExact } from './mcnemar';
+import { mulberry32, resolveBootstrap, type BootstrapOptions } from './prng';
+import { passRate, type PairTally } from './tally';
+
+export type Verdict = 'a better' | 'b better' | 'within noise';
+
+/** A probe both models answered, with each model's pass rate. */
+export interface CommonProbe {
+  pairId: string;
+  family: string;
+  domain: string;
+  tier: Tier;
+  pA: number;
+  pB: number;
+}
+
+/** A common probe one model passes and the other fails (per-probe majority when k > 1): the disagreement table. */
+export interface Disagreement extends CommonProbe {
+  passedBy: 'a' | 'b';
+}
+
+/** The comparison of A and B on one family (or on everything, for `overall`). */
+export interface ComparisonRow {
+  /** Probes both models answered (at least one graded sample each) and the pairs they come from. */
+  nProbes: number;
+  nPairs: number;
+  accA: number | null;
+  accB: number | null;
+  /** Δacc = accB − accA over the common probes; positive means B is better. */
+  delta: number | null;
+  lo: number | null;
+  hi: number | null;
+  /** McNemar's exact test on per-probe majority outcomes (see comparePairs). */
+  mcnemar: { b: number; c: number; tiedProbes: number; p: number };
+  /** Holm-adjusted p across the families; for `overall` the unadjusted p (a single test). */
+  pAdjusted: number;
+  verdict: Verdict;
+  /** Probes present in the input but not answered by both (missing or only errors on one side): left out. */
+  leftOut: { onlyA: number; onlyB: number; neither: number };
+}
+
+export interface FamilyComparison extends ComparisonRow {
+  id: string;
+  domain: string;
+}
+
+export interface ModelComparison {
+  families: FamilyComparison[];
+  overall: ComparisonRow;
+  disagreements: Disagreement[];
+  alpha: number;
+}
+
+/**
+ * Compares models A and B on the probes BOTH answered (a probe = one tier of one pair, matched by pairId).
+ *
+ * - Δacc = accB − accA (B minus A: positive favours B), accuracies being mean p over the common probes.
+ * - 95% interval: paired bootstrap resampling PAIRS (both tiers of a pair and both models' results move together,
+ *   since they are not independent), ratio Σ(p_B − p_A) / Σ probes, 2,000 draws, fixed seed.
+ * - McNemar's exact test on the discordant probes: b = A passes and B fails, c = the reverse. With k > 1 samples a
+ *   probe counts as passed when p > ½ (per-probe majority) and failed when p < ½; a probe where either model sits at
+ *   exactly ½ has no majority and is left out of the test (tiedProbes).
+ * - Holm correction across the families that have common probes; a family without any gets p = 1.
+ * - verdict: a difference only when the interval excludes 0 AND the Holm-adjusted p ≤ alpha. The interval gives the
+ *   direction and size; the adjusted test keeps twenty families from producing one "difference" by chance (and the
+ *   percentile bootstrap runs narrow on a few probes). Otherwise 'within noise', including a family with no common
+ *   probe (n 0, Δ null).
+ */
+export function comparePairs(
+  a: readonly PairTally[],
+  b: readonly PairTally[],
+  options: BootstrapOptions & { alpha?: number } = {},
+): ModelComparison {
+  const alpha = options.alpha ?? 0.05;
+  const bootstrap = resolveBootstrap(options);
+  const { common, leftOutByFamily, domains } = matchProbes(a, b);
+
+  const familyIds = [...domains.keys()]
+    .map((id) => ({ id, domain: domains.get(id)! }))
+    .sort(byDomainThenId);
+  const rows = familyIds.map(({ id, domain }) => ({
+    id,
+    domain,
+    ...compareProbes(
+      common.filter((probe) => probe.family === id),
+      leftOutByFamily.get(id)!,
+      bootstrap,
+    ),
+  }));
+  const adjusted = holm(rows.map((row) => row.mcnemar.p));
+  const families = rows.map((row, index) => finish(row, adjusted[index]!, alpha));
+
+  const leftOutTotal = { onlyA: 0, onlyB: 0, neither: 0 };
+  for (const leftOut of leftOutByFamily.values()) {
+    leftOutTotal.onlyA += leftOut.onlyA;
+    leftOutTotal.onlyB += leftOut.onlyB;
+    leftOutTotal.neither += leftOut.neither;
+  }
+  const overallRow = compareProbes(common, leftOutTotal, bootstrap);
+  const overall = finish(overallRow, overallRow.mcnemar.p, alpha);
+
+  const disagreements: Disagreement[] = [];
+  for (const probe of common) {
+    const passA = majority(probe.pA);
+    const passB = majority(probe.pB);
+    if (passA === null || passB === null || passA === passB) continue;
+    disagreements.push({ ...probe, passedBy: passA ? 'a' : 'b' });
+  }
+  return { families, overall, disagreements, alpha };
+}
+
+type RowWithoutVerdict = Omit<ComparisonRow, 'pAdjusted' | 'verdict'>;
+
+function finish<R extends RowWithoutVerdict>(row: R, pAdjusted: number, alpha: number): R & Pick<ComparisonRow, 'pAdjusted' | 'verdict'> {
+  let verdict: Verdict = 'within noise';
+  if (row.lo !== null && row.hi !== null && pAdjusted <= alpha) {
+    if (row.lo > 0) verdict = 'b better';
+    else if (row.hi < 0) verdict = 'a better';
+  }
+  return { ...row, pAdjusted, verdict };
+}
+
+/** true = passed (p > ½), false = failed (p < ½), null = no majority. */
+function majority(p: number): boolean | null {
+  return p > 0.5 ? true : p < 0.5 ? false : null;
+}
+
+function compareProbes(
+  probes: CommonProbe[],
+  leftOut: ComparisonRow['leftOut'],
+  bootstrap: Required<BootstrapOptions>,
+): RowWithoutVerdict {
+  let b = 0;
+  let c = 0;
+  let tiedProbes = 0;
+  for (const probe of probes) {
+    const passA = majority(probe.pA);
+    const passB = majority(probe.pB);
+    if (passA === null || passB === null) tiedProbes++;
+    else if (passA && !passB) b++;
+    else if (!passA && passB) c++;
+  }
+  const mcnemar = { b, c, tiedProbes, p: mcnemarExact(b, c) };
+
+  // Per pair: Σ (pB − pA) over its common probes, and how many there are (1 or 2).
+  const byPair = new Map<string, { difference: number; probes: number }>();
+  let totalA = 0;
+  let totalB = 0;
+  for (const probe of probes) {
+    const entry = byPair.get(probe.pairId) ?? { difference: 0, probes: 0 };
+    entry.difference += probe.pB - probe.pA;
+    entry.probes += 1;
+    byPair.set(probe.pairId, entry);
+    totalA += probe.pA;
+    totalB += probe.pB;
+  }
+  const nProbes = probes.length;
+  const nPairs = byPair.size;
+  if (nProbes === 0) {
+    return { nProbes, nPairs, accA: null, accB: null, delta: null, lo: null, hi: null, mcnemar, leftOut };
+  }
+  const differences = Float64Array.from(byPair.values(), (entry) => entry.difference);
+  const counts = Float64Array.from(byPair.values(), (entry) => entry.probes);
+  const interval = percentileInterval(bootstrapRatio(differences, counts, bootstrap));
+  return {
+    nProbes,
+    nPairs,
+    accA: totalA / nProbes,
+    accB: totalB / nProbes,
+    delta: (totalB - totalA) / nProbes,
+    lo: interval?.lo ?? null,
+    hi: interval?.hi ?? null,
+    mcnemar,
+    leftOut,
+  };
+}
+
+/** Draws of Σ numerator / Σ denominator over pairs resampled with replacement (denominators are ≥ 1). */
+function bootstrapRatio(numerator: Float64Array, denominator: Float64Array, { draws, seed }: Required<BootstrapOptions>): Float64Array {
+  const n = numerator.length;
+  const random = mulberry32(seed);
+  const ratios = new Float64Array(draws);
+  for (let d = 0; d < draws; d++) {
+    let top = 0;
+    let bottom = 0;
+    for (let i = 0; i < n; i++) {
+      const j = (random() * n) | 0;
+      top += numerator[j]!;
+      bottom += denominator[j]!;
+    }
+    ratios[d] = top / bottom;
+  }
+  return ratios;
+}
+
+/** Joins A's and B's tallies by pairId and tier; counts every probe not answered by both, per family. */
+function matchProbes(a: readonly PairTally[], b: readonly PairTally[]) {
+  const indexA = indexById(a, 'a');
+  const indexB = indexById(b, 'b');
+  const common: CommonProbe[] = [];
+  const leftOutByFamily = new Map<string, ComparisonRow['leftOut']>();
+  const domains = new Map<string, string>();
+  for (const pairId of new Set([...indexA.keys(), ...indexB.keys()])) {
+    const pairA = indexA.get(pairId);
+    const pairB = indexB.get(pairId);
+    const reference = (pairA ?? pairB)!;
+    if (pairA && pairB && (pairA.family !== pairB.family || pairA.domain !== pairB.domain)) {
+      throw new Error(
+        `comparePairs: pair "${pairId}" is in family ${pairA.domain}/${pairA.family} for A but ${pairB.domain}/${pairB.family} for B`,
+      );
+    }
+    const knownDomain = domains.get(reference.family);
+    if (knownDomain !== undefined && knownDomain !== reference.domain) {
+      throw new Error(`comparePairs: family "${reference.family}" appears in domains "${knownDomain}" and "${reference.domain}"`);
+    }
+    domains.set(reference.family, reference.domain);
+    let leftOut = leftOutByFamily.get(reference.family);
+    if (!leftOut) leftOutByFamily.set(reference.family, (leftOut = { onlyA: 0, onlyB: 0, neither: 0 }));
+    for (const tier of ['easy', 'hard'] as const) {
+      const pA = pairA ? passRate(pairA[tier]) : null;
+      const pB = pairB ? passRate(pairB[tier]) : null;
+      if (pA !== null && pB !== null) {
+        common.push({ pairId, family: reference.family, domain: reference.domain, tier, pA, pB });
+      } else if (pA !== null) leftOut.onlyA++;
+      else if (pB !== null) leftOut.onlyB++;
+      else leftOut.neither++;
+    }
+  }
+  return { common, leftOutByFamily, domains };
+}
+
+function indexById(pairs: readonly PairTally[], side: 'a' | 'b'): Map<string, PairTally> {
+  const index = new Map<string, PairTally>();
+  for (const pair of pairs) {
+    if (index.has(pair.pairId)) throw new Error(`comparePairs: pair "${pair.pairId}" appears twice in model ${side.toUpperCase()}'s input`);
+    index.set(pair.pairId, pair);
+  }
+  return index;
+}

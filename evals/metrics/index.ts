@@ -1,0 +1,26 @@
+// The public API of the metrics in docs metrics.md. Pure functions: no db, no network, no Next.
+export * from './tally';
+export { wilson, type ProportionInterval } from './wilson';
+export { tierAccuracy, type TierAccuracy } from './tier-accuracy';
+export { consistency, inversionRate, independenceBaseline } from './consistency';
+export { relativeConsistency, type RelativeConsistency } from './relative-consistency';
+export { jaggedPairs, type JaggedPair } from './jagged-pairs';
+export { familyMetrics, type FamilyMetrics } from './family-metrics';
+export { sawtoothProfile, type ProfilePoint } from './sawtooth-profile';
+export { jaggednessIndex, type JaggednessIndex } from './jaggedness-index';
+export { profileUnevenness, type ProfileUnevenness } from './profile-unevenness';
+export { modelSummary, type ModelSummary } from './model-summary';
+export { guttmanErrors, GuttmanProbeSchema, type GuttmanProbe, type GuttmanErrors } from './guttman';
+export { thinkingTime, ThinkingRowSchema, type ThinkingRow, type ThinkingTime } from './thinking-time';
+export { mcnemarExact } from './mcnemar';
+export { holm } from './holm';
+export {
+  comparePairs,
+  type CommonProbe,
+  type ComparisonRow,
+  type Disagreement,
+  type FamilyComparison,
+  type ModelComparison,
+  type Verdict,
+} from './compare-models';
+export { mulberry32, DEFAULT_DRAWS, DEFAULT_SEED, type BootstrapOptions } from './prng';
