@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { z } from 'zod';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { ChatRequest, ChatResult, Provider, ProviderError } from './types';
 import { classifyThrown } from './classify-error';
@@ -18,6 +19,14 @@ export interface OpenAICompatibleOptions {
   fetch?: typeof fetch;
 }
 
+// Checked once, when the provider is made: a bad endpoint configuration is a setup error, not a per-request one.
+const OptionsSchema = z.object({
+  baseURL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8081/v1' }),
+  apiKey: z.string().min(1, 'is empty: leave it out for endpoints without a key').optional(),
+  timeoutMs: z.number().int().positive().optional(),
+  maxResponseChars: z.number().int().positive().optional(),
+});
+
 export const DEFAULT_TIMEOUT_MS = 180_000;
 export const DEFAULT_MAX_RESPONSE_CHARS = 100_000;
 
@@ -27,6 +36,11 @@ export const DEFAULT_MAX_RESPONSE_CHARS = 100_000;
  * with a cap on Retry-After that the SDK does not have.
  */
 export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions): Provider {
+  const checked = OptionsSchema.safeParse(options);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new Error(`OpenAI-compatible provider: ${issue.path.join('.')} ${issue.message}`);
+  }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxResponseChars = options.maxResponseChars ?? DEFAULT_MAX_RESPONSE_CHARS;
   const client = new OpenAI({
