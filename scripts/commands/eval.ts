@@ -7,14 +7,11 @@ import { modelSummary } from '../../evals/metrics';
 import { loadSuite, SuiteError } from '../../evals/suites';
 import { upsertModel } from '../../server/config/sync-models';
 import { createRun } from '../../server/runner/create-run';
-import { createSchedulerRegistry, providerFor } from '../../server/runner/endpoints';
 import { preflight } from '../../server/runner/preflight';
-import { createSqliteRunQueue } from '../../server/runner/run-queue';
 import { RunSettingsSchema } from '../../server/runner/run-settings';
-import { Worker } from '../../server/runner/worker';
 import { CliError, parseFlags, type Command } from '../command';
 import { openCliDb } from '../open-db';
-import { createProgressLine } from '../progress-line';
+import { runInProcess } from '../run-in-process';
 import { evalReport, formatFamilyTable } from '../eval-report';
 
 const usage = `usage: sawtooth eval --suite <id|file> (--model <id> | --base-url <url> --model-name <name> [--api-key-env VAR])
@@ -91,23 +88,7 @@ export const evalCommand: Command = {
 
     const runId = createRun(db, { modelId: model.id, suite, settings });
     io.stdout(`run ${runId}\n`);
-    const total = suite.pairs.length * 2 * settings.samples;
-    const progress = createProgressLine(io.stderr, total, Boolean(process.stderr.isTTY) && !flags.json);
-    const worker = new Worker({
-      db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry(),
-      onProgress: () => {
-        const run = getRun(db, runId)!;
-        progress.update(run.passCount + run.failCount + run.errorCount, { pass: run.passCount, fail: run.failCount, error: run.errorCount });
-      },
-    });
-    const stop = () => void worker.stop();
-    process.once('SIGINT', stop);
-    try {
-      await worker.runOnce(runId);
-    } finally {
-      process.off('SIGINT', stop);
-      progress.end();
-    }
+    await runInProcess(db, runId, io, { quiet: flags.json });
 
     const run = getRun(db, runId)!;
     const summary = modelSummary(runPairCounts(db, runId));

@@ -1,4 +1,8 @@
 import type { Command } from '../command';
+import { evalCommand } from './eval';
+import { runsCommand } from './runs';
+import { upCommand } from './up';
+import { workerCommand } from './worker';
 
 /** Every sub-command, in the order `sawtooth --help` lists them. Add one: a file here, then a line below. */
-export const commands: Command[] = [];
+export const commands: Command[] = [upCommand, evalCommand, runsCommand, workerCommand];

@@ -1,0 +1,17 @@
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { serverDb } from '../../../../server/db';
+import { appRouter } from '../../../../server/trpc/root';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+function handler(req: Request): Promise<Response> {
+  return fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req,
+    router: appRouter,
+    createContext: () => ({ db: serverDb() }),
+  });
+}
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,98 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, launchChromium } from '../testing/browser/chromium';
+import { ensureBuilt, startApp, type RunningApp } from '../testing/browser/next-server';
+import { startOpenAITestServer } from '../testing/openai-test-server';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-browser-'));
+const dbFile = path.join(dir, 'sawtooth.db');
+const configFile = path.join(dir, 'none.json');
+process.env.SAWTOOTH_DB = dbFile;
+process.env.SAWTOOTH_CONFIG = configFile;
+const shots = path.resolve('test-results', 'screenshots');
+
+const { main } = await import('../scripts/cli');
+const { loadSuite } = await import('../evals/suites');
+
+describe('dashboard in Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let modelId = '';
+  let runId = 0;
+
+  beforeAll(async () => {
+    // Real data: a real eval through the real SDK against our test server, into a real SQLite file.
+    const suite = loadSuite('core');
+    const answers = new Map(suite.pairs.flatMap((p, i) => [
+      [p.easy.prompt, i % 4 === 0 ? 'I am not sure.' : `The answer is ${p.easy.answer}.`],
+      [p.hard.prompt, i % 3 === 0 ? 'No idea.' : `**${p.hard.answer}**`],
+    ]));
+    const upstream = await startOpenAITestServer({ answer: (prompt) => answers.get(prompt) ?? 'unknown' });
+    let out = '';
+    const code = await main(['eval', '--suite', 'core', '--base-url', upstream.url, '--model-name', 'browser-model', '--json'], {
+      stdout: (s) => void (out += s), stderr: () => undefined,
+    });
+    await upstream.close();
+    expect(code).toBe(0);
+    const report = JSON.parse(out.trim().split('\n').at(-1)!);
+    modelId = report.model;
+    runId = report.runId;
+
+    ensureBuilt();
+    app = await startApp({ SAWTOOTH_DB: dbFile, SAWTOOTH_CONFIG: configFile });
+    browser = await launchChromium();
+    mkdirSync(shots, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the leaderboard with the evaluated model', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors = collectPageErrors(page);
+    await page.goto(app.url);
+    const table = page.getByTestId('leaderboard');
+    await table.waitFor();
+    expect(await table.textContent()).toContain('browser-model');
+    await page.screenshot({ path: path.join(shots, 'leaderboard.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('draws the sawtooth chart on the model page, one point per family and tier', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors = collectPageErrors(page);
+    await page.goto(`${app.url}/models/${encodeURIComponent(modelId)}`);
+    const chart = page.getByTestId('sawtooth-chart');
+    await chart.waitFor();
+    await chart.locator('.recharts-line-curve').waitFor();
+    const families = loadSuite('core').families.length;
+    expect(await chart.locator('circle[data-tier="easy"]').count()).toBe(families);
+    expect(await chart.locator('circle[data-tier="hard"]').count()).toBe(families);
+    const d = await chart.locator('.recharts-line-curve').getAttribute('d');
+    expect(d?.length ?? 0).toBeGreaterThan(50);
+    expect(await page.getByTestId('family-table').locator('tbody tr').count()).toBe(families);
+    await page.screenshot({ path: path.join(shots, 'model-page.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a run with its counts and graded results', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = collectPageErrors(page);
+    await page.goto(`${app.url}/runs/${runId}`);
+    await page.getByTestId('results-table').waitFor();
+    expect(await page.getByTestId('run-status').textContent()).toBe('completed');
+    await page.getByRole('button', { name: 'fail', exact: true }).click();
+    await page.getByTestId('results-table').locator('td.outcome-fail').first().waitFor();
+    await page.screenshot({ path: path.join(shots, 'run-page.png'), fullPage: false });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

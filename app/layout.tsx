@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { TRPCReactProvider } from './_trpc/client';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: 'Sawtooth — where is your model uneven?',
+  description: 'Paired easy/hard probes, charted as sawtooth profiles.',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">Skip to content</a>
+        <header className="site-header">
+          <Link href="/" className="brand" aria-label="Sawtooth home">
+            <svg viewBox="0 0 32 32" width="22" height="22" aria-hidden="true">
+              <path d="M3 24 L9 9 L13 20 L18 7 L22 21 L29 11" fill="none" stroke="currentColor" strokeWidth="3" strokeLinejoin="round" strokeLinecap="round" />
+            </svg>
+            Sawtooth
+          </Link>
+          <nav aria-label="Main">
+            <Link href="/">Leaderboard</Link>
+            <Link href="/runs">Runs</Link>
+          </nav>
+        </header>
+        <TRPCReactProvider>
+          <main id="main">{children}</main>
+        </TRPCReactProvider>
+      </body>
+    </html>
+  );
+}

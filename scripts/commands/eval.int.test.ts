@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOpenAITestServer, type OpenAITestServer } from '../../testing/openai-test-server';
+
+// This file's process gets its own database file and config (env is read once per process).
+const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-eval-'));
+process.env.SAWTOOTH_DB = path.join(dir, 'sawtooth.db');
+process.env.SAWTOOTH_CONFIG = path.join(dir, 'none.json');
+
+const { main } = await import('../cli');
+const { loadSuite } = await import('../../evals/suites');
+const { openDb } = await import('../../db/client');
+const { createCaller } = await import('../../server/trpc/root');
+
+/** A deterministic "model" with a known jagged pattern: it fails every easy probe of every third pair. */
+function jaggedAnswerer() {
+  const suite = loadSuite('core');
+  const byPrompt = new Map<string, { answer: string; wrong: boolean }>();
+  suite.pairs.forEach((pair, i) => {
+    byPrompt.set(pair.easy.prompt, { answer: pair.easy.answer, wrong: i % 3 === 0 });
+    byPrompt.set(pair.hard.prompt, { answer: pair.hard.answer, wrong: i % 5 === 0 });
+  });
+  const expectedPasses = [...byPrompt.values()].filter((v) => !v.wrong).length;
+  const answer = (prompt: string) => {
+    const probe = byPrompt.get(prompt);
+    if (!probe) return 'I do not know.';
+    return probe.wrong ? 'Let me think. The answer is definitely not obvious, so I cannot say.' : `Working it out step by step.\n\nThe answer is ${probe.answer}.`;
+  };
+  return { suite, answer, expectedPasses };
+}
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+describe('sawtooth eval against an OpenAI-compatible server on loopback', () => {
+  let server: OpenAITestServer;
+  const model = jaggedAnswerer();
+
+  beforeAll(async () => {
+    server = await startOpenAITestServer({
+      answer: model.answer,
+      // Transient faults the runner must ride out: the first two requests of one probe are rate-limited, one 500s.
+      faults: [
+        { match: new RegExp(model.suite.pairs[4]!.easy.prompt.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), times: 2, fault: { type: 'status', status: 429, retryAfterMs: 20 } },
+        { match: new RegExp(model.suite.pairs[7]!.hard.prompt.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), times: 1, fault: { type: 'status', status: 500 } },
+      ],
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers every probe once, grades it, stores it, and prints the JSON summary', async () => {
+    const { code, stdout, stderr } = await cli(['eval', '--suite', 'core', '--base-url', server.url, '--model-name', 'jagged-1', '--concurrency', '8', '--json']);
+    expect(stderr).not.toMatch(/Error:/);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^run \d+$/);
+    const report = JSON.parse(lines.at(-1)!);
+    const probes = model.suite.pairs.length * 2;
+    expect(report.counts.pass + report.counts.fail + report.counts.error).toBe(probes);
+    expect(report.counts.error).toBe(0);
+    expect(report.counts.pass).toBe(model.expectedPasses);
+    expect(report.families.length).toBe(model.suite.families.length);
+    for (const f of report.families) {
+      expect(f.easy.n).toBeGreaterThan(0);
+      expect(f.easy.lo).toBeLessThanOrEqual(f.easy.acc);
+      expect(f.easy.hi).toBeGreaterThanOrEqual(f.easy.acc);
+    }
+    // Pairs i % 3 == 0 fail easy; of those, the ones with i % 5 != 0 pass hard: inversions exist, so J > 0.
+    expect(report.jaggedness.j).toBeGreaterThan(0);
+    expect(report.jaggedness.lo).toBeLessThanOrEqual(report.jaggedness.j);
+
+    // The same numbers come back through the tRPC procedures the dashboard uses.
+    const db = openDb(process.env.SAWTOOTH_DB!);
+    const caller = createCaller({ db });
+    const page = await caller.models.get({ id: report.model });
+    expect(page.summary.counts).toEqual(report.counts);
+    expect(page.summary.jaggedness.j).toBeCloseTo(report.jaggedness.j, 10);
+    expect(page.summary.profile).toHaveLength(model.suite.families.length * 2);
+    const run = await caller.runs.get({ id: report.runId });
+    expect(run.run.status).toBe('completed');
+    expect(run.run.expected).toBe(probes);
+    const stored = db.$client.prepare('SELECT count(*) AS n, count(DISTINCT probe_key) AS d FROM results WHERE run_id = ?').get(report.runId) as { n: number; d: number };
+    expect(stored).toEqual({ n: probes, d: probes });
+    const failed = await caller.runs.results({ id: report.runId, outcome: 'fail', limit: 5 });
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0]!.reason.length).toBeGreaterThan(0);
+    db.$client.close();
+  });
+
+  it('refuses bad flags with one line naming the flag', async () => {
+    const bad = await cli(['eval', '--suite', 'core', '--model', 'x', '--concurrency', 'many']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/--concurrency/);
+
+    const unknownFlag = await cli(['eval', '--suite', 'core', '--modle', 'x']);
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.stderr).toMatch(/--modle/);
+
+    const unknownModel = await cli(['eval', '--suite', 'core', '--model', 'no-such-model']);
+    expect(unknownModel.code).toBe(2);
+    expect(unknownModel.stderr).toMatch(/unknown model "no-such-model"/);
+
+    const unknownSuite = await cli(['eval', '--suite', 'no-such-suite', '--base-url', server.url, '--model-name', 'm']);
+    expect(unknownSuite.code).toBe(2);
+    expect(unknownSuite.stderr).toMatch(/--suite/);
+  });
+
+  it('says clearly when the endpoint cannot be reached, and stores no run', async () => {
+    const before = openDb(process.env.SAWTOOTH_DB!);
+    const runsBefore = (before.$client.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n;
+    before.$client.close();
+    // Port 9 (discard) on loopback: nothing listens there.
+    const res = await cli(['eval', '--suite', 'core', '--base-url', 'http://127.0.0.1:9/v1', '--model-name', 'm']);
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    expect(res.stderr).toMatch(/connection/);
+    const after = openDb(process.env.SAWTOOTH_DB!);
+    expect((after.$client.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n).toBe(runsBefore);
+    after.$client.close();
+  });
+});

@@ -1,0 +1,139 @@
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { models, runs, suites } from '../../db/schema';
+import { loadSuite } from '../../evals/suites';
+import { readApiKey } from '../../server/env';
+import { createRun } from '../../server/runner/create-run';
+import { createSchedulerRegistry, providerFor } from '../../server/runner/endpoints';
+import { createSqliteRunQueue } from '../../server/runner/run-queue';
+import { Worker } from '../../server/runner/worker';
+import { and, eq, inArray } from 'drizzle-orm';
+import { startChild, runToEnd, waitForHttp } from '../child-process';
+import { CliError, parseFlags, type Command } from '../command';
+import { openCliDb } from '../open-db';
+import type { Db } from '../../db/client';
+
+const usage = `usage: sawtooth up [--port 3000] [--host 127.0.0.1] [--no-eval] [--rebuild]
+
+The main job: builds the dashboard if needed, starts the local checkpoint server (CTM, Transformer, LSTM), starts
+the dashboard, and evaluates every configured model on the default suites (skipping what is already done).`;
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+const sawtoothBin = path.join(root, 'bin', 'sawtooth.mjs');
+
+function hasCheckpoints(dir: string): boolean {
+  return existsSync(dir) && readdirSync(dir, { withFileTypes: true }).some((d) => d.isDirectory() && existsSync(path.join(dir, d.name, 'config.json')));
+}
+
+/** Queues a run for every configured model × default suite that has no finished or pending run at this suite version. */
+function queueDefaultRuns(db: Db, suiteIds: string[], localUp: boolean, localBase: string, log: (s: string) => void): number {
+  let queued = 0;
+  for (const suiteId of suiteIds) {
+    const suite = loadSuite(suiteId);
+    const suiteRow = db.select({ key: suites.key }).from(suites).where(and(eq(suites.id, suite.id), eq(suites.version, suite.version))).get();
+    for (const model of db.select().from(models).where(eq(models.origin, 'config')).all()) {
+      if (model.baseUrl?.startsWith(localBase) && !localUp) continue;
+      if (model.apiKeyEnv && !readApiKey(model.apiKeyEnv)) {
+        log(`skipping ${model.id}: ${model.apiKeyEnv} is not set`);
+        continue;
+      }
+      const existing = suiteRow && db.select({ id: runs.id }).from(runs)
+        .where(and(eq(runs.modelId, model.id), eq(runs.suiteKey, suiteRow.key), inArray(runs.status, ['queued', 'running', 'completed']))).get();
+      if (existing) continue;
+      createRun(db, { modelId: model.id, suite, settings: { concurrency: 8 } });
+      queued++;
+    }
+  }
+  return queued;
+}
+
+export const upCommand: Command = {
+  name: 'up',
+  summary: 'build and start the dashboard, the local model server, and the default evaluations',
+  usage,
+  async run(args, io) {
+    const { flags } = parseFlags(
+      args,
+      { port: { type: 'string' }, host: { type: 'string' }, 'no-eval': { type: 'boolean' }, rebuild: { type: 'boolean' } },
+      z.object({
+        port: z.coerce.number().int().min(1).max(65535).default(3000),
+        host: z.string().default('127.0.0.1'),
+        'no-eval': z.boolean().optional(),
+        rebuild: z.boolean().optional(),
+      }),
+    );
+    const { db, config } = openCliDb();
+    const children: ChildProcess[] = [];
+    const stopChildren = () => {
+      for (const child of children) if (child.pid && child.exitCode === null) process.kill(child.pid, 'SIGTERM');
+    };
+    const log = (s: string) => io.stderr(`sawtooth: ${s}\n`);
+
+    // 1. The local checkpoint server, when there are checkpoints to serve.
+    const local = config.localServer;
+    const localBase = `http://127.0.0.1:${local.port}`;
+    const checkpointsDir = path.resolve(local.checkpoints);
+    let localUp = false;
+    if (local.enabled && hasCheckpoints(checkpointsDir)) {
+      const serveArgs = [sawtoothBin, 'serve', '--port', String(local.port), '--checkpoints', checkpointsDir];
+      try {
+        await waitForHttp(`${localBase}/healthz`, 500);
+        log(`reusing the checkpoint server already on ${localBase}`);
+        localUp = true;
+      } catch {
+        log(`starting the checkpoint server on ${localBase}`);
+        const child = startChild('serve', process.execPath, serveArgs, { cwd: process.cwd() });
+        children.push(child);
+        try {
+          await waitForHttp(`${localBase}/healthz`, 180_000, child);
+          localUp = true;
+        } catch (error) {
+          log(`the checkpoint server did not start (${(error as Error).message}); reproduce with: node ${serveArgs.join(' ')}`);
+        }
+      }
+    }
+
+    // 2. The dashboard: build once, then serve on loopback.
+    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+    if (flags.rebuild || !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+      log('building the dashboard (first start only)…');
+      await runToEnd(process.execPath, [nextBin, 'build'], { cwd: root, env });
+    }
+    const next = startChild('next', process.execPath, [nextBin, 'start', '-H', flags.host, '-p', String(flags.port)], { cwd: root, env: { ...env, SAWTOOTH_WORKER: '0' } });
+    children.push(next);
+    const url = `http://${flags.host}:${flags.port}`;
+    try {
+      await waitForHttp(url, 60_000, next);
+    } catch (error) {
+      stopChildren();
+      throw new CliError(`the dashboard did not start: ${(error as Error).message}`);
+    }
+
+    // 3. Evaluate what is configured, in this process's worker.
+    if (!flags['no-eval']) {
+      const queued = queueDefaultRuns(db, config.defaultSuites, localUp, localBase, log);
+      log(queued > 0 ? `queued ${queued} evaluation run(s)` : 'every configured model is already evaluated');
+    }
+    const worker = new Worker({
+      db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry(),
+      onRunEnd: (runId, status, message) => log(`run ${runId} ${status}${message ? `: ${message}` : ''}`),
+    });
+    worker.start();
+    io.stdout(`Sawtooth is running at ${url}  (Ctrl-C stops it)\n`);
+
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      next.once('exit', stop);
+    });
+    log('stopping…');
+    await worker.stop();
+    stopChildren();
+    return 0;
+  },
+};

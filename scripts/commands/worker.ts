@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { createSchedulerRegistry, providerFor } from '../../server/runner/endpoints';
+import { createSqliteRunQueue } from '../../server/runner/run-queue';
+import { Worker } from '../../server/runner/worker';
+import { parseFlags, type Command } from '../command';
+import { openCliDb } from '../open-db';
+
+const usage = `usage: sawtooth worker [--once] [--lease-ms N]
+
+Claims queued runs (and runs whose worker died) from the database and answers them. Stops on SIGINT/SIGTERM,
+giving its run back. With --once it exits when no run is left.`;
+
+export const workerCommand: Command = {
+  name: 'worker',
+  summary: 'answer queued runs from the database until stopped',
+  usage,
+  async run(args, io) {
+    const { flags } = parseFlags(
+      args,
+      { once: { type: 'boolean' }, 'lease-ms': { type: 'string' } },
+      z.object({ once: z.boolean().optional(), 'lease-ms': z.coerce.number().int().min(200).max(600_000).optional() }),
+    );
+    const { db } = openCliDb();
+    const worker = new Worker({
+      db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry(),
+      leaseMs: flags['lease-ms'],
+      onRunEnd: (runId, status, message) => io.stderr(`run ${runId} ${status}${message ? `: ${message}` : ''}\n`),
+    });
+    io.stderr(`worker ${worker.id} started (pid ${process.pid})\n`);
+    if (flags.once) {
+      while (await worker.runOnce()) {
+        // keep claiming until the queue is empty
+      }
+      return 0;
+    }
+    const stopped = new Promise<void>((resolve) => {
+      const stop = () => void worker.stop().then(resolve);
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    worker.start();
+    await stopped;
+    return 0;
+  },
+};
