@@ -36,6 +36,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 600_000,
           fileParallelism: false,
+          globalSetup: ['testing/browser/global-setup.ts'],
         },
       },
     ],

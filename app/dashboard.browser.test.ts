@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectPageErrors, launchChromium } from '../testing/browser/chromium';
-import { ensureBuilt, startApp, type RunningApp } from '../testing/browser/next-server';
+import { startApp, type RunningApp } from '../testing/browser/next-server';
 import { startOpenAITestServer } from '../testing/openai-test-server';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-browser-'));
@@ -41,7 +41,6 @@ describe('dashboard in Chromium', () => {
     modelId = report.model;
     runId = report.runId;
 
-    ensureBuilt();
     app = await startApp({ SAWTOOTH_DB: dbFile, SAWTOOTH_CONFIG: configFile });
     browser = await launchChromium();
     mkdirSync(shots, { recursive: true });

@@ -35,3 +35,8 @@ export function readApiKey(varName: string | null | undefined): string | undefin
   const value = process.env[varName];
   return value && value.length > 0 ? value : undefined;
 }
+
+/** The environment for a child process we start (our own servers), with overrides. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}

@@ -5,11 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { models, runs, suites } from '../../db/schema';
 import { loadSuite } from '../../evals/suites';
-import { readApiKey } from '../../server/env';
+import { childEnv, env as serverEnv, readApiKey } from '../../server/env';
 import { createRun } from '../../server/runner/create-run';
-import { createSchedulerRegistry, providerFor } from '../../server/runner/endpoints';
-import { createSqliteRunQueue } from '../../server/runner/run-queue';
-import { Worker } from '../../server/runner/worker';
 import { and, eq, inArray } from 'drizzle-orm';
 import { startChild, runToEnd, waitForHttp } from '../child-process';
 import { CliError, parseFlags, type Command } from '../command';
@@ -98,12 +95,13 @@ export const upCommand: Command = {
     }
 
     // 2. The dashboard: build once, then serve on loopback.
-    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+    // Absolute paths, so that the dashboard server reads the same database and config whatever its cwd.
+    const env = childEnv({ NEXT_TELEMETRY_DISABLED: '1', SAWTOOTH_DB: path.resolve(serverEnv().SAWTOOTH_DB), SAWTOOTH_CONFIG: path.resolve(serverEnv().SAWTOOTH_CONFIG) });
     if (flags.rebuild || !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
       log('building the dashboard (first start only)…');
       await runToEnd(process.execPath, [nextBin, 'build'], { cwd: root, env });
     }
-    const next = startChild('next', process.execPath, [nextBin, 'start', '-H', flags.host, '-p', String(flags.port)], { cwd: root, env: { ...env, SAWTOOTH_WORKER: '0' } });
+    const next = startChild('next', process.execPath, [nextBin, 'start', '-H', flags.host, '-p', String(flags.port)], { cwd: root, env });
     children.push(next);
     const url = `http://${flags.host}:${flags.port}`;
     try {
@@ -113,16 +111,11 @@ export const upCommand: Command = {
       throw new CliError(`the dashboard did not start: ${(error as Error).message}`);
     }
 
-    // 3. Evaluate what is configured, in this process's worker.
+    // 3. Evaluate what is configured: the dashboard server's own worker answers the queued runs.
     if (!flags['no-eval']) {
       const queued = queueDefaultRuns(db, config.defaultSuites, localUp, localBase, log);
       log(queued > 0 ? `queued ${queued} evaluation run(s)` : 'every configured model is already evaluated');
     }
-    const worker = new Worker({
-      db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry(),
-      onRunEnd: (runId, status, message) => log(`run ${runId} ${status}${message ? `: ${message}` : ''}`),
-    });
-    worker.start();
     io.stdout(`Sawtooth is running at ${url}  (Ctrl-C stops it)\n`);
 
     await new Promise<void>((resolve) => {
@@ -132,7 +125,6 @@ export const upCommand: Command = {
       next.once('exit', stop);
     });
     log('stopping…');
-    await worker.stop();
     stopChildren();
     return 0;
   },

@@ -1,5 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,18 +16,6 @@ export function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
-}
-
-/**
- * Builds the production app once per test run (skipped when .next is newer than the last build request of this
- * process tree: the browser project runs its files one after another, so the first one builds).
- */
-export function ensureBuilt(): void {
-  const marker = path.join(root, '.next', 'BUILD_ID');
-  const fresh = existsSync(marker) && Date.now() - statSync(marker).mtimeMs < 30 * 60_000 && process.env.SAWTOOTH_TEST_REBUILD !== '1';
-  if (fresh) return;
-  const res = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'pipe', encoding: 'utf8' });
-  if (res.status !== 0) throw new Error(`next build failed:\n${res.stdout}\n${res.stderr}`);
 }
 
 export interface RunningApp {

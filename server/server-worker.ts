@@ -1,0 +1,19 @@
+import { serverDb } from './db';
+import { env } from './env';
+import { createSchedulerRegistry, providerFor } from './runner/endpoints';
+import { createSqliteRunQueue } from './runner/run-queue';
+import { Worker } from './runner/worker';
+
+const globalForWorker = globalThis as unknown as { sawtoothWorker?: Worker };
+
+/** Starts the dashboard server's own worker (once per process), unless SAWTOOTH_WORKER=0. */
+export function startServerWorker(): void {
+  if (env().SAWTOOTH_WORKER === '0' || globalForWorker.sawtoothWorker) return;
+  const db = serverDb();
+  const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry(), pollMs: 1_000 });
+  globalForWorker.sawtoothWorker = worker;
+  worker.start();
+  const stop = () => void worker.stop();
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
