@@ -1,22 +1,14 @@
-import type { Tier } from '../contracts';
 import { percentileInterval } from './bootstrap';
 import { byDomainThenId } from './group-by-family';
 import { holm } from './holm';
+import { matchProbes, type CommonProbe, type LeftOutProbes } from './match-probes';
 import { mcnemarExact } from './mcnemar';
 import { mulberry32, resolveBootstrap, type BootstrapOptions } from './prng';
-import { passRate, type PairTally } from './tally';
+import type { PairTally } from './tally';
+
+export type { CommonProbe } from './match-probes';
 
 export type Verdict = 'a better' | 'b better' | 'within noise';
-
-/** A probe both models answered, with each model's pass rate. */
-export interface CommonProbe {
-  pairId: string;
-  family: string;
-  domain: string;
-  tier: Tier;
-  pA: number;
-  pB: number;
-}
 
 /** A common probe one model passes and the other fails (per-probe majority when k > 1): the disagreement table. */
 export interface Disagreement extends CommonProbe {
@@ -40,7 +32,7 @@ export interface ComparisonRow {
   pAdjusted: number;
   verdict: Verdict;
   /** Probes present in the input but not answered by both (missing or only errors on one side): left out. */
-  leftOut: { onlyA: number; onlyB: number; neither: number };
+  leftOut: LeftOutProbes;
 }
 
 export interface FamilyComparison extends ComparisonRow {
@@ -131,7 +123,7 @@ function majority(p: number): boolean | null {
 
 function compareProbes(
   probes: CommonProbe[],
-  leftOut: ComparisonRow['leftOut'],
+  leftOut: LeftOutProbes,
   bootstrap: Required<BootstrapOptions>,
 ): RowWithoutVerdict {
   let b = 0;
@@ -195,49 +187,4 @@ function bootstrapRatio(numerator: Float64Array, denominator: Float64Array, { dr
     ratios[d] = top / bottom;
   }
   return ratios;
-}
-
-/** Joins A's and B's tallies by pairId and tier; counts every probe not answered by both, per family. */
-function matchProbes(a: readonly PairTally[], b: readonly PairTally[]) {
-  const indexA = indexById(a, 'a');
-  const indexB = indexById(b, 'b');
-  const common: CommonProbe[] = [];
-  const leftOutByFamily = new Map<string, ComparisonRow['leftOut']>();
-  const domains = new Map<string, string>();
-  for (const pairId of new Set([...indexA.keys(), ...indexB.keys()])) {
-    const pairA = indexA.get(pairId);
-    const pairB = indexB.get(pairId);
-    const reference = (pairA ?? pairB)!;
-    if (pairA && pairB && (pairA.family !== pairB.family || pairA.domain !== pairB.domain)) {
-      throw new Error(
-        `comparePairs: pair "${pairId}" is in family ${pairA.domain}/${pairA.family} for A but ${pairB.domain}/${pairB.family} for B`,
-      );
-    }
-    const knownDomain = domains.get(reference.family);
-    if (knownDomain !== undefined && knownDomain !== reference.domain) {
-      throw new Error(`comparePairs: family "${reference.family}" appears in domains "${knownDomain}" and "${reference.domain}"`);
-    }
-    domains.set(reference.family, reference.domain);
-    let leftOut = leftOutByFamily.get(reference.family);
-    if (!leftOut) leftOutByFamily.set(reference.family, (leftOut = { onlyA: 0, onlyB: 0, neither: 0 }));
-    for (const tier of ['easy', 'hard'] as const) {
-      const pA = pairA ? passRate(pairA[tier]) : null;
-      const pB = pairB ? passRate(pairB[tier]) : null;
-      if (pA !== null && pB !== null) {
-        common.push({ pairId, family: reference.family, domain: reference.domain, tier, pA, pB });
-      } else if (pA !== null) leftOut.onlyA++;
-      else if (pB !== null) leftOut.onlyB++;
-      else leftOut.neither++;
-    }
-  }
-  return { common, leftOutByFamily, domains };
-}
-
-function indexById(pairs: readonly PairTally[], side: 'a' | 'b'): Map<string, PairTally> {
-  const index = new Map<string, PairTally>();
-  for (const pair of pairs) {
-    if (index.has(pair.pairId)) throw new Error(`comparePairs: pair "${pair.pairId}" appears twice in model ${side.toUpperCase()}'s input`);
-    index.set(pair.pairId, pair);
-  }
-  return index;
 }

@@ -23,4 +23,5 @@ export {
   type ModelComparison,
   type Verdict,
 } from './compare-models';
+export type { LeftOutProbes } from './match-probes';
 export { mulberry32, DEFAULT_DRAWS, DEFAULT_SEED, type BootstrapOptions } from './prng';

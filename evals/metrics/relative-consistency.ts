@@ -35,8 +35,9 @@ export interface RelativeConsistency extends Coverage {
  * model is as consistent as its accuracies allow: RCS = 1. With k = 1 this tie is common (every solved easy probe has
  * its hard twin solved too, and fewer easy than hard are solved). (2) a bound must exceed LB: a "bound" between CS
  * and LB would turn a below-independence CS into a positive RCS. UB_sort ≥ CS always and UB_sort ≥ LB (Chebyshev's sum
- * inequality), so a bound exists unless UB_sort = LB, which happens only when all p(e) or all p(h) are equal; then
- * CS = LB too and RCS = 0/0 = null.
+ * inequality), so UB ≤ UB_sort and a bound exists unless UB_sort = LB. That happens only when all p(e) or all p(h) are
+ * equal (e.g. every hard probe solved); CS is then forced to equal LB, the data say nothing about consistency, and
+ * RCS is null, even if a marginal bound (an expectation, not a maximum) happens to lie above LB.
  *
  * Range: RCS ≤ 1; 0 means independence; negative means hard success predicts easy FAILURE (jagged), unbounded below.
  * Null when CS is null (Σ p(h) = 0) or as above. Pairs with an all-error probe are left out (excludedPairs).
@@ -58,8 +59,8 @@ export function relativeConsistencyOfScored(scored: ScoredPairs): RelativeConsis
     easyShift: shiftedBound(scored.easy, (pe) => Math.max(pe - gap, 0)) / hardSolved,
     hardShift: shiftedBound(scored.hard, (ph) => Math.min(ph + gap, 1)) / hardSolved,
   };
+  if (bounds.sort <= lb + EPS) return { ...coverage, rcs: null, cs, lb, ub: null, bounds };
   const candidates = [bounds.sort, bounds.easyShift, bounds.hardShift].filter((b) => b >= cs - EPS && b > lb + EPS);
-  if (candidates.length === 0) return { ...coverage, rcs: null, cs, lb, ub: null, bounds };
   // A bound within EPS below CS is a tie: pin UB to CS so RCS is exactly 1, not 1 + rounding.
   const ub = Math.max(Math.min(...candidates), cs);
   return { ...coverage, rcs: (cs - lb) / (ub - lb), cs, lb, ub, bounds };
