@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { ChatRequest, ChatResult, Provider, ProviderError } from './types';
 import { classifyThrown } from './classify-error';
+import { onAbort } from './on-abort';
 import { readChatCompletion } from './read-chat-completion';
 import { redactSecret } from './redact-secret';
 
@@ -78,8 +79,9 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
         deadlineHit = true;
         controller.abort();
       }, timeoutMs);
-      const forwardAbort = () => controller.abort();
-      req.signal?.addEventListener('abort', forwardAbort, { once: true });
+      // Our own controller, not the caller's signal, goes to the SDK: the SDK never removes the listener it adds,
+      // which would leak on a signal shared by a whole run.
+      const unsubscribe = req.signal ? onAbort(req.signal, () => controller.abort()) : undefined;
 
       try {
         const body: unknown = await client.chat.completions.create(toRequestBody(req), { signal: controller.signal, timeout: timeoutMs });
@@ -90,7 +92,7 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
         return { ok: false, error: redact(classifyThrown(thrown, context)), latencyMs: elapsed() };
       } finally {
         clearTimeout(deadline);
-        req.signal?.removeEventListener('abort', forwardAbort);
+        unsubscribe?.();
       }
     },
   };

@@ -1,6 +1,6 @@
 import { setTimeout as sleepTimer } from 'node:timers/promises';
 import { z } from 'zod';
-import type { ChatResult, ProviderError } from '../providers';
+import { onAbort, type ChatResult, type ProviderError } from '../providers';
 import { retryDelayMs } from './backoff';
 import { Deque } from './deque';
 
@@ -67,7 +67,7 @@ interface Task {
   attempt: () => Promise<ChatResult>;
   signal: AbortSignal | undefined;
   resolve: (result: ScheduledResult) => void;
-  onAbort: (() => void) | undefined;
+  unsubscribe: (() => void) | undefined;
   state: 'queued' | 'running' | 'backoff';
   attempts: number;
   settled: boolean;
@@ -208,7 +208,7 @@ export function createEndpointScheduler(options: EndpointSchedulerOptions): Endp
 
   function settle(task: Task, result: ChatResult): void {
     task.settled = true;
-    if (task.onAbort) task.signal?.removeEventListener('abort', task.onAbort);
+    task.unsubscribe?.();
     task.resolve({ ...result, attempts: task.attempts });
   }
 
@@ -227,11 +227,8 @@ export function createEndpointScheduler(options: EndpointSchedulerOptions): Endp
     run(attempt, signal) {
       if (signal?.aborted) return Promise.resolve({ ...cancelledResult(0), attempts: 0 });
       return new Promise<ScheduledResult>((resolve) => {
-        const task: Task = { attempt, signal, resolve, onAbort: undefined, state: 'queued', attempts: 0, settled: false, epoch };
-        if (signal) {
-          task.onAbort = () => abort(task);
-          signal.addEventListener('abort', task.onAbort, { once: true });
-        }
+        const task: Task = { attempt, signal, resolve, unsubscribe: undefined, state: 'queued', attempts: 0, settled: false, epoch };
+        if (signal) task.unsubscribe = onAbort(signal, () => abort(task));
         queue.pushBack(task);
         queued += 1;
         pump();
