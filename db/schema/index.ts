@@ -1,3 +1,4 @@
 export * from './catalog';
 export * from './models';
 export * from './runs';
+export * from './user-suites';
