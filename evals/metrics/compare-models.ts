@@ -3,7 +3,7 @@ import { byDomainThenId } from './group-by-family';
 import { holm } from './holm';
 import { matchProbes, type CommonProbe, type LeftOutProbes } from './match-probes';
 import { mcnemarExact } from './mcnemar';
-import { mulberry32, resolveBootstrap, type BootstrapOptions } from './prng';
+import { Mulberry32, resolveBootstrap, type BootstrapOptions } from './prng';
 import type { PairTally } from './tally';
 
 export type { CommonProbe } from './match-probes';
@@ -174,13 +174,13 @@ function compareProbes(
 /** Draws of Σ numerator / Σ denominator over pairs resampled with replacement (denominators are ≥ 1). */
 function bootstrapRatio(numerator: Float64Array, denominator: Float64Array, { draws, seed }: Required<BootstrapOptions>): Float64Array {
   const n = numerator.length;
-  const random = mulberry32(seed);
+  const random = new Mulberry32(seed);
   const ratios = new Float64Array(draws);
   for (let d = 0; d < draws; d++) {
     let top = 0;
     let bottom = 0;
     for (let i = 0; i < n; i++) {
-      const j = (random() * n) | 0;
+      const j = random.index(n);
       top += numerator[j]!;
       bottom += denominator[j]!;
     }

@@ -24,4 +24,4 @@ export {
   type Verdict,
 } from './compare-models';
 export type { LeftOutProbes } from './match-probes';
-export { mulberry32, DEFAULT_DRAWS, DEFAULT_SEED, type BootstrapOptions } from './prng';
+export { Mulberry32, mulberry32, DEFAULT_DRAWS, DEFAULT_SEED, type BootstrapOptions } from './prng';

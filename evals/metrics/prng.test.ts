@@ -39,3 +39,31 @@ describe('percentileInterval', () => {
     expect(percentileInterval(new Float64Array(0))).toBeNull();
   });
 });
+
+describe('percentileInterval against a full sort', () => {
+  /** Type-7 quantile by sorting a copy: the obvious reference. */
+  function reference(values: number[], q: number): number {
+    const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+    const position = (sorted.length - 1) * q;
+    const below = Math.floor(position);
+    const above = Math.min(below + 1, sorted.length - 1);
+    return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
+  }
+
+  it.each([1, 2, 3, 7, 50, 2000])('agrees on %i random values with many ties and some NaN', (length) => {
+    const random = mulberry32(length);
+    for (let trial = 0; trial < 20; trial++) {
+      // Few distinct values, as bootstrap draws of k = 1 data are; plus the odd NaN.
+      const values = Array.from({ length }, () => (random() < 0.05 ? NaN : Math.floor(random() * 7) / 6));
+      const finite = values.filter((v) => !Number.isNaN(v)).length;
+      const got = percentileInterval(Float64Array.from(values));
+      if (finite === 0) {
+        expect(got).toBeNull();
+        continue;
+      }
+      expect(got!.lo).toBeCloseTo(reference(values, 0.025), 12);
+      expect(got!.hi).toBeCloseTo(reference(values, 0.975), 12);
+      expect(got!.drawsUsed).toBe(finite);
+    }
+  });
+});
