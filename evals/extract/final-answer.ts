@@ -1,0 +1,53 @@
+import type { Grade } from '../contracts';
+import { answerCandidates, type Candidate, type CandidateOptions } from './candidates';
+import { joinDisplayMath } from './latex';
+import { statesAnswer } from './markers';
+import { isRefusal, refusalQuote } from './refusal';
+import { stripReasoning } from './reasoning';
+import { dropTrailingNoise } from './text-lines';
+
+/** Reasons that start a failed grade's `reason`, for callers that sort failures (e.g. `reason.startsWith(REFUSAL)`). */
+export const NO_ANSWER = 'no final answer found';
+export const AMBIGUOUS = 'ambiguous';
+export const REFUSAL = 'refusal';
+
+/** What a grader's reader makes of one candidate. */
+export type Reading<T> =
+  /** A value of the grader's kind; `display` is what the grade reports as `extracted`. */
+  | { kind: 'value'; value: T; display: string }
+  /** Nothing of this kind here (e.g. no number at all): look at the next candidate. */
+  | { kind: 'none' }
+  /** Something answer-like that is not of this kind ("x + 1" for a numeric answer): fails a firm candidate. */
+  | { kind: 'invalid'; display: string; reason: string }
+  /** Two different answers ("12 or 13"): always a fail. */
+  | { kind: 'ambiguous'; display: string };
+
+export type Reader<T> = (candidate: Candidate) => Reading<T>;
+
+export type FinalAnswer<T> = { ok: true; value: T; display: string; candidate: Candidate } | { ok: false; grade: Grade };
+
+function fail(reason: string, extracted: string | null = null): { ok: false; grade: Grade } {
+  return { ok: false, grade: { pass: false, extracted, reason } };
+}
+
+/**
+ * The model's final answer, read by `read`: reasoning blocks stripped, a trailing verification dropped, refusals
+ * recognised, then the first candidate (see `answerCandidates`) that reads as a value wins.
+ */
+export function readFinalAnswer<T>(response: string, read: Reader<T>, options: CandidateOptions = {}): FinalAnswer<T> {
+  const { text: withoutReasoning, unclosed } = stripReasoning(response);
+  if (withoutReasoning === '') {
+    if (unclosed) return fail(`${NO_ANSWER} (the reasoning block never closes)`);
+    return fail(response.trim() === '' ? `${NO_ANSWER} (empty response)` : `${NO_ANSWER} (only reasoning)`);
+  }
+  const text = dropTrailingNoise(joinDisplayMath(withoutReasoning), statesAnswer);
+  if (isRefusal(text) && !statesAnswer(text)) return fail(`${REFUSAL}: "${refusalQuote(text)}"`);
+
+  for (const candidate of answerCandidates(text, options)) {
+    const reading = read(candidate);
+    if (reading.kind === 'value') return { ok: true, value: reading.value, display: reading.display, candidate };
+    if (reading.kind === 'ambiguous') return fail(`${AMBIGUOUS}: "${reading.display}" ${candidate.label} names more than one answer`, reading.display);
+    if (reading.kind === 'invalid' && candidate.firm) return fail(`${reading.reason} (${candidate.label})`, reading.display);
+  }
+  return fail(NO_ANSWER);
+}

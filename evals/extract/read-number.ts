@@ -1,0 +1,117 @@
+import type { Candidate } from './candidates';
+import type { Reading } from './final-answer';
+import { latexToText } from './latex';
+import { stripMarkdown } from './markdown';
+import { findNumbers, normaliseNumberText, parseWholeNumber, type NumberToken } from './numbers';
+import { isQuestion, splitSentences } from './text-lines';
+
+/**
+ * Reads the one number a candidate answer states.
+ * - Boxed and `<answer>` content must be a number as a whole ("391", "x = 391", "\$12", "5 km"): "x + 1" there is
+ *   an expression, not a number, and fails.
+ * - A marker's sentence ("The answer is 391, since 17 × 23 = 391"): the number it opens with; otherwise its last
+ *   clause's value (right of the last "=", else its last number).
+ * - A closing line: the same, on its last sentence that holds a number and is not a question.
+ * Two different numbers offered as alternatives ("12 or 13", "either 5 or 6", "between 12 and 13") are ambiguous.
+ */
+export function readNumber(candidate: Candidate): Reading<NumberToken> {
+  let text = normaliseNumberText(latexToText(stripMarkdown(candidate.text)));
+  if (candidate.source === 'final line' || candidate.source === 'response start') {
+    const sentences = splitSentences(text).filter((sentence) => !isQuestion(sentence) && findNumbers(sentence).length > 0);
+    text = sentences.at(-1) ?? '';
+  }
+  text = text.replace(/\b(?:check|verification|verify|checking)\b[\s\S]*$/i, '').trim();
+  const numbers = findNumbers(text);
+  if (numbers.length === 0) {
+    if (candidate.firm && /\S/.test(text) && candidate.source !== 'marker') return { kind: 'invalid', display: shorten(text), reason: `"${shorten(text)}" is not a number` };
+    return { kind: 'none' };
+  }
+  // A range ("12–13", "5 to 10") hedges an answer stated after a marker; in a closing sentence it is usually a story.
+  const hedge = alternatives(text, numbers, candidate.source !== 'final line');
+  if (hedge) return { kind: 'ambiguous', display: hedge };
+
+  if (candidate.source === 'boxed' || candidate.source === 'answer tag') return readWhole(text);
+  return readSentence(text);
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
+}
+
+const EQUALS = /=|≈|≃|≅/;
+
+function rightOfLastEquals(text: string): string {
+  const parts = text.split(EQUALS);
+  const right = parts.at(-1) ?? '';
+  return parts.length > 1 && findNumbers(right).length > 0 ? right : text;
+}
+
+function readWhole(text: string): Reading<NumberToken> {
+  const right = rightOfLastEquals(text);
+  const number = parseWholeNumber(right);
+  if (number) return { kind: 'value', value: number, display: number.display };
+  return { kind: 'invalid', display: shorten(text), reason: `"${shorten(text)}" is not a single number` };
+}
+
+/** An arithmetic operator and a number right after a number: "17 × 23" is an expression, not the answer 17. */
+const OPERATOR_AFTER = /^\s*(?:[×*·÷/^+]|x(?=\s*\d)|-(?=\s*\d)|mod\b)\s*[\d(.]/;
+const LEAD_IN = /^(?:[\s$€£¥₹~≈:*([{]|approximately|approx\.?|about|around|roughly|exactly|only|just|nearly|almost|circa|a total of|total of|total|of)*/i;
+
+function readSentence(sentence: string): Reading<NumberToken> {
+  const withoutAsides = dropAsides(sentence);
+  const lead = leadingNumber(withoutAsides);
+  if (lead === 'expression') {
+    // "17 × 23 = 391": the value is right of the "=".
+    return readClause(withoutAsides);
+  }
+  if (lead) return { kind: 'value', value: lead, display: lead.display };
+  return readClause(withoutAsides);
+}
+
+function readClause(sentence: string): Reading<NumberToken> {
+  const clauses = sentence.split(/[;,](?=\s)|\s[–—-]\s/).filter((clause) => findNumbers(clause).length > 0);
+  const clause = rightOfLastEquals(clauses.at(-1) ?? sentence);
+  const lead = leadingNumber(clause);
+  if (lead === 'expression') return { kind: 'invalid', display: shorten(clause), reason: `"${shorten(clause)}" is an expression, not a number` };
+  if (lead) return { kind: 'value', value: lead, display: lead.display };
+  const last = findNumbers(clause).at(-1);
+  if (!last) return { kind: 'none' };
+  if (OPERATOR_AFTER.test(normaliseNumberText(clause).slice(last.end))) return { kind: 'invalid', display: shorten(clause), reason: `"${shorten(clause)}" is an expression, not a number` };
+  return { kind: 'value', value: last, display: last.display };
+}
+
+function leadingNumber(text: string): NumberToken | 'expression' | null {
+  const normalised = normaliseNumberText(text);
+  const first = findNumbers(normalised)[0];
+  if (!first) return null;
+  const before = normalised.slice(0, first.start);
+  if (LEAD_IN.exec(before)?.[0] !== before) return null;
+  return OPERATOR_AFTER.test(normalised.slice(first.end)) ? 'expression' : first;
+}
+
+/** Drops parenthetical asides that explain rather than answer: "391 (since 17 × 23 = 391)". */
+function dropAsides(text: string): string {
+  const stripped = text.replace(/\(([^()]*)\)/g, (aside: string, inner: string) => (/[A-Za-z=×*+÷]/.test(inner) ? ' ' : aside));
+  return findNumbers(stripped).length > 0 ? stripped : text;
+}
+
+const OR_BETWEEN = /^\s*,?\s*(?:or|or maybe|or possibly|or perhaps|or perhaps even|and\/or)\s*(?:[$€£]\s*)?$/i;
+const RANGE_BETWEEN = /^\s*(?:to|–|—|-)\s*(?:[$€£]\s*)?$/i;
+
+/** "12 or 13", "either 5 or 6", "between 12 and 13" (and with `ranges`, "12–13") as "12 or 13"; else null. */
+function alternatives(text: string, numbers: NumberToken[], ranges: boolean): string | null {
+  const normalised = normaliseNumberText(text);
+  for (let i = 0; i + 1 < numbers.length; i++) {
+    const a = numbers[i]!;
+    const b = numbers[i + 1]!;
+    if (a.value.equals(b.value) && a.percent === b.percent) continue;
+    const between = normalised.slice(a.end, b.start);
+    const after = normalised.slice(b.end);
+    const betweenAnd = /^\s*and\s*(?:[$€£]\s*)?$/i.test(between) && /\bbetween\s*[$€£]?\s*$/i.test(normalised.slice(0, a.start));
+    // "12 - 3 = 9" is arithmetic, not a range.
+    const range = ranges && RANGE_BETWEEN.test(between) && !EQUALS.test(after) && !OPERATOR_AFTER.test(after);
+    if (OR_BETWEEN.test(between) || betweenAnd || range) return `${a.display} or ${b.display}`;
+  }
+  return null;
+}

@@ -1,0 +1,54 @@
+import type { Grade, GraderKind, GraderSpec } from '../contracts';
+import { parseWholeNumber } from '../extract';
+import { gradeChoice } from './choice';
+import { gradeExact } from './exact';
+import { gradeList } from './list';
+import { gradeNumeric } from './numeric';
+import { gradeSet } from './set';
+import { gradeSymbolic } from './symbolic';
+import { gradeText } from './text';
+import { gradeYesNo } from './yesno';
+import { failed } from './verdict';
+
+export { NO_ANSWER, AMBIGUOUS, REFUSAL } from '../extract';
+
+type Handler<K extends GraderKind> = (response: string, answer: string, spec: Extract<GraderSpec, { kind: K }>) => Grade;
+
+/** One handler per grader kind, one file each (promptfoo style). Add a kind: a file here, a line below. */
+export const graders: { [K in GraderKind]: Handler<K> } = {
+  numeric: gradeNumeric,
+  choice: gradeChoice,
+  yesno: gradeYesNo,
+  exact: gradeExact,
+  text: gradeText,
+  set: gradeSet,
+  list: gradeList,
+  symbolic: gradeSymbolic,
+};
+
+/**
+ * Grades one response against the expected answer. Never throws: a response with no readable answer is
+ * `{pass: false, extracted: null, reason: "no final answer found"}`, and a grader bug becomes a failed grade that
+ * says so.
+ */
+export function grade(response: string, answer: string, spec: GraderSpec): Grade {
+  try {
+    const handler = graders[spec.kind] as Handler<GraderKind>;
+    return handler(typeof response === 'string' ? response : String(response ?? ''), answer, spec);
+  } catch (error) {
+    return failed(null, `grader error (${spec.kind}): ${(error as Error).message}`);
+  }
+}
+
+const YES_NO = /^(?:yes|no|true|false)$/i;
+
+/**
+ * The grader for an answer given without one: numeric when the answer is a number ("391", "-7", "3/4", "75%",
+ * "$12"), yesno for yes/no/true/false, otherwise text.
+ */
+export function inferGraderSpec(answer: string): GraderSpec {
+  const trimmed = answer.trim();
+  if (parseWholeNumber(trimmed, { allowUnits: false })) return { kind: 'numeric' };
+  if (YES_NO.test(trimmed)) return { kind: 'yesno' };
+  return { kind: 'text' };
+}

@@ -1,0 +1,58 @@
+import type { Grade, GraderSpec } from '../contracts';
+import { latexToText, readFinalAnswer, stripMarkdown, type Reader } from '../extract';
+import type { Candidate } from '../extract/candidates';
+import { isQuestion, splitSentences } from '../extract/text-lines';
+import { failed, passed, quote } from './verdict';
+
+type YesNoSpec = Extract<GraderSpec, { kind: 'yesno' }>;
+type YesNo = 'yes' | 'no';
+
+const YES_WORDS = new Set(['yes', 'true', 'correct', 'yep', 'yeah', 'affirmative', 'not false']);
+
+/** Any other verdict word (no, false, incorrect, nope, not true, untrue) means no. */
+/** Openers that come before the verdict: "So, yes", "Short answer: no", "Therefore, the statement is false". */
+const LEAD_IN = /^(?:\s*(?:so|therefore|thus|hence|in conclusion|in summary|in short|overall|ultimately|short answer|final answer|answer|my answer|verdict|well|and|then|the answer is|the answer|the statement is|the claim is|it is|it's|that is|that's)\b[\s,:–—-]*)+/i;
+const VERDICT = /^(not true|not false|not correct|yes|no|true|false|correct|incorrect|yep|yeah|nope|affirmative|untrue)\b/i;
+/** "No problem", "No doubt": words that start with "no" but answer nothing. */
+const NOT_A_VERDICT = /^no\s+(?:problem|worries|doubt|need|matter|one|way to|idea)\b|^correct\s+(?:answer|option|approach|way)|^true\s+(?:or|for)\b|^yes\s+or\s+no/i;
+
+function verdictAt(sentence: string): YesNo | 'ambiguous' | null {
+  const text = sentence.replace(/^[\s"'(*[{]+/, '').replace(LEAD_IN, '');
+  if (NOT_A_VERDICT.test(text)) return null;
+  const word = VERDICT.exec(text)?.[1]?.toLowerCase();
+  if (!word) return null;
+  const verdict: YesNo = YES_WORDS.has(word) ? 'yes' : 'no';
+  // "Yes and no", "True or false?": both at once.
+  const other = /^\S+\s*(?:and|or|\/)\s*(yes|no|true|false)\b/i.exec(text)?.[1]?.toLowerCase();
+  if (other && (YES_WORDS.has(other) ? 'yes' : 'no') !== verdict) return 'ambiguous';
+  return verdict;
+}
+
+const readYesNo: Reader<YesNo> = (candidate: Candidate) => {
+  const text = latexToText(stripMarkdown(candidate.text)).trim();
+  const sentences =
+    candidate.source === 'final line' ? splitSentences(text).filter((s) => !isQuestion(s)).reverse() : [text];
+  for (const sentence of sentences) {
+    const verdict = verdictAt(sentence);
+    if (verdict === 'ambiguous') return { kind: 'ambiguous', display: 'yes and no' };
+    if (verdict) return { kind: 'value', value: verdict, display: verdict };
+  }
+  if (candidate.firm && candidate.source !== 'marker') return { kind: 'invalid', display: text, reason: `${quote(text)} is not yes or no` };
+  return { kind: 'none' };
+};
+
+function expectedYesNo(answer: string): YesNo | null {
+  const verdict = verdictAt(answer.trim());
+  return verdict === 'ambiguous' ? null : verdict;
+}
+
+/** Yes/no questions (also true/false, correct/incorrect). "No, …" at the start of a response is its answer. */
+export function gradeYesNo(response: string, answer: string, _spec: YesNoSpec): Grade {
+  const expected = expectedYesNo(answer);
+  const read = readFinalAnswer(response, readYesNo, { responseStart: true });
+  if (!expected) return failed(read.ok ? read.display : null, `expected answer ${quote(answer)} is not yes or no`);
+  if (!read.ok) return read.grade;
+  const label = read.candidate.label;
+  if (read.value === expected) return passed(read.value, `matched ${expected} (${label})`);
+  return failed(read.value, `expected ${expected}, got ${read.value} (${label})`);
+}
