@@ -5,3 +5,5 @@ export * from './probe';
 export * from './pair';
 export * from './suite';
 export * from './outcome';
+export * from './model-endpoint';
+export * from './pair-draft';

@@ -1,6 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { runPage } from '../../../db/queries/run-page';
 import { getRun, listRuns, runErrorKinds, runResults } from '../../../db/queries/runs';
+import { RUN_STATUSES } from '../../../db/schema';
+import { startRuns, StartRunsError, StartRunsSchema } from '../../runs/start-runs';
 import { cancelRun, resumeRun, retryRunErrors, RunStateError } from '../../runner/run-control';
 import { notFound, publicProcedure, router } from '../init';
 
@@ -19,6 +22,21 @@ export const runsRouter = router({
   list: publicProcedure
     .input(z.object({ modelId: z.string().optional(), limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }).prefault({}))
     .query(({ ctx, input }) => listRuns(ctx.db, input)),
+
+  /** One page of runs for the runs list: optional status filter, total for the pager. */
+  page: publicProcedure
+    .input(z.object({ status: z.enum(RUN_STATUSES).optional(), ids: z.array(z.number().int().positive()).max(100).optional(), limit: z.number().int().min(1).max(100).default(20), offset: z.number().int().min(0).default(0) }))
+    .query(({ ctx, input }) => runPage(ctx.db, input)),
+
+  /** Starts models × suite from the UI: one queued run per model; the server's own worker answers them. */
+  create: publicProcedure.input(StartRunsSchema).mutation(({ ctx, input }) => {
+    try {
+      return { runIds: startRuns(ctx.db, input) };
+    } catch (error) {
+      if (error instanceof StartRunsError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
+      throw error;
+    }
+  }),
 
   get: publicProcedure.input(RunId).query(({ ctx, input }) => {
     const run = getRun(ctx.db, input.id);

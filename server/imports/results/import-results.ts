@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Db } from '../../../db/client';
+import type { ImportIssue, ImportRecord } from './import-record';
+import { modelIdOf } from './import-record';
+import { parseGenericJsonl } from './parse-generic-jsonl';
+import { parseLmEval } from './parse-lm-eval';
+import { parsePromptfoo } from './parse-promptfoo';
+import { writeImport, type ImportSummary } from './write-import';
+
+export const RESULT_FORMATS = ['jsonl', 'lm-eval', 'promptfoo'] as const;
+export type ResultFormat = (typeof RESULT_FORMATS)[number];
+
+/** The format a file most likely has: samples_*.jsonl is lm-eval, a .json file promptfoo, other .jsonl generic. */
+export function detectResultFormat(fileName: string, text: string): ResultFormat {
+  const base = path.basename(fileName);
+  if (/^samples_.*\.jsonl$/i.test(base)) return 'lm-eval';
+  if (/\.json$/i.test(base)) return 'promptfoo';
+  const first = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  return /"doc_id"\s*:/.test(first) && /"(filtered_)?resps"\s*:/.test(first) ? 'lm-eval' : 'jsonl';
+}
+
+export type ImportOutcome =
+  | { ok: true; format: ResultFormat; summary: ImportSummary; skipped: number }
+  | { ok: false; format: ResultFormat; issues: ImportIssue[] };
+
+/**
+ * Imports an external results file (generic JSONL, lm-evaluation-harness samples, promptfoo JSON) as runs. Every
+ * record is read and checked before anything is written; then one transaction writes it all.
+ */
+export function importResults(db: Db, input: { fileName: string; text: string; format?: ResultFormat; modelId?: string }): ImportOutcome {
+  const format = input.format ?? detectResultFormat(input.fileName, input.text);
+  const model = input.modelId ? modelIdOf(input.modelId) : undefined;
+  let parsed: { records: ImportRecord[]; issues: ImportIssue[]; skipped?: number };
+  if (format === 'lm-eval') {
+    if (!model) return { ok: false, format, issues: [{ file: input.fileName, field: 'model', message: 'lm-eval sample logs do not name the model: give --model <id> (or pick one)' }] };
+    parsed = parseLmEval(input.text, input.fileName, model);
+  } else if (format === 'promptfoo') {
+    parsed = parsePromptfoo(input.text, input.fileName, model);
+  } else {
+    parsed = parseGenericJsonl(input.text, input.fileName, model);
+  }
+  if (parsed.issues.length > 0) return { ok: false, format, issues: parsed.issues };
+  const contentKey = `${format}:${createHash('sha256').update(input.text).digest('hex')}`;
+  const written = writeImport(db, input.fileName, contentKey, parsed.records);
+  return written.ok ? { ok: true, format, summary: written.summary, skipped: parsed.skipped ?? 0 } : { ok: false, format, issues: written.issues };
+}

@@ -1,0 +1,47 @@
+import { inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { models } from '../../db/schema';
+import { SuiteError } from '../../evals/suites';
+import { createRun } from '../runner/create-run';
+import { resolveSuite } from '../user-suites/resolve-suite';
+
+/** What the "start a run" form sends: models × one suite, with the settings a person usually changes. */
+export const StartRunsSchema = z.object({
+  modelIds: z.array(z.string().min(1)).min(1, 'pick at least one model').max(20, 'at most 20 models at once'),
+  suiteId: z.string().min(1, 'pick a suite'),
+  samples: z.number().int().min(1).max(100).default(1),
+  temperature: z.number().min(0).max(2).optional(),
+  concurrency: z.number().int().min(1).max(64).optional(),
+});
+export type StartRunsInput = z.input<typeof StartRunsSchema>;
+
+export class StartRunsError extends Error {}
+
+/**
+ * Queues one run per model on the suite (a user suite from the database or a built-in one), all in one
+ * transaction, and returns their ids in the order the models were given. The server's worker answers them.
+ */
+export function startRuns(db: Db, raw: StartRunsInput): number[] {
+  const input = StartRunsSchema.parse(raw);
+  const modelIds = [...new Set(input.modelIds)];
+  const rows = db.select({ id: models.id, baseUrl: models.baseUrl }).from(models).where(inArray(models.id, modelIds)).all();
+  for (const id of modelIds) {
+    const row = rows.find((r) => r.id === id);
+    if (!row) throw new StartRunsError(`unknown model "${id}"`);
+    if (!row.baseUrl) throw new StartRunsError(`model "${id}" has no endpoint (it holds imported results only): add a base URL on the Models page`);
+  }
+  let suite;
+  try {
+    suite = resolveSuite(db, input.suiteId);
+  } catch (error) {
+    if (error instanceof SuiteError) throw new StartRunsError(error.message);
+    throw error;
+  }
+  const settings = {
+    samples: input.samples,
+    ...(input.temperature !== undefined ? { temperature: input.temperature } : {}),
+    ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}),
+  };
+  return db.transaction(() => modelIds.map((modelId) => createRun(db, { modelId, suite, settings })));
+}

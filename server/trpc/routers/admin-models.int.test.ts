@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../../db/client';
+import { syncConfigModels } from '../../config/sync-models';
+import { SawtoothConfigSchema } from '../../config/model-config';
+import { startOpenAITestServer, type OpenAITestServer } from '../../../testing/openai-test-server';
+import { freePort } from '../../../testing/browser/next-server';
+import { createCaller } from '../root';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-models-'));
+const KEY_VAR = 'SAWTOOTH_ADMIN_TEST_KEY';
+const KEY = 'sk-admin-test-0123456789abcdef';
+
+const endpoint = (over: Record<string, unknown> = {}) => ({
+  id: 'ui-model', label: 'UI model', arch: 'llm' as const, baseUrl: 'http://127.0.0.1:9/v1', modelName: 'test-model', apiKeyEnv: null,
+  temperature: null, maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null, ...over,
+});
+
+describe('adminModels router', () => {
+  let db: Db;
+  let server: OpenAITestServer;
+  let caller: ReturnType<typeof createCaller>;
+
+  beforeAll(async () => {
+    process.env[KEY_VAR] = KEY;
+    db = openDb(path.join(dir, 'models.db'));
+    syncConfigModels(db, SawtoothConfigSchema.parse({ models: [{ id: 'from-config', baseURL: 'http://127.0.0.1:9/v1', model: 'x' }] }));
+    caller = createCaller({ db });
+    server = await startOpenAITestServer({ answer: () => 'ok', requireApiKey: KEY });
+  });
+  afterAll(async () => {
+    delete process.env[KEY_VAR];
+    await server.close();
+    db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('adds a model with the NAME of its key variable and lists whether that variable is set', async () => {
+    await caller.adminModels.create(endpoint({ baseUrl: server.url, apiKeyEnv: KEY_VAR, temperature: 0.2, priceInput: 1, priceOutput: 2 }));
+    const listed = (await caller.adminModels.list()).find((m) => m.id === 'ui-model');
+    expect(listed).toMatchObject({ origin: 'ui', apiKeyEnv: KEY_VAR, keyVarSet: true, temperature: 0.2, runs: 0 });
+    expect(JSON.stringify(await caller.adminModels.list())).not.toContain(KEY);
+    await expect(caller.adminModels.create(endpoint())).rejects.toThrow(/already exists/);
+  });
+
+  it('refuses a key value where the variable name belongs, without echoing it', async () => {
+    const attempt = caller.adminModels.create(endpoint({ id: 'leaky', apiKeyEnv: KEY }));
+    await expect(attempt).rejects.toThrow(/looks like an API key/);
+    await attempt.catch((error: Error) => expect(error.message).not.toContain(KEY));
+    await expect(caller.adminModels.create(endpoint({ id: 'lower', apiKeyEnv: 'openai_key' }))).rejects.toThrow(/NAME of an environment variable/);
+  });
+
+  it('edits a dashboard model but not one from the config file', async () => {
+    await caller.adminModels.update(endpoint({ baseUrl: server.url, apiKeyEnv: KEY_VAR, label: 'Renamed', maxTokens: 64 }));
+    expect(await caller.adminModels.get({ id: 'ui-model' })).toMatchObject({ label: 'Renamed', maxTokens: 64 });
+    await expect(caller.adminModels.update(endpoint({ id: 'from-config' }))).rejects.toThrow(/config file/);
+  });
+
+  it('tests a connection: ok with latency through the key variable, classified errors otherwise', async () => {
+    const ok = await caller.adminModels.testConnection({ id: 'ui-model' });
+    expect(ok).toMatchObject({ ok: true, keyVarSet: true });
+    expect(ok.latencyMs).toBeGreaterThanOrEqual(0);
+    const noKey = await caller.adminModels.testConnection({ baseUrl: server.url, modelName: 'test-model', apiKeyEnv: 'SAWTOOTH_UNSET_VAR', reasoning: false });
+    expect(noKey).toMatchObject({ ok: false, kind: 'auth', keyVarSet: false });
+    const port = await freePort();
+    const refused = await caller.adminModels.testConnection({ baseUrl: `http://127.0.0.1:${port}/v1`, modelName: 'm', apiKeyEnv: null, reasoning: false });
+    expect(refused).toMatchObject({ ok: false, kind: 'connection' });
+    expect(JSON.stringify([ok, noKey, refused])).not.toContain(KEY);
+  });
+});

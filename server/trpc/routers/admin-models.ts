@@ -1,0 +1,52 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { ModelEndpointSchema } from '../../../evals/contracts';
+import { createModel, getAdminModel, listAdminModels, ModelStoreError, updateModel } from '../../models/model-store';
+import { testConnection } from '../../models/test-connection';
+import { notFound, publicProcedure, router } from '../init';
+
+function store<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof ModelStoreError) throw new TRPCError({ code: error.code, message: error.message });
+    throw error;
+  }
+}
+
+/** Connection test of a saved model (by id) or of the form's unsaved values. */
+const TestInput = z.union([
+  z.object({ id: z.string().min(1) }),
+  ModelEndpointSchema.pick({ baseUrl: true, modelName: true, apiKeyEnv: true, reasoning: true }),
+]);
+
+/** Managing model endpoints from the Models page. Keys never pass through here: only their variables' names. */
+export const adminModelsRouter = router({
+  list: publicProcedure.query(({ ctx }) => listAdminModels(ctx.db)),
+
+  get: publicProcedure.input(z.object({ id: z.string().min(1) })).query(({ ctx, input }) => {
+    const model = getAdminModel(ctx.db, input.id);
+    if (!model) notFound(`model "${input.id}"`);
+    return model;
+  }),
+
+  create: publicProcedure.input(ModelEndpointSchema).mutation(({ ctx, input }) => {
+    store(() => createModel(ctx.db, input));
+    return { id: input.id };
+  }),
+
+  update: publicProcedure.input(ModelEndpointSchema).mutation(({ ctx, input }) => {
+    store(() => updateModel(ctx.db, input));
+    return { id: input.id };
+  }),
+
+  testConnection: publicProcedure.input(TestInput).mutation(async ({ ctx, input }) => {
+    if ('id' in input) {
+      const model = getAdminModel(ctx.db, input.id);
+      if (!model) notFound(`model "${input.id}"`);
+      if (!model.baseUrl) throw new TRPCError({ code: 'BAD_REQUEST', message: `model "${input.id}" has no base URL (imported results only)` });
+      return testConnection({ baseUrl: model.baseUrl, modelName: model.modelName, apiKeyEnv: model.apiKeyEnv, reasoning: model.reasoning });
+    }
+    return testConnection(input);
+  }),
+});

@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../../db/client';
+import { startOpenAITestServer, type OpenAITestServer } from '../../../testing/openai-test-server';
+import { createSchedulerRegistry, providerFor } from '../../runner/endpoints';
+import { createSqliteRunQueue } from '../../runner/run-queue';
+import { Worker } from '../../runner/worker';
+import { createCaller } from '../root';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-runs-create-'));
+const family = { id: 'arithmetic.tripling', domain: 'arithmetic', title: 'Tripling', description: 'Tripling a number.', pairRule: 'The hard probe triples a larger number: the same skill at more digits.' };
+
+describe('runs.create and runs.page', () => {
+  let db: Db;
+  let server: OpenAITestServer;
+  let caller: ReturnType<typeof createCaller>;
+
+  beforeAll(async () => {
+    db = openDb(path.join(dir, 'runs.db'));
+    caller = createCaller({ db });
+    server = await startOpenAITestServer({ answer: (prompt) => `The answer is ${3 * Number(/(\d+)\?$/.exec(prompt)?.[1] ?? 0)}.` });
+    for (const id of ['m1', 'm2']) {
+      await caller.adminModels.create({ id, label: id, arch: 'llm', baseUrl: server.url, modelName: 'test-model', apiKeyEnv: null, temperature: null, maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null });
+    }
+    for (const n of [4, 5, 6]) {
+      await caller.probes.save({ suiteId: 'triples', newFamily: n === 4 ? family : undefined, draft: { family: family.id, easy: { prompt: `3 × ${n}?`, answer: String(3 * n) }, hard: { prompt: `3 × ${n * 111}?`, answer: String(3 * n * 111) }, grader: { kind: 'numeric' } } });
+    }
+  });
+  afterAll(async () => {
+    await server.close();
+    db.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('queues one run per model on a user suite; a worker completes them; the page filters by status', async () => {
+    const { runIds } = await caller.runs.create({ modelIds: ['m1', 'm2'], suiteId: 'triples', samples: 2, temperature: 0 });
+    expect(runIds).toHaveLength(2);
+    const queued = await caller.runs.page({ status: 'queued' });
+    expect(queued.total).toBe(2);
+    expect(queued.rows.map((r) => r.expected)).toEqual([12, 12]);
+
+    const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry() });
+    while (await worker.runOnce()) { /* until both runs are done */ }
+    const done = await caller.runs.page({ status: 'completed', limit: 1 });
+    expect(done.total).toBe(2);
+    expect(done.rows).toHaveLength(1);
+    expect(done.rows[0]).toMatchObject({ passCount: 12, failCount: 0, errorCount: 0, suiteId: 'triples' });
+    expect((await caller.runs.page({ ids: [runIds[0]!] })).rows.map((r) => r.id)).toEqual([runIds[0]]);
+    expect((await caller.runs.page({ status: 'queued' })).total).toBe(0);
+  });
+
+  it('refuses an unknown model, a model without endpoint and an unknown suite', async () => {
+    db.$client.prepare(`INSERT INTO models (id, label, model_name, origin) VALUES ('imported-only', 'x', 'x', 'import')`).run();
+    await expect(caller.runs.create({ modelIds: ['nope'], suiteId: 'triples' })).rejects.toThrow(/unknown model "nope"/);
+    await expect(caller.runs.create({ modelIds: ['imported-only'], suiteId: 'triples' })).rejects.toThrow(/no endpoint/);
+    await expect(caller.runs.create({ modelIds: ['m1'], suiteId: 'no-such-suite' })).rejects.toThrow(/unknown suite/);
+    await expect(caller.runs.create({ modelIds: [], suiteId: 'triples' })).rejects.toThrow(/at least one model/);
+  });
+});

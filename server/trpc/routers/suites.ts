@@ -1,0 +1,68 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { allFamilies, browsePairs, suiteFamilies } from '../../../db/queries/suite-browse';
+import { SuiteIdSchema } from '../../../evals/contracts';
+import { SuiteError } from '../../../evals/suites';
+import { importProbeFile } from '../../imports/probes/import-probe-file';
+import { listRunnableSuites } from '../../user-suites/resolve-suite';
+import { currentSuiteKey } from '../../user-suites/suite-key';
+import { publicProcedure, router } from '../init';
+import type { Db } from '../../../db/client';
+
+function keyOf(db: Db, id: string): number {
+  try {
+    return currentSuiteKey(db, id);
+  } catch (error) {
+    if (error instanceof SuiteError) throw new TRPCError({ code: 'NOT_FOUND', message: error.message });
+    throw error;
+  }
+}
+
+const SuiteRef = z.object({ id: SuiteIdSchema });
+
+/** Browsing suites (built-in and user suites alike, through the catalog tables) and importing probe files. */
+export const suitesRouter = router({
+  /** Every suite with its size; a built-in suite that fails to load is listed with its error instead. */
+  list: publicProcedure.query(({ ctx }) =>
+    listRunnableSuites(ctx.db).map((suite) => {
+      try {
+        const key = currentSuiteKey(ctx.db, suite.id);
+        const size = ctx.db.$client
+          .prepare('SELECT count(*) AS pairs, count(DISTINCT family_id) AS families FROM suite_pairs WHERE suite_key = ?')
+          .get(key) as { pairs: number; families: number };
+        return { ...suite, ...size, error: null };
+      } catch (error) {
+        if (!(error instanceof SuiteError)) throw error;
+        return { ...suite, pairs: 0, families: 0, error: error.message };
+      }
+    }),
+  ),
+
+  families: publicProcedure.input(SuiteRef).query(({ ctx, input }) => suiteFamilies(ctx.db, keyOf(ctx.db, input.id))),
+
+  pairs: publicProcedure
+    .input(
+      SuiteRef.extend({
+        domain: z.string().min(1).optional(),
+        family: z.string().min(1).optional(),
+        tier: z.enum(['easy', 'hard']).optional(),
+        q: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(100).default(25),
+        offset: z.number().int().min(0).default(0),
+      }),
+    )
+    .query(({ ctx, input }) => browsePairs(ctx.db, keyOf(ctx.db, input.id), input)),
+
+  /** Every family known to the database, for the "add a pair" form. */
+  allFamilies: publicProcedure.query(({ ctx }) => allFamilies(ctx.db)),
+
+  /** Imports a probe file into a user suite: all or nothing, problems named by line and field. */
+  importFile: publicProcedure
+    .input(z.object({ suiteId: z.string().min(1), title: z.string().min(1).max(120).optional(), fileName: z.string().min(1).max(300), text: z.string().max(20_000_000) }))
+    .mutation(({ ctx, input }) => {
+      const result = importProbeFile(ctx.db, { id: input.suiteId, title: input.title }, input.fileName, input.text);
+      return result.ok
+        ? { ok: true as const, added: result.added, suiteId: result.suite.id, version: result.suite.version, pairs: result.suite.pairs.length, issues: [] }
+        : { ok: false as const, issues: result.issues.slice(0, 200), more: Math.max(0, result.issues.length - 200) };
+    }),
+});

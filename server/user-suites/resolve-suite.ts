@@ -1,0 +1,26 @@
+import type { Db } from '../../db/client';
+import type { Suite } from '../../evals/contracts';
+import { listSuites, loadSuite } from '../../evals/suites';
+import { listUserSuiteRows, loadUserSuite } from './user-suite-store';
+
+/**
+ * A suite by id for a run or an export: a user suite from the database first, else a built-in suite (or a suite
+ * file path) through evals/suites, which cannot see the database. Throws SuiteError for an unknown id.
+ */
+export function resolveSuite(db: Db, idOrPath: string): Suite {
+  return loadUserSuite(db, idOrPath) ?? loadSuite(idOrPath);
+}
+
+export interface SuiteListEntry {
+  id: string;
+  title: string;
+  kind: 'built-in' | 'user';
+}
+
+/** Every suite a run can use: the built-in ones, then the user suites. */
+export function listRunnableSuites(db: Db): SuiteListEntry[] {
+  return [
+    ...listSuites().map((s) => ({ ...s, kind: 'built-in' as const })),
+    ...listUserSuiteRows(db).map((s) => ({ id: s.id, title: s.title, kind: 'user' as const })),
+  ];
+}

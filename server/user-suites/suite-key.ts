@@ -1,0 +1,14 @@
+import type { Db } from '../../db/client';
+import { loadSuite } from '../../evals/suites';
+import { persistSuite } from '../catalog/persist-suite';
+import { getUserSuiteRow } from './user-suite-store';
+
+/**
+ * The catalog key of a suite's current version, so that pages can browse it with SQL: a user suite's own pointer,
+ * or the built-in suite stored on first use (persistSuite is idempotent: later calls are one lookup).
+ */
+export function currentSuiteKey(db: Db, id: string): number {
+  const user = getUserSuiteRow(db, id);
+  if (user) return user.suiteKey;
+  return persistSuite(db, loadSuite(id));
+}
