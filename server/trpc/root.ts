@@ -1,10 +1,18 @@
 import { createCallerFactory, router } from './init';
 import { modelsRouter } from './routers/models';
 import { runsRouter } from './routers/runs';
+import { adminModelsRouter } from './routers/admin-models';
+import { importsRouter } from './routers/imports';
+import { probesRouter } from './routers/probes';
+import { suitesRouter } from './routers/suites';
 
 export const appRouter = router({
   models: modelsRouter,
   runs: runsRouter,
+  adminModels: adminModelsRouter,
+  suites: suitesRouter,
+  probes: probesRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;
