@@ -1,9 +1,9 @@
-import { percentileInterval } from './bootstrap';
+import { percentileInterval, resampledSums } from './bootstrap';
 import { byDomainThenId } from './group-by-family';
 import { holm } from './holm';
 import { matchProbes, type CommonProbe, type LeftOutProbes } from './match-probes';
 import { mcnemarExact } from './mcnemar';
-import { Mulberry32, resolveBootstrap, type BootstrapOptions } from './prng';
+import { resolveBootstrap, type BootstrapOptions } from './prng';
 import type { PairTally } from './tally';
 
 export type { CommonProbe } from './match-probes';
@@ -172,19 +172,9 @@ function compareProbes(
 }
 
 /** Draws of Σ numerator / Σ denominator over pairs resampled with replacement (denominators are ≥ 1). */
-function bootstrapRatio(numerator: Float64Array, denominator: Float64Array, { draws, seed }: Required<BootstrapOptions>): Float64Array {
-  const n = numerator.length;
-  const random = new Mulberry32(seed);
-  const ratios = new Float64Array(draws);
-  for (let d = 0; d < draws; d++) {
-    let top = 0;
-    let bottom = 0;
-    for (let i = 0; i < n; i++) {
-      const j = random.index(n);
-      top += numerator[j]!;
-      bottom += denominator[j]!;
-    }
-    ratios[d] = top / bottom;
-  }
+function bootstrapRatio(numerator: Float64Array, denominator: Float64Array, options: BootstrapOptions): Float64Array {
+  const { sumX, sumY } = resampledSums(numerator, denominator, options);
+  const ratios = new Float64Array(sumX.length);
+  for (let d = 0; d < ratios.length; d++) ratios[d] = sumX[d]! / sumY[d]!;
   return ratios;
 }

@@ -1,4 +1,4 @@
-import { percentileInterval, type PairBootstrap } from './bootstrap';
+import { percentileInterval, type ResampledSums } from './bootstrap';
 import type { BootstrapOptions } from './prng';
 import { coverageOf, dot, scorePairs, sum, type ScoredPairs } from './scored-pairs';
 import type { Coverage, PairTally } from './tally';
@@ -25,12 +25,12 @@ export function jaggednessIndex(pairs: readonly PairTally[], options?: Bootstrap
   return jaggednessOfScored(scored, lazyBootstrap(scored, options));
 }
 
-export function jaggednessOfScored(scored: ScoredPairs, bootstrap: () => PairBootstrap): JaggednessIndex {
+export function jaggednessOfScored(scored: ScoredPairs, bootstrap: () => ResampledSums): JaggednessIndex {
   const coverage = coverageOf(scored);
   const hardSolved = sum(scored.hard);
   if (hardSolved === 0) return { ...coverage, j: null, lo: null, hi: null, drawsUsed: null };
   const j = 1 - dot(scored.easy, scored.hard) / hardSolved;
-  const { sumHard, sumBoth } = bootstrap();
+  const { sumY: sumHard, sumXY: sumBoth } = bootstrap();
   const draws = new Float64Array(sumHard.length);
   for (let d = 0; d < draws.length; d++) draws[d] = sumHard[d] === 0 ? NaN : 1 - sumBoth[d]! / sumHard[d]!;
   const interval = percentileInterval(draws);

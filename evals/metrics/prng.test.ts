@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { percentileInterval } from './bootstrap';
-import { mulberry32 } from './prng';
+import { percentileInterval, resampledSums } from './bootstrap';
+import { Mulberry32, mulberry32 } from './prng';
 
 describe('mulberry32', () => {
   it('repeats for a seed and differs between seeds', () => {
@@ -65,5 +65,29 @@ describe('percentileInterval against a full sort', () => {
       expect(got!.hi).toBeCloseTo(reference(values, 0.975), 12);
       expect(got!.drawsUsed).toBe(finite);
     }
+  });
+});
+
+describe('resampledSums', () => {
+  it('draws exactly the indices Mulberry32.index draws (its inlined generator is the same one)', () => {
+    const n = 37;
+    const draws = 25;
+    const seed = 123456789;
+    // x = the row index, y = 1: per draw, sumX is the sum of the drawn indices and sumY counts them.
+    const x = Float64Array.from({ length: n }, (_, i) => i);
+    const y = new Float64Array(n).fill(1);
+    const sums = resampledSums(x, y, { draws, seed });
+    const generator = new Mulberry32(seed);
+    for (let d = 0; d < draws; d++) {
+      let expected = 0;
+      for (let i = 0; i < n; i++) expected += generator.index(n);
+      expect(sums.sumX[d]).toBe(expected);
+      expect(sums.sumY[d]).toBe(n);
+    }
+  });
+
+  it('sums x·y per draw', () => {
+    const sums = resampledSums(Float64Array.from([2]), Float64Array.from([3]), { draws: 3 });
+    expect([...sums.sumXY]).toEqual([6, 6, 6]);
   });
 });

@@ -1,13 +1,13 @@
 /**
  * mulberry32: a tiny, fast, seedable 32-bit PRNG (Tommy Ettinger's public-domain generator). Statistical quality is
- * ample for bootstrap resampling, and a fixed seed makes every interval on every page reproducible. A class rather
- * than a closure because V8 inlines `index()` into the bootstrap loops (a closure's captured state was ~2x slower).
+ * ample for bootstrap resampling, and a fixed seed makes every interval on every page reproducible. The bootstrap
+ * kernel (`resampledSums` in bootstrap.ts) writes this same step out inline for speed.
  */
 export class Mulberry32 {
   private state: number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.state = seed | 0;
   }
 
   /** The next 32-bit output as an unsigned integer. */

@@ -1,5 +1,5 @@
 import type { Tier } from '../contracts';
-import { bootstrapPairSums, percentileInterval, type PairBootstrap } from './bootstrap';
+import { percentileInterval, resampledSums, type ResampledSums } from './bootstrap';
 import type { BootstrapOptions } from './prng';
 import { scorePairs, sum, type ScoredPairs } from './scored-pairs';
 import type { PairTally } from './tally';
@@ -38,7 +38,7 @@ export function tierAccuracy(pairs: readonly PairTally[], tier: Tier, options?: 
 export function tierAccuracyOfScored(
   scored: ScoredPairs,
   tier: Tier,
-  bootstrap: () => PairBootstrap,
+  bootstrap: () => ResampledSums,
   errorSamples: number,
 ): TierAccuracy {
   const rates = tier === 'easy' ? scored.easy : scored.hard;
@@ -56,7 +56,7 @@ export function tierAccuracyOfScored(
     return { ...base, acc, lo, hi, method: 'wilson' };
   }
   const draws = bootstrap();
-  const sums = tier === 'easy' ? draws.sumEasy : draws.sumHard;
+  const sums = tier === 'easy' ? draws.sumX : draws.sumY;
   const means = new Float64Array(sums.length);
   for (let d = 0; d < sums.length; d++) means[d] = sums[d]! / n;
   const interval = percentileInterval(means);
@@ -64,9 +64,9 @@ export function tierAccuracyOfScored(
 }
 
 /** Runs the pairs bootstrap at most once, and only if a statistic asks for it. */
-export function lazyBootstrap(scored: ScoredPairs, options?: BootstrapOptions): () => PairBootstrap {
-  let cached: PairBootstrap | undefined;
-  return () => (cached ??= bootstrapPairSums(scored.easy, scored.hard, options));
+export function lazyBootstrap(scored: ScoredPairs, options?: BootstrapOptions): () => ResampledSums {
+  let cached: ResampledSums | undefined;
+  return () => (cached ??= resampledSums(scored.easy, scored.hard, options));
 }
 
 export function errorSamplesOfTier(pairs: readonly PairTally[], tier: Tier): number {
