@@ -4,9 +4,10 @@ import { runPairCounts } from '../../db/queries/pair-tallies';
 import { getRun } from '../../db/queries/runs';
 import { models } from '../../db/schema';
 import { modelSummary } from '../../evals/metrics';
-import { loadSuite, SuiteError } from '../../evals/suites';
+import { SuiteError } from '../../evals/suites';
 import { upsertModel } from '../../server/config/sync-models';
 import { createRun } from '../../server/runner/create-run';
+import { resolveSuite } from '../../server/user-suites/resolve-suite';
 import { preflight } from '../../server/runner/preflight';
 import { RunSettingsSchema } from '../../server/runner/run-settings';
 import { CliError, parseFlags, type Command } from '../command';
@@ -58,7 +59,7 @@ export const evalCommand: Command = {
 
     let suite;
     try {
-      suite = loadSuite(flags.suite);
+      suite = resolveSuite(db, flags.suite); // a user suite from the database, else built-in id or file
     } catch (error) {
       if (error instanceof SuiteError) throw new CliError(`--suite: ${error.message}`, 2);
       throw error;

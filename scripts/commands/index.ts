@@ -1,9 +1,11 @@
 import type { Command } from '../command';
 import { evalCommand } from './eval';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { runsCommand } from './runs';
 import { trainCommand } from './train';
 import { upCommand } from './up';
 import { workerCommand } from './worker';
 
 /** Every sub-command, in the order `sawtooth --help` lists them. Add one: a file here, then a line below. */
-export const commands: Command[] = [upCommand, evalCommand, runsCommand, workerCommand, trainCommand];
+export const commands: Command[] = [upCommand, evalCommand, runsCommand, workerCommand, trainCommand, importCommand, exportCommand];

@@ -1,0 +1,65 @@
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { z } from 'zod';
+import { SuiteError, serializeSuite } from '../../evals/suites';
+import { exportResults, type ExportScope } from '../../server/exports/results-export';
+import { resolveSuite } from '../../server/user-suites/resolve-suite';
+import { CliError, parseFlags, type Command } from '../command';
+import { openCliDb } from '../open-db';
+
+const usage = `usage: sawtooth export (--run <id> | --model <id>) --format csv|json [--out <file>]
+       sawtooth export --suite <id> --format yaml|jsonl [--out <file>]
+
+Writes a run's or a model's results as CSV or JSON (streamed, a page at a time), or a suite (built-in or made in
+the dashboard) as a suite file that --suite <file> and \`sawtooth probes validate\` read. Without --out: stdout.`;
+
+const FlagsSchema = z
+  .object({
+    run: z.coerce.number({ error: 'must be a run id' }).int().positive().optional(),
+    model: z.string().min(1).optional(),
+    suite: z.string().min(1).optional(),
+    format: z.enum(['csv', 'json', 'yaml', 'jsonl'], { error: 'must be csv or json (results), yaml or jsonl (suite)' }),
+    out: z.string().min(1).optional(),
+  })
+  .refine((f) => [f.run, f.model, f.suite].filter((x) => x !== undefined).length === 1, { message: 'give exactly one of --run, --model or --suite', path: ['run'] })
+  .refine((f) => (f.suite === undefined) === (f.format === 'csv' || f.format === 'json'), { message: 'results export as csv or json; a suite as yaml or jsonl', path: ['format'] });
+const options = { run: { type: 'string' }, model: { type: 'string' }, suite: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } } as const;
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'export results (csv/json) of a run or a model, or a suite as a file',
+  usage,
+  async run(args, io) {
+    const { flags } = parseFlags(args, options, FlagsSchema);
+    const { db } = openCliDb();
+    let chunks: Iterable<string>;
+    if (flags.suite !== undefined) {
+      try {
+        chunks = [serializeSuite(resolveSuite(db, flags.suite), flags.format as 'yaml' | 'jsonl')];
+      } catch (error) {
+        if (error instanceof SuiteError) throw new CliError(`--suite: ${error.message}`, 2);
+        throw error;
+      }
+    } else {
+      const scope: ExportScope = flags.run !== undefined ? { runId: flags.run } : { modelId: flags.model! };
+      const exists = 'runId' in scope
+        ? db.$client.prepare('SELECT 1 FROM runs WHERE id = ?').get(scope.runId)
+        : db.$client.prepare('SELECT 1 FROM models WHERE id = ?').get(scope.modelId);
+      if (!exists) throw new CliError('runId' in scope ? `--run: no run ${scope.runId}` : `--model: unknown model "${scope.modelId}"`, 2);
+      chunks = exportResults(db, scope, flags.format as 'csv' | 'json');
+    }
+    if (!flags.out) {
+      for (const chunk of chunks) io.stdout(chunk);
+      return 0;
+    }
+    const out = createWriteStream(flags.out);
+    for (const chunk of chunks) {
+      // Respect back-pressure: a million-row export must not pile up in memory ahead of the disk.
+      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+    }
+    out.end();
+    await finished(out);
+    io.stderr(`wrote ${flags.out}\n`);
+    return 0;
+  },
+};
