@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { serverDb } from '../../../../server/db';
+import { exportFileName, exportResults, type ExportScope } from '../../../../server/exports/results-export';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+const QuerySchema = z
+  .object({ run: z.coerce.number().int().positive().optional(), model: z.string().min(1).optional(), format: z.enum(['csv', 'json']).default('csv') })
+  .refine((q) => (q.run === undefined) !== (q.model === undefined), { message: 'give ?run=<id> or ?model=<id>' });
+
+/** Downloads a run's or a model's results as CSV or JSON, streamed a page at a time (the pull follows the client). */
+export function GET(request: Request): Response {
+  const parsed = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) return Response.json({ error: parsed.error.issues[0]!.message }, { status: 400 });
+  const { run, model, format } = parsed.data;
+  const db = serverDb();
+  const scope: ExportScope = run !== undefined ? { runId: run } : { modelId: model! };
+  const exists = 'runId' in scope
+    ? db.$client.prepare('SELECT 1 FROM runs WHERE id = ?').get(scope.runId)
+    : db.$client.prepare('SELECT 1 FROM models WHERE id = ?').get(scope.modelId);
+  if (!exists) return Response.json({ error: 'runId' in scope ? `no run ${scope.runId}` : `unknown model "${scope.modelId}"` }, { status: 404 });
+  const chunks = exportResults(db, scope, format);
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    cancel() {
+      chunks.return(undefined);
+    },
+  });
+  return new Response(body, {
+    headers: {
+      'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      'content-disposition': `attachment; filename="${exportFileName(scope, format)}"`,
+      'cache-control': 'no-store',
+    },
+  });
+}

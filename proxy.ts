@@ -1,0 +1,40 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { authOf, isOpenPath, SESSION_COOKIE, sessionValue } from './server/auth/request-auth';
+import { env } from './server/env';
+
+/**
+ * The auth gate (Next 16's proxy, formerly middleware). With SAWTOOTH_AUTH_TOKEN unset the dashboard is open (it
+ * binds 127.0.0.1); with it set, every page and API route needs the token: API calls get 401, pages go to /login.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  const token = env().SAWTOOTH_AUTH_TOKEN;
+  const { pathname, searchParams } = request.nextUrl;
+  if (!token || isOpenPath(pathname)) return NextResponse.next();
+  const how = authOf(
+    { authorization: request.headers.get('authorization'), cookie: request.cookies.get(SESSION_COOKIE)?.value, queryToken: searchParams.get('token') },
+    token,
+  );
+  if (how === 'bearer' || how === 'cookie') return NextResponse.next();
+  if (how === 'query') {
+    // Trade the token in the URL for a cookie at once, so it does not stay in the address bar or the history.
+    const clean = request.nextUrl.clone();
+    clean.searchParams.delete('token');
+    const response = NextResponse.redirect(clean, 303);
+    response.cookies.set(SESSION_COOKIE, sessionValue(token), { httpOnly: true, sameSite: 'lax', path: '/', secure: request.nextUrl.protocol === 'https:' });
+    return response;
+  }
+  if (pathname.startsWith('/api/')) {
+    return NextResponse.json(
+      { error: 'unauthorized: send Authorization: Bearer <SAWTOOTH_AUTH_TOKEN>, or sign in at /login' },
+      { status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="sawtooth"' } },
+    );
+  }
+  const login = new URL('/login', request.url);
+  login.searchParams.set('next', `${pathname}${request.nextUrl.search}`);
+  return NextResponse.redirect(login, 303);
+}
+
+export const config = {
+  // Static build assets and the icon carry no data: they stay open so that the login page can load its own CSS.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|icon.svg).*)'],
+};

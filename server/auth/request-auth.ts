@@ -1,0 +1,47 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export const SESSION_COOKIE = 'sawtooth_session';
+
+/**
+ * The cookie value for a token: an HMAC of it, so the cookie is not the token itself (a copied cookie does not
+ * reveal the token, and changing SAWTOOTH_AUTH_TOKEN logs everyone out).
+ */
+export function sessionValue(token: string): string {
+  return createHmac('sha256', token).update('sawtooth-session-v1').digest('hex');
+}
+
+/** Constant-time comparison, so the time a wrong guess takes says nothing about how close it was. */
+export function sameSecret(given: string | null | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Paths that must answer without the token: the login page and the form it posts to. */
+export function isOpenPath(pathname: string): boolean {
+  return pathname === '/login' || pathname === '/api/auth/login';
+}
+
+export interface AuthRequestParts {
+  authorization: string | null;
+  cookie: string | undefined;
+  queryToken: string | null;
+}
+
+/**
+ * Whether a request carries the token: `Authorization: Bearer <token>`, the session cookie set by /login, or
+ * `?token=<token>` (then the caller sets the cookie and redirects to the URL without it).
+ */
+export function authOf(parts: AuthRequestParts, token: string): 'bearer' | 'cookie' | 'query' | null {
+  const bearer = /^Bearer\s+(.+)$/i.exec(parts.authorization ?? '')?.[1]?.trim();
+  if (sameSecret(bearer, token)) return 'bearer';
+  if (sameSecret(parts.cookie, sessionValue(token))) return 'cookie';
+  if (sameSecret(parts.queryToken, token)) return 'query';
+  return null;
+}
+
+/** A post-login destination: a path on this site only (never another origin, never `//host`). */
+export function safeNext(next: string | null | undefined): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
