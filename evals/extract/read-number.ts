@@ -2,6 +2,7 @@ import type { Candidate } from './candidates';
 import type { Reading } from './final-answer';
 import { latexToText } from './latex';
 import { stripMarkdown } from './markdown';
+import { leadingNumberWords } from './number-words';
 import { findNumbers, normaliseNumberText, parseWholeNumber, type NumberToken } from './numbers';
 import { isQuestion, splitSentences } from './text-lines';
 
@@ -22,6 +23,10 @@ export function readNumber(candidate: Candidate): Reading<NumberToken> {
   }
   text = text.replace(/\b(?:check|verification|verify|checking)\b[\s\S]*$/i, '').trim();
   const numbers = findNumbers(text);
+  if (numbers.length === 0 && candidate.source !== 'final line') {
+    const spelled = leadingNumberWords(text.replace(LEAD_IN, ''));
+    if (spelled) return { kind: 'value', value: spelled, display: spelled.display };
+  }
   if (numbers.length === 0) {
     if (candidate.firm && /\S/.test(text) && candidate.source !== 'marker') return { kind: 'invalid', display: shorten(text), reason: `"${shorten(text)}" is not a number` };
     return { kind: 'none' };
@@ -31,7 +36,8 @@ export function readNumber(candidate: Candidate): Reading<NumberToken> {
   if (hedge) return { kind: 'ambiguous', display: hedge };
 
   if (candidate.source === 'boxed' || candidate.source === 'answer tag') return readWhole(text);
-  return readSentence(text);
+  if (candidate.source === 'marker' || candidate.source === 'bold') return readStatedAnswer(text);
+  return readClause(dropAsides(text));
 }
 
 function shorten(text: string): string {
@@ -58,20 +64,26 @@ function readWhole(text: string): Reading<NumberToken> {
 const OPERATOR_AFTER = /^\s*(?:[×*·÷/^+]|x(?=\s*\d)|-(?=\s*\d)|mod\b)\s*[\d(.]/;
 const LEAD_IN = /^(?:[\s$€£¥₹~≈:*([{]|approximately|approx\.?|about|around|roughly|exactly|only|just|nearly|almost|circa|a total of|total of|total|of)*/i;
 
-function readSentence(sentence: string): Reading<NumberToken> {
+/** After a marker the answer comes first ("391, since 17 × 23 = 391"; "5 km, which is 5000 m"). */
+function readStatedAnswer(sentence: string): Reading<NumberToken> {
   const withoutAsides = dropAsides(sentence);
   const lead = leadingNumber(withoutAsides);
-  if (lead === 'expression') {
-    // "17 × 23 = 391": the value is right of the "=".
-    return readClause(withoutAsides);
-  }
-  if (lead) return { kind: 'value', value: lead, display: lead.display };
+  if (lead && lead !== 'expression') return { kind: 'value', value: lead, display: lead.display };
   return readClause(withoutAsides);
 }
 
+/** Clauses that justify rather than state: "because 12 × 12 = 144", "since 3 + 4 = 7". */
+const JUSTIFICATION = /^\s*(?:because|since|as|given|for example|e\.g\.|i\.e\.|if|when|where|whereas|while)\b/i;
+
 function readClause(sentence: string): Reading<NumberToken> {
-  const clauses = sentence.split(/[;,](?=\s)|\s[–—-]\s/).filter((clause) => findNumbers(clause).length > 0);
-  const clause = rightOfLastEquals(clauses.at(-1) ?? sentence);
+  const clauses = sentence
+    .split(/[;,](?=\s)|\s[–—-]\s/)
+    .filter((clause, index) => findNumbers(clause).length > 0 && (index === 0 || !JUSTIFICATION.test(clause)));
+  const whole = clauses.at(-1) ?? sentence;
+  const clause = rightOfLastEquals(whole);
+  // Without an "=", a verb points at the value ("10 divided by 4 is 5/2"); the subject may be a number too.
+  const afterVerb = clause === whole ? numberAfterVerb(clause) : null;
+  if (afterVerb) return { kind: 'value', value: afterVerb, display: afterVerb.display };
   const lead = leadingNumber(clause);
   if (lead === 'expression') return { kind: 'invalid', display: shorten(clause), reason: `"${shorten(clause)}" is an expression, not a number` };
   if (lead) return { kind: 'value', value: lead, display: lead.display };
@@ -79,6 +91,20 @@ function readClause(sentence: string): Reading<NumberToken> {
   if (!last) return { kind: 'none' };
   if (OPERATOR_AFTER.test(normaliseNumberText(clause).slice(last.end))) return { kind: 'invalid', display: shorten(clause), reason: `"${shorten(clause)}" is an expression, not a number` };
   return { kind: 'value', value: last, display: last.display };
+}
+
+/** A clause's main verb, after which its value follows: "She has 5 apples left after giving away 3" → 5. */
+const VERB = /\b(?:is|are|was|were|has|have|had|gets|got|makes|made|equals|costs|cost|needs|takes|took|comes to|totals|remain|remains|be|becomes|yields|gives)\b/i;
+
+function numberAfterVerb(clause: string): NumberToken | null {
+  const normalised = normaliseNumberText(clause);
+  const verb = VERB.exec(normalised);
+  if (!verb) return null;
+  const after = verb.index + verb[0].length;
+  const next = findNumbers(normalised).find((token) => token.start >= after);
+  if (!next || OPERATOR_AFTER.test(normalised.slice(next.end))) return null;
+  // Only a number close to the verb ("is 391", "has traveled 150 km"), not one in a later phrase.
+  return /^[\s\w$€£¥~≈-]{0,25}$/.test(normalised.slice(after, next.start)) && normalised.slice(after, next.start).split(/\s+/).length <= 4 ? next : null;
 }
 
 function leadingNumber(text: string): NumberToken | 'expression' | null {
@@ -97,6 +123,8 @@ function dropAsides(text: string): string {
 }
 
 const OR_BETWEEN = /^\s*,?\s*(?:or|or maybe|or possibly|or perhaps|or perhaps even|and\/or)\s*(?:[$€£]\s*)?$/i;
+/** "12, but it could also be 13", "12 (or possibly 13)", "12, maybe 13". */
+const HEDGE_BETWEEN = /\b(?:or|could(?: also)? be|might(?: also)? be|may(?: also)? be|maybe|possibly|perhaps|alternatively)\b/i;
 const RANGE_BETWEEN = /^\s*(?:to|–|—|-)\s*(?:[$€£]\s*)?$/i;
 
 /** "12 or 13", "either 5 or 6", "between 12 and 13" (and with `ranges`, "12–13") as "12 or 13"; else null. */
@@ -111,7 +139,8 @@ function alternatives(text: string, numbers: NumberToken[], ranges: boolean): st
     const betweenAnd = /^\s*and\s*(?:[$€£]\s*)?$/i.test(between) && /\bbetween\s*[$€£]?\s*$/i.test(normalised.slice(0, a.start));
     // "12 - 3 = 9" is arithmetic, not a range.
     const range = ranges && RANGE_BETWEEN.test(between) && !EQUALS.test(after) && !OPERATOR_AFTER.test(after);
-    if (OR_BETWEEN.test(between) || betweenAnd || range) return `${a.display} or ${b.display}`;
+    const hedged = between.length <= 40 && HEDGE_BETWEEN.test(between) && !/[=\d]/.test(between);
+    if (OR_BETWEEN.test(between) || betweenAnd || range || hedged) return `${a.display} or ${b.display}`;
   }
   return null;
 }
