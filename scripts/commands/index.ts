@@ -3,9 +3,10 @@ import { evalCommand } from './eval';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { runsCommand } from './runs';
+import { serveCommand } from './serve';
 import { trainCommand } from './train';
 import { upCommand } from './up';
 import { workerCommand } from './worker';
 
 /** Every sub-command, in the order `sawtooth --help` lists them. Add one: a file here, then a line below. */
-export const commands: Command[] = [upCommand, evalCommand, runsCommand, workerCommand, trainCommand, importCommand, exportCommand];
+export const commands: Command[] = [upCommand, evalCommand, runsCommand, workerCommand, trainCommand, importCommand, exportCommand, serveCommand];

@@ -1,0 +1,147 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TaskName } from '../tasks';
+import { CONFIG_FILE } from '../train/checkpoint-files';
+import { loadCheckpoint, type LoadedCheckpoint } from '../train/load-checkpoint';
+import { Predictor, type RawOutputs } from '../train/predict';
+import { MicroBatcher, type MicroBatcherOptions } from './micro-batcher';
+import type { SawtoothExtension } from './openai-schemas';
+
+/** What a model can be asked, in the words of its refusal. */
+const TASK_SCOPE: Record<TaskName, string> = {
+  parity: 'the parity of a bit string (up to 16 bits)',
+  addition: 'the sum of two whole numbers (up to 5 digits each)',
+};
+
+/** The answer to one prompt. */
+export interface ServedAnswer {
+  text: string;
+  sawtooth: SawtoothExtension;
+}
+
+/** One loaded checkpoint: compiled forwards for a single request and for a full batch, behind a micro-batcher. */
+export class ServedCheckpoint {
+  readonly #small: Predictor;
+  readonly #large: Predictor;
+  readonly batcher: MicroBatcher<unknown, RawOutputs>;
+
+  constructor(
+    readonly loaded: LoadedCheckpoint,
+    batching: MicroBatcherOptions,
+  ) {
+    const { arch, task, config, params } = loaded;
+    this.#small = new Predictor(arch, task, config, params, 1);
+    this.#large = batching.maxBatch > 1 ? new Predictor(arch, task, config, params, batching.maxBatch) : this.#small;
+    this.batcher = new MicroBatcher((inputs) => this.#runRows(inputs), batching);
+  }
+
+  get name(): string {
+    return this.loaded.file.name;
+  }
+
+  /** Compiles both forwards (seconds for many ticks), so that requests never pay for it. */
+  warmUp(): void {
+    this.#small.warmUp();
+    if (this.#large !== this.#small) this.#large.warmUp();
+  }
+
+  /** Parses the prompt with this checkpoint's task; null when it is not one of its questions. */
+  parse(prompt: string): unknown {
+    return this.loaded.task.parse(prompt);
+  }
+
+  async answer(input: unknown, threshold: number | undefined, arch: string): Promise<ServedAnswer> {
+    const { value, batchSize } = await this.batcher.submit(input);
+    const used = threshold ?? this.loaded.file.haltThreshold;
+    const [prediction] = this.#small.answers(value, used);
+    return {
+      text: prediction!.answer,
+      sawtooth: {
+        arch,
+        checkpoint: this.name,
+        task: this.loaded.task.name,
+        ticksUsed: prediction!.haltingTick,
+        haltingTick: prediction!.haltingTick,
+        ticks: prediction!.ticks,
+        certaintyPerTick: prediction!.certaintyPerTick,
+        threshold: used,
+        batchSize,
+      },
+    };
+  }
+
+  /** One forward for the batch, split back into one-row outputs. */
+  #runRows(inputs: unknown[]): RawOutputs[] {
+    const predictor = inputs.length === 1 ? this.#small : this.#large;
+    const raw = predictor.run(inputs);
+    const T = predictor.ticks;
+    const perRow = T * this.loaded.task.groups * this.loaded.task.classes;
+    return inputs.map((_, row) => ({
+      n: 1,
+      logits: raw.logits.subarray(row * perRow, (row + 1) * perRow),
+      certainty: raw.certainty.subarray(row * T, (row + 1) * T),
+    }));
+  }
+
+  dispose(): void {
+    this.#small.dispose();
+    if (this.#large !== this.#small) this.#large.dispose();
+  }
+}
+
+/** A served model id: a checkpoint itself, or an architecture's router over its checkpoints. */
+export interface ServedModel {
+  id: string;
+  arch: string;
+  /** Checkpoints this model answers with (one for a checkpoint model, one per task for a router). */
+  checkpoints: ServedCheckpoint[];
+  router: boolean;
+}
+
+export function refusalText(tasks: TaskName[]): string {
+  return `I can only answer questions about ${tasks.map((t) => TASK_SCOPE[t]).join(' or ')}.`;
+}
+
+/** Answers a prompt with the first checkpoint whose task parses it, or refuses (an answer, not an error). */
+export async function answerPrompt(model: ServedModel, prompt: string, threshold: number | undefined): Promise<ServedAnswer> {
+  for (const checkpoint of model.checkpoints) {
+    const input = checkpoint.parse(prompt);
+    if (input !== null) return checkpoint.answer(input, threshold, model.arch);
+  }
+  return {
+    text: refusalText(model.checkpoints.map((c) => c.loaded.task.name)),
+    sawtooth: {
+      arch: model.arch,
+      checkpoint: null,
+      task: null,
+      ticksUsed: 0,
+      haltingTick: 0,
+      ticks: model.checkpoints[0]?.loaded.file.ticks ?? 0,
+      certaintyPerTick: [],
+      threshold: threshold ?? model.checkpoints[0]?.loaded.file.haltThreshold ?? 1,
+      batchSize: 0,
+    },
+  };
+}
+
+/** Every checkpoint directory (a folder with config.json) directly under `dir`, sorted by name. */
+export function findCheckpointDirs(dir: string): string[] {
+  if (!existsSync(dir)) throw new Error(`checkpoints directory ${dir} does not exist`);
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, CONFIG_FILE)))
+    .map((entry) => join(dir, entry.name))
+    .sort();
+}
+
+/** Loads every checkpoint and builds the model list: each checkpoint, plus `sawtooth-<arch>` routers. */
+export async function loadServedModels(dir: string, batching: MicroBatcherOptions): Promise<ServedModel[]> {
+  const checkpoints: ServedCheckpoint[] = [];
+  for (const path of findCheckpointDirs(dir)) checkpoints.push(new ServedCheckpoint(await loadCheckpoint(path), batching));
+  const models: ServedModel[] = checkpoints.map((c) => ({ id: c.name, arch: c.loaded.file.arch, checkpoints: [c], router: false }));
+  const archs = [...new Set(checkpoints.map((c) => c.loaded.file.arch))];
+  for (const arch of archs) {
+    const own = checkpoints.filter((c) => c.loaded.file.arch === arch);
+    models.push({ id: `sawtooth-${arch}`, arch, checkpoints: own, router: true });
+  }
+  return models;
+}

@@ -1,0 +1,194 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import OpenAI from 'openai';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { additionPrompt, parityPrompt } from '../../evals/families/algorithmic/templates';
+import { additionTask, parityTask } from '../tasks';
+import { loadCheckpoint } from '../train/load-checkpoint';
+import { Predictor } from '../train/predict';
+import { writeUntrainedCheckpoint } from '../train/untrained-checkpoint';
+import type { SawtoothExtension } from './openai-schemas';
+import { startServer } from './start-server';
+
+// Untrained but real checkpoints (small configs, few ticks): the server path is what is under test here. Their
+// answers are checked against the same checkpoint evaluated directly, so routing, batching and decoding must agree.
+let dir: string;
+let server: Awaited<ReturnType<typeof startServer>>;
+let client: OpenAI;
+
+const small = { transformer: { dModel: 16, layers: 1, heads: 2 }, lstm: { dModel: 16, dInput: 8, heads: 2 } };
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sawtooth-serve-'));
+  for (const task of ['parity', 'addition'] as const) {
+    writeUntrainedCheckpoint(dir, 'transformer', task, { model: small.transformer });
+    writeUntrainedCheckpoint(dir, 'lstm', task, { model: small.lstm, ticks: 3 });
+  }
+  server = await startServer({ checkpointsDir: dir, port: 0, host: '127.0.0.1', batching: { maxBatch: 8, windowMs: 20 } });
+  client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: 'unused', maxRetries: 0 });
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+type WithSawtooth = { sawtooth: SawtoothExtension };
+
+async function directAnswer(name: string, prompt: string): Promise<string> {
+  const loaded = await loadCheckpoint(join(dir, name));
+  const predictor = new Predictor(loaded.arch, loaded.task, loaded.config, loaded.params, 1);
+  const [prediction] = predictor.predict([loaded.task.parse(prompt)], loaded.file.haltThreshold);
+  predictor.dispose();
+  return prediction!.answer;
+}
+
+describe('checkpoint server through the openai SDK', () => {
+  it('lists each checkpoint and one router per architecture, with architecture, parameter count and tasks', async () => {
+    const models = (await client.models.list()).data as unknown as Record<string, unknown>[];
+    const ids = models.map((m) => m.id).sort();
+    expect(ids).toEqual(
+      ['lstm-addition', 'lstm-parity', 'sawtooth-lstm', 'sawtooth-transformer', 'transformer-addition', 'transformer-parity'].sort(),
+    );
+    const router = models.find((m) => m.id === 'sawtooth-lstm')!;
+    expect(router.architecture).toBe('lstm');
+    expect(router.tasks).toEqual(['addition', 'parity']);
+    expect(router.parameter_count).toBeGreaterThan(1000);
+    const health = await (await fetch(`${server.url}/healthz`)).json();
+    expect(health).toMatchObject({ status: 'ok' });
+    expect(health.models).toContain('transformer-parity');
+  });
+
+  it('answers a plain completion with the checkpoint\'s own answer and the sawtooth extension', async () => {
+    const prompt = additionPrompt(47, 85);
+    const response = await client.chat.completions.create({
+      model: 'transformer-addition',
+      messages: [
+        { role: 'system', content: 'Answer briefly.' },
+        { role: 'user', content: prompt },
+      ],
+    });
+    const text = response.choices[0]!.message.content!;
+    expect(text).toMatch(/^\d+$/);
+    expect(text).toBe(await directAnswer('transformer-addition', prompt));
+    const ext = (response as unknown as WithSawtooth).sawtooth;
+    expect(ext).toMatchObject({ arch: 'transformer', checkpoint: 'transformer-addition', ticksUsed: 1, haltingTick: 1, ticks: 1 });
+    expect(ext.certaintyPerTick).toHaveLength(1);
+  });
+
+  it('streams SSE chunks ending in [DONE], with the extension on the last chunk', async () => {
+    const prompt = parityPrompt('1011001011110000');
+    const stream = await client.chat.completions.create({
+      model: 'lstm-parity',
+      messages: [{ role: 'user', content: prompt }],
+      stream: true,
+    });
+    let text = '';
+    let ext: SawtoothExtension | undefined;
+    let finish: string | null = null;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? '';
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+      ext = (chunk as unknown as Partial<WithSawtooth>).sawtooth ?? ext;
+    }
+    expect(finish).toBe('stop');
+    expect(text).toBe(await directAnswer('lstm-parity', prompt));
+    expect(ext).toMatchObject({ arch: 'lstm', ticks: 3, haltingTick: 3 });
+    expect(ext!.certaintyPerTick).toHaveLength(3);
+  });
+
+  it('routes each prompt of an architecture router to the checkpoint of its task', async () => {
+    const ask = (content: string) =>
+      client.chat.completions.create({ model: 'sawtooth-transformer', messages: [{ role: 'user', content }] });
+    const parity = (await ask(parityPrompt('0110'))) as unknown as WithSawtooth;
+    const addition = (await ask(additionPrompt(12345, 67890))) as unknown as WithSawtooth;
+    expect(parity.sawtooth.checkpoint).toBe('transformer-parity');
+    expect(addition.sawtooth.checkpoint).toBe('transformer-addition');
+  });
+
+  it('refuses a prompt no task of the model parses with a 200 answer, not an error', async () => {
+    const response = await client.chat.completions.create({
+      model: 'transformer-parity',
+      messages: [{ role: 'user', content: 'What is the capital of France?' }],
+    });
+    expect(response.choices[0]!.message.content).toMatch(/^I can only answer questions about the parity of a bit string/);
+    const routed = await client.chat.completions.create({ model: 'sawtooth-lstm', messages: [{ role: 'user', content: additionPrompt(1, 999999) }] });
+    expect(routed.choices[0]!.message.content).toMatch(/sum of two whole numbers .* or the parity of a bit string/);
+  });
+
+  it('rejects malformed requests with 400 and an OpenAI-style error body', async () => {
+    const bad = client.chat.completions.create({ model: 'lstm-parity', messages: 'hello' as never });
+    await expect(bad).rejects.toMatchObject({ status: 400, type: 'invalid_request_error', param: 'messages' });
+    const raw = await fetch(`${server.url}/v1/chat/completions`, { method: 'POST', body: '{not json', headers: { 'content-type': 'application/json' } });
+    expect(raw.status).toBe(400);
+    const body = await raw.json();
+    expect(body.error).toMatchObject({ type: 'invalid_request_error' });
+    expect(body.error.message).toMatch(/JSON/);
+    const noUser = client.chat.completions.create({ model: 'lstm-parity', messages: [{ role: 'system', content: 'hi' }] });
+    await expect(noUser).rejects.toMatchObject({ status: 400 });
+    const badThreshold = client.chat.completions.create({
+      model: 'lstm-parity',
+      messages: [{ role: 'user', content: parityPrompt('01') }],
+      sawtooth_halt_threshold: 3,
+    } as never);
+    await expect(badThreshold).rejects.toMatchObject({ status: 400, param: 'sawtooth_halt_threshold' });
+  });
+
+  it('answers an unknown model with 404 in the same shape', async () => {
+    const missing = client.chat.completions.create({ model: 'gpt-17', messages: [{ role: 'user', content: 'hi' }] });
+    await expect(missing).rejects.toMatchObject({ status: 404, code: 'model_not_found' });
+  });
+
+  it('batches concurrent requests into shared forward passes without changing any answer', async () => {
+    const prompts = Array.from({ length: 12 }, (_, i) => additionPrompt(1000 * i + 7, 99 * i));
+    const sequential: string[] = [];
+    for (const content of prompts) {
+      const r = await client.chat.completions.create({ model: 'lstm-addition', messages: [{ role: 'user', content }] });
+      sequential.push(r.choices[0]!.message.content!);
+      expect((r as unknown as WithSawtooth).sawtooth.batchSize).toBe(1);
+    }
+    const concurrent = await Promise.all(
+      prompts.map((content) => client.chat.completions.create({ model: 'lstm-addition', messages: [{ role: 'user', content }] })),
+    );
+    expect(concurrent.map((r) => r.choices[0]!.message.content)).toEqual(sequential);
+    const sizes = concurrent.map((r) => (r as unknown as WithSawtooth).sawtooth.batchSize);
+    expect(Math.max(...sizes)).toBeGreaterThan(1);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(8);
+  });
+
+  it('task adapters accept the probe library\'s exact templates', () => {
+    expect(parityTask.parse(parityPrompt('10110010'))).toEqual({ bits: '10110010' });
+    expect(additionTask.parse(additionPrompt(99999, 1))).toEqual({ a: 99999, b: 1 });
+  });
+});
+
+describe('sawtooth serve (CLI child process)', () => {
+  it('prints its URL, serves /healthz, and stops on SIGTERM', async () => {
+    const root = new URL('../../', import.meta.url).pathname;
+    const child = spawn(process.execPath, [join(root, 'bin/sawtooth.mjs'), 'serve', '--port', '0', '--checkpoints', dir], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const line = out.split('\n').find((l) => l.startsWith('http://'));
+          if (line) resolve(line.trim());
+        });
+        child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+        child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+      });
+      const health = await (await fetch(`${url}/healthz`)).json();
+      expect(health.models).toContain('sawtooth-lstm');
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+});
