@@ -1,6 +1,6 @@
 import { findBoxed } from './latex';
-import { findBold } from './markdown';
-import { findMarkers } from './markers';
+import { findBold, stripMarkdown } from './markdown';
+import { findMarkers, type MarkerHit } from './markers';
 import { isQuestion, nonEmptyLines } from './text-lines';
 
 /**
@@ -47,52 +47,89 @@ function lastBoxed(text: string): Candidate[] {
   return [{ text: last.content, label: 'from \\boxed{}', source: 'boxed', firm: true }];
 }
 
-function markers(text: string): Candidate[] {
+/** Where a candidate sits, as line + column / 10⁴, so candidates found in differently cleaned copies compare. */
+function positionOf(text: string, index: number): number {
+  const before = text.slice(0, index);
+  const line = before.split('\n').length - 1;
+  return line + (index - before.lastIndexOf('\n') - 1) / 10_000;
+}
+
+interface Placed extends Candidate {
+  position: number;
+}
+
+function markers(text: string): { strong: Candidate[]; weak: Placed[] } {
   const hits = findMarkers(text);
-  const ordered = [
-    ...hits.filter((hit) => hit.strength === 'strong').sort((a, b) => b.position - a.position),
-    ...hits.filter((hit) => hit.strength === 'weak').sort((a, b) => b.position - a.position),
-  ];
-  return ordered.map((hit) => ({ text: hit.segment, label: `after "${hit.label}"`, source: 'marker', firm: hit.strength === 'strong' }));
+  const toCandidate = (hit: MarkerHit): Placed => ({
+    text: hit.segment,
+    label: `after "${hit.label}"`,
+    source: 'marker',
+    firm: hit.strength === 'strong',
+    position: hit.position,
+  });
+  return {
+    strong: hits.filter((hit) => hit.strength === 'strong').sort((a, b) => b.position - a.position).map(toCandidate),
+    weak: hits.filter((hit) => hit.strength === 'weak').map(toCandidate),
+  };
 }
 
-function closingBold(lines: string[]): Candidate[] {
-  const tail = lines.slice(-3).join('\n');
-  return findBold(tail)
-    .filter((span) => span.content !== '' && !BOLD_LABEL.test(span.content) && !isQuestion(span.content))
-    .reverse()
-    .map((span) => ({ text: span.content, label: 'from the bold text', source: 'bold', firm: false }));
+interface Line {
+  text: string;
+  index: number;
 }
 
-function listBlock(lines: string[]): Candidate[] {
+function lastLines(text: string, count: number): Line[] {
+  const lines: Line[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (nonEmptyLines(line).length > 0) lines.push({ text: line.trim(), index });
+  });
+  return lines.slice(-count);
+}
+
+function closingBold(text: string, lines: Line[]): Placed[] {
+  const firstLine = lines[0]?.index ?? 0;
+  return findBold(text)
+    .map((span) => ({ span, position: positionOf(text, span.start) }))
+    .filter(({ span, position }) => position >= firstLine && span.content !== '' && !BOLD_LABEL.test(span.content) && !isQuestion(span.content))
+    .map(({ span, position }) => ({ text: span.content, label: 'from the bold text', source: 'bold', firm: false, position }));
+}
+
+function listBlock(lines: Line[]): Placed[] {
   let first = lines.length;
-  while (first > 0 && LIST_LINE.test(lines[first - 1]!)) first--;
-  if (first === lines.length) return [];
-  return [{ text: lines.slice(first).join('\n'), label: 'from the closing list', source: 'list block', firm: false }];
+  while (first > 0 && LIST_LINE.test(lines[first - 1]!.text)) first--;
+  const start = lines[first];
+  if (!start) return [];
+  return [{ text: lines.slice(first).map((line) => line.text).join('\n'), label: 'from the closing list', source: 'list block', firm: false, position: start.index }];
 }
 
+/**
+ * Firm candidates come first in fixed order. The soft ones (weak markers, bold text near the end, the closing
+ * lines) are ordered by where they sit, last first: a conclusion in the final line outranks bold text two
+ * paragraphs up, and bold text inside the final line outranks the line as a whole.
+ */
 export function answerCandidates(text: string, options: CandidateOptions = {}): Candidate[] {
-  const lines = nonEmptyLines(text);
-  const closing = lines
-    .slice(-3)
-    .reverse()
-    .map((line, back): Candidate => ({
-      text: line,
-      label: back === 0 ? 'from the final line' : 'from a closing line',
-      source: 'final line',
-      firm: false,
-    }));
+  const closingLines = lastLines(text, 3);
+  const allLines = lastLines(text, Number.MAX_SAFE_INTEGER);
+  const found = markers(text);
+  const markerText = stripMarkdown(text);
+  const weak = found.weak.map((hit) => ({ ...hit, position: positionOf(markerText, hit.position) }));
+  const closing: Placed[] = closingLines.map((line, i) => ({
+    text: line.text,
+    label: i === closingLines.length - 1 ? 'from the final line' : 'from a closing line',
+    source: 'final line',
+    firm: false,
+    position: line.index,
+  }));
+  const soft = [...weak, ...closingBold(text, closingLines), ...(options.listBlock ? listBlock(allLines) : []), ...closing].sort(
+    (a, b) => b.position - a.position,
+  );
   const start: Candidate[] =
-    options.responseStart && lines[0] !== undefined
-      ? [{ text: lines[0], label: 'from the opening words', source: 'response start', firm: false }]
+    options.responseStart && allLines[0] !== undefined
+      ? [{ text: allLines[0].text, label: 'from the opening words', source: 'response start', firm: false }]
       : [];
-  return [
-    ...lastAnswerTag(text),
-    ...lastBoxed(text),
-    ...markers(text),
-    ...closingBold(lines),
-    ...start,
-    ...(options.listBlock ? listBlock(lines) : []),
-    ...closing,
-  ];
+  const strip = ({ position: _position, ...candidate }: Placed): Candidate => candidate;
+  // The opening words ("No, …") rank after every conclusion and bold answer, but before the closing lines.
+  const firstLine = soft.findIndex((candidate) => candidate.source === 'final line');
+  const ordered = firstLine < 0 ? [...soft.map(strip), ...start] : [...soft.slice(0, firstLine).map(strip), ...start, ...soft.slice(firstLine).map(strip)];
+  return [...lastAnswerTag(text), ...lastBoxed(text), ...found.strong.map(strip), ...ordered];
 }

@@ -10,7 +10,7 @@ import { isQuestion, splitSentences } from './text-lines';
 const STRONG_MARKERS: RegExp[] = [
   /\bfinal\s+answer(?:\s*\([^)\n]*\))?\s*(?:is\s*:?|[:：=]|(?=\s*$))/gim,
   /\b(?:the|my|our|this|correct|right|best)\s+(?:final\s+|correct\s+|right\s+|best\s+|exact\s+|short\s+)?answer\s+(?:is|would be|will be|should be|must be|=)\s*:?/gi,
-  /\b(?:short\s+)?answer\s*[:：]/gi,
+  /\b(?:short\s+)?answer["']?\s*[:：]/gi,
   /\bans\s*[:：]/gi,
   /^[ \t]*####[ \t]*(?=[-+$\d.\\])/gm,
 ];

@@ -23,9 +23,14 @@ function namedLetters(text: string, count: number): string[] {
     if (valid(upper) && !RULED_OUT.test(text.slice(Math.max(0, at - 30), at))) found.push({ letter: upper, at });
   };
   const bare = text.replace(/^[\s"'([{]*(?:the\s+)?(?:(?:correct|right|best|final)\s+)?(?:option|choice|answer)?\s*[:#-]?\s*/i, '');
-  const alone = /^[([]?([A-Za-z])[)\].:]?$/.exec(bare.replace(/[\s.!"')\]]+$/, '').trim());
+  const alone = /^[([]?([A-Za-z])[)\].:]?$/.exec(bare.replace(/[\s.!"')\]}]+$/, '').trim());
   if (alone && (alone[1] === alone[1]!.toUpperCase() || /option|choice|answer/i.test(text))) add(alone[1], 0);
   for (const m of text.matchAll(/[([]([A-Z])[)\]]/g)) add(m[1], m.index);
+  // "B or C", "B and C", "B/C": both are named.
+  for (const m of text.matchAll(/(?<![\w'’])([A-Z])\)?\s*(?:or|and|\/|,)\s*(?:option\s+)?\(?([A-Z])(?![\w'’])/g)) {
+    add(m[1], m.index);
+    add(m[2], m.index + m[0].length - 1);
+  }
   for (const m of text.matchAll(/\b(?:option|choice|letter)\s*[:#]?\s*[([]?([A-Za-z])\b(?!['’]\w)/gi)) add(m[1], m.index);
   for (const m of text.matchAll(/\b(?:[Oo]ption|[Cc]hoice|[Aa]nswer|[Ll]etter)\s+(?:is|would be|should be)\s*:?\s*[([]?([A-Z])(?![\w'’])/g)) add(m[1], m.index);
   for (const m of text.matchAll(/(?:^|[\s*])([A-Z])(?:\)|:\s|\.\s|\s[-–—]\s)/g)) add(m[1], m.index);
