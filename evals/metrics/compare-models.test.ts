@@ -111,6 +111,21 @@ describe('comparePairs', () => {
     expect(result.families[0]).toMatchObject({ delta: 0, mcnemar: { b: 0, c: 0, p: 1 }, verdict: 'within noise' });
   });
 
+  it('leaves families without a common probe out of the Holm count', () => {
+    // x.mid alone: c = 6, p = 0.03125. A family only A answered must not double it.
+    const a = [...uniform('x.mid', 3, 'F', 'F'), ...uniform('x.only', 2, 'P', 'P')];
+    const b = uniform('x.mid', 3, 'P', 'P');
+    const { families } = comparePairs(a, b);
+    expect(families.map((f) => [f.id, f.verdict, f.pAdjusted === f.mcnemar.p])).toEqual([
+      ['x.mid', 'b better', true],
+      ['x.only', 'within noise', true],
+    ]);
+  });
+
+  it('refuses an alpha outside (0, 1)', () => {
+    expect(() => comparePairs([], [], { alpha: 0 })).toThrow(/alpha must be in \(0, 1\)/);
+  });
+
   it('handles empty inputs and families one model never answered', () => {
     expect(comparePairs([], [])).toMatchObject({ families: [], disagreements: [], overall: { nProbes: 0, delta: null, verdict: 'within noise' } });
     const { families } = comparePairs(uniform('x.only', 2, 'P', 'P'), []);

@@ -56,7 +56,8 @@ export interface ModelComparison {
  * - McNemar's exact test on the discordant probes: b = A passes and B fails, c = the reverse. With k > 1 samples a
  *   probe counts as passed when p > ½ (per-probe majority) and failed when p < ½; a probe where either model sits at
  *   exactly ½ has no majority and is left out of the test (tiedProbes).
- * - Holm correction across the families that have common probes; a family without any gets p = 1.
+ * - Holm correction across the families that have common probes (the tests actually run); a family without any
+ *   gets pAdjusted = 1.
  * - verdict: a difference only when the interval excludes 0 AND the Holm-adjusted p ≤ alpha. The interval gives the
  *   direction and size; the adjusted test keeps twenty families from producing one "difference" by chance (and the
  *   percentile bootstrap runs narrow on a few probes). Otherwise 'within noise', including a family with no common
@@ -68,6 +69,7 @@ export function comparePairs(
   options: BootstrapOptions & { alpha?: number } = {},
 ): ModelComparison {
   const alpha = options.alpha ?? 0.05;
+  if (!(alpha > 0 && alpha < 1)) throw new Error(`comparePairs: alpha must be in (0, 1), got ${alpha}`);
   const bootstrap = resolveBootstrap(options);
   const { common, leftOutByFamily, domains } = matchProbes(a, b);
 
@@ -83,8 +85,10 @@ export function comparePairs(
       bootstrap,
     ),
   }));
-  const adjusted = holm(rows.map((row) => row.mcnemar.p));
-  const families = rows.map((row, index) => finish(row, adjusted[index]!, alpha));
+  // Holm over the families where a test was actually run: a family with no common probe is not a hypothesis tested.
+  const tested = rows.filter((row) => row.nProbes > 0);
+  const adjusted = new Map(holm(tested.map((row) => row.mcnemar.p)).map((p, index) => [tested[index]!.id, p]));
+  const families = rows.map((row) => finish(row, adjusted.get(row.id) ?? 1, alpha));
 
   const leftOutTotal = { onlyA: 0, onlyB: 0, neither: 0 };
   for (const leftOut of leftOutByFamily.values()) {

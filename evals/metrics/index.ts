@@ -1,4 +1,4 @@
-// The public API of the metrics in docs metrics.md. Pure functions: no db, no network, no Next.
+// The metrics of the design doc metrics.md, as pure functions (no db, no network, no Next). See README.md.
 export * from './tally';
 export { wilson, type ProportionInterval } from './wilson';
 export { tierAccuracy, type TierAccuracy } from './tier-accuracy';

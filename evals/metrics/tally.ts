@@ -19,14 +19,14 @@ export interface PairTally {
 const count = z.number().int().nonnegative();
 
 /** Validate tallies where they cross a boundary (a file, an HTTP body, a db row); the metric functions trust them. */
-export const ProbeTallySchema = z.object({ pass: count, fail: count, error: count });
+export const ProbeTallySchema = z.object({ pass: count, fail: count, error: count }) satisfies z.ZodType<ProbeTally>;
 export const PairTallySchema = z.object({
   pairId: z.string().min(1),
   family: z.string().min(1),
   domain: z.string().min(1),
   easy: ProbeTallySchema,
   hard: ProbeTallySchema,
-});
+}) satisfies z.ZodType<PairTally>;
 export const PairTalliesSchema = z.array(PairTallySchema);
 
 /** How much of the input a number rests on, and how much was left out. Every metric result carries one. */

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { PairTalliesSchema, passRate } from './tally';
+
+describe('passRate', () => {
+  it.each([
+    { tally: { pass: 3, fail: 1, error: 0 }, p: 0.75 },
+    { tally: { pass: 1, fail: 1, error: 5 }, p: 0.5 },
+    { tally: { pass: 0, fail: 2, error: 0 }, p: 0 },
+    { tally: { pass: 0, fail: 0, error: 3 }, p: null },
+    { tally: { pass: 0, fail: 0, error: 0 }, p: null },
+  ])('$tally → $p', ({ tally, p }) => {
+    expect(passRate(tally)).toBe(p);
+  });
+});
+
+describe('PairTalliesSchema', () => {
+  it('accepts tallies and names the bad field of a wrong one', () => {
+    const good = { pairId: 'a.b#1', family: 'a.b', domain: 'a', easy: { pass: 1, fail: 0, error: 0 }, hard: { pass: 0, fail: 1, error: 2 } };
+    expect(PairTalliesSchema.parse([good])).toEqual([good]);
+    const bad = PairTalliesSchema.safeParse([{ ...good, hard: { pass: -1, fail: 0, error: 0 } }]);
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues[0]!.path).toEqual([0, 'hard', 'pass']);
+    expect(PairTalliesSchema.safeParse([{ ...good, easy: { pass: 1.5, fail: 0, error: 0 } }]).success).toBe(false);
+  });
+});
