@@ -55,7 +55,7 @@ export const exportCommand: Command = {
     const out = createWriteStream(flags.out);
     for (const chunk of chunks) {
       // Respect back-pressure: a million-row export must not pile up in memory ahead of the disk.
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
     }
     out.end();
     await finished(out);
