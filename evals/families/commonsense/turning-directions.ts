@@ -1,0 +1,43 @@
+import { defineFamily, type Draft } from '../define-family';
+import { englishList } from '../format';
+import type { Rng } from '../random';
+
+export const COMPASS = ['north', 'east', 'south', 'west'] as const;
+
+/** Quarter turns clockwise per instruction. */
+export const TURNS = { 'turn right': 1, 'turn left': 3, 'turn around': 2 } as const;
+type Turn = keyof typeof TURNS;
+const TURN_NAMES = Object.keys(TURNS) as Turn[];
+
+function facingAfter(start: number, turns: readonly Turn[]): string {
+  const quarterTurns = turns.reduce((sum, turn) => sum + TURNS[turn], start);
+  return COMPASS[quarterTurns % 4]!;
+}
+
+function turningDraft(start: number, turns: readonly Turn[]): Draft {
+  const steps = englishList(turns.map((turn, i) => (i === 0 ? turn : `then ${turn}`)));
+  return {
+    prompt: `You are standing still, facing ${COMPASS[start]}. You ${steps}. Which compass direction are you facing now? Answer with one word: north, east, south or west.`,
+    answer: facingAfter(start, turns),
+    grader: { kind: 'text' },
+  };
+}
+
+function randomTurns(rng: Rng, count: number): Turn[] {
+  return Array.from({ length: count }, () => rng.pick(TURN_NAMES));
+}
+
+export const turningDirections = defineFamily({
+  id: 'commonsense.turning-directions',
+  domain: 'commonsense',
+  title: 'Turning left and right',
+  description: 'Follow turns from a compass direction: one or two turns (easy), the same turns followed by four more (hard).',
+  pairRule:
+    'The hard instructions start with the easy turns from the same facing, so the easy answer is the facing from which the remaining turns continue.',
+  generate(rng) {
+    const start = rng.int(0, 3);
+    const first = randomTurns(rng, rng.int(1, 2));
+    const rest = randomTurns(rng, 4);
+    return { easy: turningDraft(start, first), hard: turningDraft(start, [...first, ...rest]) };
+  },
+});

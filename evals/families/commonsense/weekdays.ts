@@ -1,0 +1,37 @@
+import { defineFamily, type Draft } from '../define-family';
+
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+const dayAfter = (start: number, offset: number) => WEEKDAYS[(((start + offset) % 7) + 7) % 7]!;
+
+function weekdayDraft(start: number, offset: number): Draft {
+  const today = WEEKDAYS[start]!;
+  const question =
+    offset >= 0
+      ? `What day of the week will it be ${offset} days from today?`
+      : `What day of the week was it ${-offset} days ago?`;
+  return {
+    prompt: `Today is ${today}. ${question} Answer with the name of the day.`,
+    answer: dayAfter(start, offset),
+    grader: { kind: 'text' },
+  };
+}
+
+export const weekdays = defineFamily({
+  id: 'commonsense.weekdays',
+  domain: 'commonsense',
+  title: 'Days of the week',
+  description: 'Count forward or back from today: 2 to 6 days (easy), the same plus many whole weeks (hard).',
+  pairRule:
+    'The hard offset is the easy offset plus whole weeks, which do not change the weekday, so the easy answer is the hard answer.',
+  generate(rng) {
+    const start = rng.int(0, 6);
+    const direction = rng.chance(0.7) ? 1 : -1;
+    const offset = rng.int(2, 6);
+    const weeks = rng.int(3, 52);
+    return {
+      easy: weekdayDraft(start, direction * offset),
+      hard: weekdayDraft(start, direction * (offset + 7 * weeks)),
+    };
+  },
+});
