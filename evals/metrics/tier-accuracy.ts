@@ -24,7 +24,8 @@ export interface TierAccuracy extends ProportionInterval {
  * pairs for the model's overall accuracy. A pair whose easy OR hard probe has only errors is left out (and counted in
  * excludedPairs) so easy and hard accuracy always rest on the same pairs.
  *
- * Interval: Wilson 95% when every probe has k = 1 graded sample (the count of passes is then binomial). With k > 1 the
+ * Interval: Wilson 95% when every probe has k = 1 graded sample (the count of passes is then a sum of independent
+ * Bernoullis; when probes differ in difficulty its variance is below the binomial's, so Wilson errs wide). With k > 1 the
  * p's are fractions and probes differ in difficulty, so a binomial over samples would be too narrow: we resample
  * pairs (the independent units) instead, 2,000 draws, fixed seed, 95% percentile interval. That bootstrap reflects
  * between-pair and within-probe variation; with only a handful of pairs it is too narrow, as percentile bootstraps are.
