@@ -58,7 +58,7 @@ interface Placed extends Candidate {
   position: number;
 }
 
-function markers(text: string): { strong: Candidate[]; weak: Placed[] } {
+function markers(text: string): { strong: Placed[]; weak: Placed[] } {
   const hits = findMarkers(text);
   const toCandidate = (hit: MarkerHit): Placed => ({
     text: hit.segment,

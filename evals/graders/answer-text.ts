@@ -14,11 +14,21 @@ export function answerText(candidate: Candidate): string {
   text = latexToText(stripMarkdown(text)).trim();
   for (let i = 0; i < 3; i++) {
     text = text
-      .replace(/^["'“”‘’«»([{]+|["'“”‘’«»)\]}]+$/g, '')
+      .replace(/^["'“”‘’«»]+|["'“”‘’«»]+$/g, '')
       .replace(/[.!;,]+$/, '')
       .trim();
+    const pair = PAIRS[text[0] ?? ''];
+    if (pair && text.endsWith(pair) && text.length > 2) text = text.slice(1, -1).trim();
   }
   return text;
+}
+
+const PAIRS: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+/** What a sentence states, after its last colon, "is", "are" or "=": "The reversed string is: ollhe" → "ollhe". */
+export function statedPart(text: string): string {
+  const match = /^[\s\S]*(?::|\bis\b|\bare\b|\bwas\b|=)\s+([\s\S]+)$/i.exec(text);
+  return match?.[1]?.trim() ?? text;
 }
 
 /** A phrase is negated when "not", "isn't", "rather than" … comes right before it. */

@@ -1,6 +1,6 @@
 import type { Grade, GraderSpec } from '../contracts';
 import { readFinalAnswer, type Reader } from '../extract';
-import { answerText, negatedBefore } from './answer-text';
+import { answerText, negatedBefore, statedPart } from './answer-text';
 import { failed, passed, quote } from './verdict';
 
 type ExactSpec = Extract<GraderSpec, { kind: 'exact' }>;
@@ -21,12 +21,13 @@ function readExact(answer: string, caseSensitive: boolean): Reader<string> {
     const text = answerText(candidate);
     if (text === '') return { kind: 'none' };
     if (same(text, answer) || candidate.source === 'boxed' || candidate.source === 'answer tag') return { kind: 'value', value: text, display: text };
+    const stated = statedPart(text);
     const found = token.exec(text);
     if (found && !negatedBefore(text.slice(0, found.index))) {
       if (/\b(?:either|or)\b/i.test(text)) return { kind: 'ambiguous', display: text };
       return { kind: 'value', value: found[0], display: found[0] };
     }
-    return { kind: 'value', value: text, display: text };
+    return { kind: 'value', value: stated, display: stated };
   };
 }
 

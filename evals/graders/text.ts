@@ -1,6 +1,6 @@
 import type { Grade, GraderSpec } from '../contracts';
 import { containsPhrase, normalizeText, readFinalAnswer, type Reader } from '../extract';
-import { answerText, negatedBefore } from './answer-text';
+import { answerText, negatedBefore, statedPart } from './answer-text';
 import { failed, passed, quote } from './verdict';
 
 type TextSpec = Extract<GraderSpec, { kind: 'text' }>;
@@ -34,7 +34,8 @@ function readText(accepted: string[]): Reader<TextReading> {
         }
       }
     }
-    return { kind: 'value', value: { text, matched: null }, display: text };
+    const stated = candidate.source === 'boxed' || candidate.source === 'answer tag' ? text : statedPart(text);
+    return { kind: 'value', value: { text: stated, matched: null }, display: stated };
   };
 }
 
