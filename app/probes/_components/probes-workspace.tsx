@@ -1,0 +1,24 @@
+'use client';
+
+import { useState } from 'react';
+import { AddPairForm } from './add-pair-form';
+import { ImportProbesForm } from './import-probes-form';
+import { SuiteBrowser } from './suite-browser';
+
+/** The Probes page: browse a suite, add a pair, import a file; a save or an import shows its suite in the browser. */
+export function ProbesWorkspace() {
+  const [suiteId, setSuiteId] = useState('');
+  return (
+    <>
+      <SuiteBrowser suiteId={suiteId} onSuiteChange={setSuiteId} />
+      <details className="disclosure" open>
+        <summary><h2>Add a probe pair</h2></summary>
+        <AddPairForm onSaved={setSuiteId} />
+      </details>
+      <details className="disclosure">
+        <summary><h2>Import a probe file</h2></summary>
+        <ImportProbesForm onImported={setSuiteId} />
+      </details>
+    </>
+  );
+}
