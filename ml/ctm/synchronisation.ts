@@ -121,3 +121,34 @@ export function synchronise(products: Tensor, state: SynchState | undefined, dec
   const synch = ops.div(keep(alpha), ops.sqrt(keep(beta)));
   return [synch, { alpha, beta }];
 }
+
+/**
+ * In-graph `pairTensors` for index buffers held as int32 tensors (e.g. inside a jit-traced parameter tree that
+ * carries the buffers by their state_dict names). Reads the buffers (keeps them); works for every selection type:
+ * dense/semi-dense pairs are gathered through fixed upper-triangle positions, which depend only on the config.
+ */
+export function pairTensorsFromBuffers(c: CtmConfig, buffers: Record<string, Tensor>): PairTensors {
+  const read = (name: (typeof NEURON_INDEX_NAMES)[number]): Tensor => {
+    const t = buffers[name];
+    if (t === undefined) throw new Error(`CTM neuron-index buffer ${name} is missing`);
+    return keep(t);
+  };
+  const side = (kind: 'out' | 'action'): [Tensor, Tensor] => {
+    const left = read(`${kind}_neuron_indices_left`);
+    const right = read(`${kind}_neuron_indices_right`);
+    if (c.neuronSelectType === 'random-pairing') return [left, right];
+    const J = kind === 'out' ? c.nSynchOut : c.nSynchAction;
+    const rows: number[] = [];
+    const cols: number[] = [];
+    for (let i = 0; i < J; i++) {
+      for (let j = i; j < J; j++) {
+        rows.push(i);
+        cols.push(j);
+      }
+    }
+    return [ops.take(left, fromInt32(Int32Array.from(rows), [rows.length]), 0), ops.take(right, fromInt32(Int32Array.from(cols), [cols.length]), 0)];
+  };
+  const [outLeft, outRight] = side('out');
+  const [actionLeft, actionRight] = side('action');
+  return { actionLeft, actionRight, outLeft, outRight };
+}
