@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { THEME_BOOT_SCRIPT } from './_components/theme-boot';
+import { ThemeToggle } from './_components/theme-toggle';
 import { TRPCReactProvider } from './_trpc/client';
 import './globals.css';
 
@@ -11,7 +13,11 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* Applies the stored theme before the first paint (no flash); suppressHydrationWarning covers its attribute. */}
+        <script dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+      </head>
       <body>
         <a className="skip-link" href="#main">Skip to content</a>
         <header className="site-header">
@@ -26,7 +32,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/runs">Runs</Link>
             <Link href="/probes">Probes</Link>
             <Link href="/models">Models</Link>
+            <Link href="/compare">Compare</Link>
           </nav>
+          <ThemeToggle />
         </header>
         <TRPCReactProvider>
           <main id="main">{children}</main>

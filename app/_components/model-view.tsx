@@ -3,10 +3,13 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTRPC } from '../_trpc/client';
+import { ArchTag } from './arch-tag';
 import { FamilyTable } from './family-table';
 import { interval, num, pct, when } from './format';
 import { SawtoothChart } from './sawtooth-chart';
+import { JaggedPairs } from './jagged-pairs';
 import { ErrorState, Loading } from './states';
+import { ThinkingTimeSection } from './thinking-time-section';
 
 export function ModelView({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -16,8 +19,11 @@ export function ModelView({ id }: { id: string }) {
   const { model, summary, runs } = query.data;
   return (
     <>
-      <h1>{model.label} <span className={`tag arch-${model.arch}`}>{model.arch.toUpperCase()}</span></h1>
-      <p className="subtitle">{model.modelName}{model.baseUrl ? ` at ${model.baseUrl}` : ''}</p>
+      <h1>{model.label} <ArchTag arch={model.arch} /></h1>
+      <p className="subtitle">
+        {model.modelName}{model.baseUrl ? ` at ${model.baseUrl}` : ''} ·{' '}
+        <Link href={`/compare?models=${encodeURIComponent(model.id)}`}>Compare with…</Link>
+      </p>
       <div className="stats">
         <div className="card stat"><div className="label">Easy accuracy</div><div className="value">{pct(summary.easy.acc, 1)}</div><div className="note">{interval(summary.easy.lo, summary.easy.hi)} · n {summary.easy.n}</div></div>
         <div className="card stat"><div className="label">Hard accuracy</div><div className="value">{pct(summary.hard.acc, 1)}</div><div className="note">{interval(summary.hard.lo, summary.hard.hi)} · n {summary.hard.n}</div></div>
@@ -26,9 +32,13 @@ export function ModelView({ id }: { id: string }) {
         <div className="card stat"><div className="label">Samples</div><div className="value">{summary.counts.pass + summary.counts.fail}</div><div className="note">{summary.counts.error} errors left out · {summary.nPairs} pairs</div></div>
       </div>
       <h2>Sawtooth profile</h2>
-      {summary.profile.length === 0 ? <div className="empty">No results yet.</div> : <SawtoothChart points={summary.profile} name={model.label} />}
+      {summary.profile.length === 0 ? <div className="empty">No results yet.</div> : <SawtoothChart points={summary.profile} name={model.label} filename={`${model.id}-sawtooth`} />}
       <h2>Families</h2>
       <FamilyTable families={summary.families} />
+      <ThinkingTimeSection modelId={model.id} />
+      <h2>Jagged pairs</h2>
+      <p className="subtitle">Pairs where the hard probe was solved more often than its easy twin: the evidence behind J.</p>
+      <JaggedPairs modelId={model.id} />
       <h2>Runs</h2>
       <div className="table-wrap">
         <table>

@@ -78,3 +78,102 @@ export function runPairCounts(db: Db, runId: number): PairCounts[] {
     hard: { pass: r.hp, fail: r.hf, error: r.he },
   }));
 }
+
+/** One pair of the catalogue: which probe versions it joins, in which suite version. */
+export interface CatalogPair {
+  pairId: string;
+  family: string;
+  domain: string;
+  easyKey: number;
+  hardKey: number;
+  suiteKey: number;
+}
+
+/**
+ * Every pair of every stored suite version. Small (thousands of rows, never results), so callers join it to the
+ * results' per-probe counts in memory instead of asking SQLite to join a million-row aggregate per model.
+ */
+export function pairCatalog(db: Db): CatalogPair[] {
+  return db.$client
+    .prepare(
+      `SELECT sp.pair_id AS pairId, sp.family_id AS family, f.domain AS domain, sp.easy_probe_key AS easyKey,
+              sp.hard_probe_key AS hardKey, sp.suite_key AS suiteKey
+       FROM suite_pairs sp JOIN families f ON f.id = sp.family_id`,
+    )
+    .all() as CatalogPair[];
+}
+
+/** Sample counts per probe of each model: model id → probe key → counts. */
+export type ProbeCountsByModel = Map<string, Map<number, ProbeCounts>>;
+
+/**
+ * Per-probe outcome counts of the given models: one index-only scan of results(model_id, probe_key, outcome) per
+ * model, grouped without evaluating any expression per row (GROUP BY the indexed columns, count(*)).
+ */
+export function probeCountsByModel(db: Db, modelIds: readonly string[]): ProbeCountsByModel {
+  const statement = db.$client.prepare(
+    `SELECT probe_key AS probeKey, outcome, count(*) AS n FROM results WHERE model_id = ? GROUP BY probe_key, outcome`,
+  );
+  const byModel: ProbeCountsByModel = new Map();
+  for (const modelId of modelIds) {
+    const counts = new Map<number, ProbeCounts>();
+    for (const row of statement.iterate(modelId) as Iterable<{ probeKey: number; outcome: 'pass' | 'fail' | 'error'; n: number }>) {
+      let probe = counts.get(row.probeKey);
+      if (!probe) counts.set(row.probeKey, (probe = { pass: 0, fail: 0, error: 0 }));
+      probe[row.outcome] += row.n;
+    }
+    byModel.set(modelId, counts);
+  }
+  return byModel;
+}
+
+/**
+ * The pairs a model has results for (both probes answered at least once, errors included), with its counts. When a
+ * pair id exists at several versions (a probe was edited), the newest suite version the model answered wins, so a
+ * pair is never counted twice. Sorted in chart order (domain, family, pair id).
+ */
+export function pairsFromCounts(catalog: readonly CatalogPair[], counts: ReadonlyMap<number, ProbeCounts>): PairCounts[] {
+  const chosen = new Map<string, { pair: CatalogPair; easy: ProbeCounts; hard: ProbeCounts }>();
+  for (const pair of catalog) {
+    const easy = counts.get(pair.easyKey);
+    const hard = counts.get(pair.hardKey);
+    if (!easy || !hard) continue;
+    const known = chosen.get(pair.pairId);
+    if (!known || known.pair.suiteKey < pair.suiteKey) chosen.set(pair.pairId, { pair, easy, hard });
+  }
+  return [...chosen.values()]
+    .map(({ pair, easy, hard }) => ({
+      pairId: pair.pairId, family: pair.family, domain: pair.domain, easyKey: pair.easyKey, hardKey: pair.hardKey,
+      easy: { ...easy }, hard: { ...hard },
+    }))
+    .sort((a, b) => compare(a.domain, b.domain) || compare(a.family, b.family) || compare(a.pairId, b.pairId));
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A model's run counters: they change whenever one of its results is written, retried or imported. */
+export interface ModelStamp {
+  modelId: string;
+  runs: number;
+  lastRunId: number;
+  pass: number;
+  fail: number;
+  error: number;
+}
+
+/** The run counters of every model that has runs (a tiny table: one row per run). */
+export function modelStamps(db: Db): Map<string, ModelStamp> {
+  const rows = db.$client
+    .prepare(
+      `SELECT model_id AS modelId, count(*) AS runs, max(id) AS lastRunId, sum(pass_count) AS pass,
+              sum(fail_count) AS fail, sum(error_count) AS error
+       FROM runs GROUP BY model_id`,
+    )
+    .all() as ModelStamp[];
+  return new Map(rows.map((r) => [r.modelId, r]));
+}
+
+/** The cache key of a model's aggregates: equal stamps mean no result of the model was written since. */
+export function stampKey(stamp: ModelStamp | undefined): string {
+  return stamp ? `${stamp.runs}:${stamp.lastRunId}:${stamp.pass}:${stamp.fail}:${stamp.error}` : 'none';
+}

@@ -1,4 +1,5 @@
 import { createCallerFactory, router } from './init';
+import { compareRouter } from './routers/compare';
 import { modelsRouter } from './routers/models';
 import { runsRouter } from './routers/runs';
 import { adminModelsRouter } from './routers/admin-models';
@@ -8,6 +9,7 @@ import { suitesRouter } from './routers/suites';
 
 export const appRouter = router({
   models: modelsRouter,
+  compare: compareRouter,
   runs: runsRouter,
   adminModels: adminModelsRouter,
   suites: suitesRouter,

@@ -1,38 +1,46 @@
-import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { modelPairCounts } from '../../../db/queries/pair-tallies';
 import { listRuns } from '../../../db/queries/runs';
-import { models } from '../../../db/schema';
-import { modelSummary } from '../../../evals/metrics';
+import { jaggedPairPage } from '../../explore/jagged-pair-page';
+import { leaderboardRows } from '../../explore/leaderboard';
+import { modelAggregate } from '../../explore/model-aggregates';
+import { modelThinkingTime } from '../../explore/model-thinking-time';
+import { getPublicModel, listPublicModels } from '../../explore/public-model';
 import { notFound, publicProcedure, router } from '../init';
 
-/** What the browser may see of a model: never a key, only the name of the variable that holds it. */
-const publicModelColumns = {
-  id: models.id,
-  label: models.label,
-  arch: models.arch,
-  baseUrl: models.baseUrl,
-  modelName: models.modelName,
-  apiKeyEnv: models.apiKeyEnv,
-  origin: models.origin,
-};
+const ModelId = z.object({ id: z.string().min(1).max(200) });
+
+function requireModel(db: Parameters<typeof getPublicModel>[0], id: string) {
+  const model = getPublicModel(db, id);
+  if (!model) notFound(`model "${id}"`);
+  return model;
+}
 
 export const modelsRouter = router({
-  /** Every model with its summary numbers, for the leaderboard. */
-  leaderboard: publicProcedure.query(({ ctx }) => {
-    const rows = ctx.db.select(publicModelColumns).from(models).orderBy(asc(models.label)).all();
-    return rows.map((model) => {
-      const runs = listRuns(ctx.db, { modelId: model.id, limit: 1 });
-      const summary = modelSummary(modelPairCounts(ctx.db, model.id));
-      return { model, lastRun: runs[0] ?? null, summary };
-    });
-  }),
+  /** Every model (id, label, arch) for pickers: no aggregates. */
+  list: publicProcedure.query(({ ctx }) => listPublicModels(ctx.db).map(({ id, label, arch }) => ({ id, label, arch }))),
 
-  get: publicProcedure.input(z.object({ id: z.string().min(1) })).query(({ ctx, input }) => {
-    const model = ctx.db.select(publicModelColumns).from(models).where(eq(models.id, input.id)).get();
-    if (!model) notFound(`model "${input.id}"`);
-    const summary = modelSummary(modelPairCounts(ctx.db, model.id));
+  /** Every model with its headline numbers and sparkline, for the leaderboard. */
+  leaderboard: publicProcedure.query(({ ctx }) => leaderboardRows(ctx.db)),
+
+  /** A model's page: its summary (profile, families, J, U), and its latest runs. */
+  get: publicProcedure.input(ModelId).query(({ ctx, input }) => {
+    const model = requireModel(ctx.db, input.id);
+    const summary = modelAggregate(ctx.db, model.id).summary();
     const runs = listRuns(ctx.db, { modelId: model.id, limit: 20 });
     return { model, summary, runs };
+  }),
+
+  /** One page of the model's jagged pairs (p(hard) > p(easy)) with both transcripts, optionally one family's. */
+  jaggedPairs: publicProcedure
+    .input(ModelId.extend({ family: z.string().min(1).max(200).optional(), limit: z.number().int().min(1).max(50).default(10), offset: z.number().int().min(0).default(0) }))
+    .query(({ ctx, input }) => {
+      requireModel(ctx.db, input.id);
+      return jaggedPairPage(ctx.db, input.id, input);
+    }),
+
+  /** Ticks used on easy vs hard probes per family (models that report thinking time, such as the CTM). */
+  thinkingTime: publicProcedure.input(ModelId).query(({ ctx, input }) => {
+    requireModel(ctx.db, input.id);
+    return modelThinkingTime(ctx.db, input.id);
   }),
 });

@@ -1,0 +1,73 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import type { AppRouter } from '../../server/trpc/root';
+import { useTRPC } from '../_trpc/client';
+import { ArchTag } from './arch-tag';
+import { ComparisonTable } from './comparison-table';
+import { compareQuery, parseCompareQuery, withModels, type CompareState } from './compare-url';
+import { DisagreementTable } from './disagreement-table';
+import { interval, num, pct } from './format';
+import { ModelPicker } from './model-picker';
+import { SawtoothOverlay, SERIES_COLORS } from './sawtooth-chart';
+import { Empty, ErrorState, Loading } from './states';
+
+/** The compare page's body. Its whole state is the URL's query string (see compare-url.ts). */
+export function CompareView() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const state = parseCompareQuery(new URLSearchParams(params.toString()));
+  const navigate = (next: CompareState) => {
+    const query = compareQuery(next);
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  };
+  const trpc = useTRPC();
+  const enough = state.models.length >= 2;
+  const view = useQuery({ ...trpc.compare.get.queryOptions({ models: state.models }), enabled: enough });
+
+  return (
+    <>
+      <ModelPicker selected={state.models} onChange={(models) => navigate(withModels(state, models))} />
+      {!enough ? (
+        <Empty>Pick at least two models to compare (or tick them on the leaderboard and press “Compare selected”).</Empty>
+      ) : view.isPending ? <Loading what="comparison" /> : view.isError ? <ErrorState error={view.error} /> : (
+        <CompareBody state={state} view={view.data} navigate={navigate} />
+      )}
+    </>
+  );
+}
+
+type View = inferRouterOutputs<AppRouter>['compare']['get'];
+
+function CompareBody({ state, view, navigate }: { state: CompareState; view: View; navigate: (next: CompareState) => void }) {
+  const labels = view.models.map((m) => m.model.label);
+  const labelOf = (id: string) => view.models.find((m) => m.model.id === id)?.model.label ?? id;
+  const reportHref = `/api/report?models=${state.models.map(encodeURIComponent).join(',')}`;
+  return (
+    <>
+      <div className="stats">
+        {view.models.map((m, i) => (
+          <div key={m.model.id} className="card stat" style={{ borderTop: `3px solid ${SERIES_COLORS[i]}` }}>
+            <div className="label">{m.model.label} <ArchTag arch={m.model.arch} /></div>
+            <div className="value">J {num(m.jaggedness.j)}</div>
+            <div className="note">easy {pct(m.easy.acc, 1)} <span className="ci">{interval(m.easy.lo, m.easy.hi)}</span> · hard {pct(m.hard.acc, 1)} · U {num(m.unevenness.u)} · {m.nPairs} pairs</div>
+          </div>
+        ))}
+      </div>
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <h2>Sawtooth profiles</h2>
+        <a className="button" href={reportHref} download data-testid="report-download">Download HTML report</a>
+      </div>
+      <SawtoothOverlay series={view.models.map((m, i) => ({ id: m.model.id, name: m.model.label, color: SERIES_COLORS[i]!, points: m.profile }))} filename={`compare-${state.models.join('-vs-')}`} />
+      <h2>Per-family differences</h2>
+      {view.comparisons.map((c) => (
+        <ComparisonTable key={c.b} a={labelOf(c.a)} b={labelOf(c.b)} families={c.families} overall={c.overall} alpha={c.alpha} />
+      ))}
+      <h2>Disagreements</h2>
+      <DisagreementTable state={state} labels={labels} onChange={navigate} />
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ComparisonRow, FamilyComparison } from '../../evals/metrics';
+import { pct } from './format';
+
+const signed = (x: number | null, digits = 1) => (x == null ? 'n/a' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(100 * x).toFixed(digits)} pts`);
+const pValue = (p: number) => (p < 0.001 ? '<0.001' : p.toFixed(3));
+
+function Verdict({ row, a, b }: { row: ComparisonRow; a: string; b: string }) {
+  if (row.nProbes === 0) return <span className="verdict noise">no common probes</span>;
+  if (row.verdict === 'within noise') return <span className="verdict noise">within noise</span>;
+  return <span className={`verdict ${row.verdict === 'b better' ? 'better' : 'worse'}`}>{row.verdict === 'b better' ? b : a} better</span>;
+}
+
+function Cells({ row, a, b }: { row: ComparisonRow; a: string; b: string }) {
+  const left = row.leftOut.onlyA + row.leftOut.onlyB + row.leftOut.neither;
+  return (
+    <>
+      <td className="num">{row.nProbes}<div className="ci">{row.nPairs} pairs{left > 0 ? ` · ${left} left out` : ''}</div></td>
+      <td className="num">{pct(row.accA, 1)}</td>
+      <td className="num">{pct(row.accB, 1)}</td>
+      <td className="num">
+        <strong>{signed(row.delta)}</strong>
+        <div className="ci">{row.lo == null || row.hi == null ? '' : `95% CI ${signed(row.lo)} to ${signed(row.hi)}`}</div>
+      </td>
+      <td className="num">{row.mcnemar.b} / {row.mcnemar.c}<div className="ci">{row.mcnemar.tiedProbes > 0 ? `${row.mcnemar.tiedProbes} tied` : ''}</div></td>
+      <td className="num">{pValue(row.mcnemar.p)}</td>
+      <td className="num">{pValue(row.pAdjusted)}</td>
+      <td><Verdict row={row} a={a} b={b} /></td>
+    </>
+  );
+}
+
+/**
+ * B against the reference A, per family: Δ = acc(B) − acc(A) on the probes both answered, its paired bootstrap
+ * interval, McNemar's discordant counts (A-only passes / B-only passes) and p, Holm-adjusted p, and the verdict.
+ */
+export function ComparisonTable({ a, b, families, overall, alpha }: { a: string; b: string; families: readonly FamilyComparison[]; overall: ComparisonRow; alpha: number }) {
+  return (
+    <div className="table-wrap">
+      <table data-testid="comparison-table" data-b={b}>
+        <caption className="table-caption">
+          <strong>{b}</strong> vs <strong>{a}</strong> (reference) · Δ = {b} − {a} · a difference needs the interval to exclude 0 and Holm p ≤ {alpha}
+        </caption>
+        <thead>
+          <tr>
+            <th>Family</th>
+            <th className="num">Common probes</th>
+            <th className="num">{a}</th>
+            <th className="num">{b}</th>
+            <th className="num">Δ</th>
+            <th className="num" title={`Discordant probes: passed only by ${a} / only by ${b}`}>McNemar b / c</th>
+            <th className="num">p</th>
+            <th className="num">p (Holm)</th>
+            <th>Verdict</th>
+          </tr>
+        </thead>
+        <tbody>
+          {families.map((f) => (
+            <tr key={f.id}>
+              <td>{f.id}<div className="ci">{f.domain}</div></td>
+              <Cells row={f} a={a} b={b} />
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="overall">
+            <td><strong>All families</strong><div className="ci">single test, unadjusted</div></td>
+            <Cells row={overall} a={a} b={b} />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

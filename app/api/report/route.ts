@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { serverDb } from '../../../server/db';
+import { MAX_COMPARED } from '../../../server/explore/compare-view';
+import { publicModelsById } from '../../../server/explore/public-model';
+import { buildComparisonReport } from '../../../server/report/build-comparison-report';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+const QuerySchema = z.object({
+  models: z
+    .string({ error: 'models is required, e.g. ?models=a,b' })
+    .transform((s) => s.split(',').map((id) => id.trim()).filter(Boolean))
+    .pipe(z.array(z.string().max(200)).min(2, 'give 2 to 4 models').max(MAX_COMPARED, 'give 2 to 4 models')),
+});
+
+function problem(status: number, message: string): Response {
+  return new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+}
+
+/** GET /api/report?models=a,b[,c,d]: the comparison as one self-contained HTML file, downloaded. */
+export function GET(request: Request): Response {
+  const parsed = QuerySchema.safeParse({ models: new URL(request.url).searchParams.get('models') ?? undefined });
+  if (!parsed.success) return problem(400, `models: ${parsed.error.issues[0]!.message}`);
+  const db = serverDb();
+  const { found, missing } = publicModelsById(db, [...new Set(parsed.data.models)]);
+  if (missing.length > 0) return problem(404, `unknown model: ${missing.join(', ')}`);
+  if (found.length < 2) return problem(400, 'models: give 2 to 4 different models');
+  const html = buildComparisonReport(db, found);
+  const filename = `sawtooth-compare-${found.map((m) => m.id).join('-vs-')}.html`.replace(/[^\w.-]+/g, '_');
+  return new Response(html, {
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      'content-disposition': `attachment; filename="${filename}"`,
+      // The report never runs code; say so to the browser too.
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}

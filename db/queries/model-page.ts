@@ -1,0 +1,121 @@
+import type { Db } from '../client';
+
+/** The latest run of every model that has one: one query, not one per model. */
+export interface LastRun {
+  modelId: string;
+  id: number;
+  status: string;
+  createdAt: number;
+}
+
+export function lastRunPerModel(db: Db): Map<string, LastRun> {
+  const rows = db.$client
+    .prepare(
+      `SELECT r.model_id AS modelId, r.id, r.status, r.created_at AS createdAt
+       FROM runs r WHERE r.id IN (SELECT max(id) FROM runs GROUP BY model_id)`,
+    )
+    .all() as LastRun[];
+  return new Map(rows.map((r) => [r.modelId, r]));
+}
+
+/** A probe's text and expected answer. */
+export interface ProbeText {
+  key: number;
+  id: string;
+  familyId: string;
+  tier: 'easy' | 'hard';
+  prompt: string;
+  answer: string;
+}
+
+/** The probes behind one page of a list (bounded by the page size, never the whole catalogue). */
+export function probeTexts(db: Db, keys: readonly number[]): Map<number, ProbeText> {
+  if (keys.length === 0) return new Map();
+  const rows = db.$client
+    .prepare(
+      `SELECT key, id, family_id AS familyId, tier, prompt, answer FROM probes
+       WHERE key IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(keys)) as ProbeText[];
+  return new Map(rows.map((r) => [r.key, r]));
+}
+
+/** One stored sample shown as a transcript. The response is cut at 4,000 characters, as on the run page. */
+export interface Transcript {
+  resultId: number;
+  modelId: string;
+  runId: number;
+  probeKey: number;
+  sample: number;
+  outcome: 'pass' | 'fail' | 'error';
+  response: string | null;
+  extracted: string | null;
+  reason: string;
+  ticks: number | null;
+}
+
+/** Which sample to show for one (model, probe): one with outcome `prefer` when there is one. */
+export interface EvidenceRequest {
+  modelId: string;
+  probeKey: number;
+  prefer: 'pass' | 'fail' | null;
+}
+
+/**
+ * One sample per requested (model, probe): the newest with the preferred outcome, else the newest graded one, errors
+ * last. Keyed "modelId|probeKey". Bounded by the page: it reads only the index entries of these probes.
+ */
+export function evidenceTranscripts(db: Db, wanted: readonly EvidenceRequest[]): Map<string, Transcript> {
+  if (wanted.length === 0) return new Map();
+  const rows = db.$client
+    .prepare(
+      `WITH w AS (
+         SELECT json_extract(value, '$.modelId') AS modelId, json_extract(value, '$.probeKey') AS probeKey,
+                json_extract(value, '$.prefer') AS prefer
+         FROM json_each(?))
+       SELECT * FROM (
+         SELECT r.id AS resultId, r.run_id AS runId, r.model_id AS modelId, r.probe_key AS probeKey, r.sample, r.outcome,
+                substr(r.response, 1, 4000) AS response, r.extracted, r.reason, r.ticks,
+                row_number() OVER (
+                  PARTITION BY r.model_id, r.probe_key
+                  ORDER BY CASE WHEN r.outcome = w.prefer THEN 0 WHEN r.outcome = 'error' THEN 2 ELSE 1 END, r.id DESC) AS rank
+         FROM w JOIN results r ON r.model_id = w.modelId AND r.probe_key = w.probeKey)
+       WHERE rank = 1`,
+    )
+    .all(JSON.stringify(wanted)) as Array<Transcript & { rank: number }>;
+  return new Map(rows.map(({ rank: _rank, ...row }) => [`${row.modelId}|${row.probeKey}`, row]));
+}
+
+/** Tick counts of a model's graded answers, grouped (family, tier, ticks) → n, from the runs that report ticks. */
+export interface TickCount {
+  family: string;
+  tier: 'easy' | 'hard';
+  ticks: number;
+  n: number;
+}
+
+/**
+ * A model's thinking time, aggregated in SQL. Only runs whose first graded answer reports ticks are read (a model
+ * either reports ticks on every answer or on none), so an LLM with a hundred thousand results costs one index probe
+ * per run here, not a scan of its rows.
+ */
+export function modelTickCounts(db: Db, modelId: string): { runs: number; counts: TickCount[] } {
+  const runIds = (
+    db.$client
+      .prepare(
+        `SELECT r.id FROM runs r
+         WHERE r.model_id = ?
+           AND (SELECT x.ticks FROM results x WHERE x.run_id = r.id AND x.outcome IN ('pass', 'fail') LIMIT 1) IS NOT NULL`,
+      )
+      .all(modelId) as Array<{ id: number }>
+  ).map((r) => r.id);
+  if (runIds.length === 0) return { runs: 0, counts: [] };
+  const counts = db.$client
+    .prepare(
+      `SELECT family_id AS family, tier, ticks, count(*) AS n FROM results
+       WHERE run_id IN (SELECT value FROM json_each(?)) AND ticks IS NOT NULL AND outcome IN ('pass', 'fail')
+       GROUP BY family_id, tier, ticks`,
+    )
+    .all(JSON.stringify(runIds)) as TickCount[];
+  return { runs: runIds.length, counts };
+}

@@ -1,0 +1,82 @@
+import type { Db } from '../../db/client';
+import {
+  modelStamps,
+  pairCatalog,
+  pairsFromCounts,
+  probeCountsByModel,
+  stampKey,
+  type CatalogPair,
+  type ModelStamp,
+  type PairCounts,
+} from '../../db/queries/pair-tallies';
+import { modelSummary, type ModelSummary } from '../../evals/metrics';
+
+/** One model's pair tallies and (lazily) its summary, as of its run counters `stamp`. */
+export interface ModelAggregate {
+  modelId: string;
+  stamp: ModelStamp | undefined;
+  pairs: readonly PairCounts[];
+  summary: () => ModelSummary;
+}
+
+interface CachedModel {
+  key: string;
+  pairs: readonly PairCounts[];
+  summary?: ModelSummary;
+}
+
+interface DbCache {
+  catalogKey: string;
+  catalog: CatalogPair[];
+  models: Map<string, CachedModel>;
+}
+
+/**
+ * Per-database cache of every model's pair tallies and summary. A model's entry is reused while its run counters
+ * (runs, last run id, pass/fail/error totals) are unchanged: every write path (recorder, retry, import) moves them, so
+ * a stale entry cannot survive a new result. The pair catalogue is reloaded when a suite version is added. Keyed by
+ * the Db object, so tests with several databases never see each other's numbers.
+ */
+const caches = new WeakMap<Db, DbCache>();
+
+function catalogKey(db: Db): string {
+  const row = db.$client
+    .prepare(`SELECT (SELECT coalesce(max(key), 0) FROM suites) AS suites, (SELECT count(*) FROM suite_pairs) AS pairs`)
+    .get() as { suites: number; pairs: number };
+  return `${row.suites}:${row.pairs}`;
+}
+
+function cacheOf(db: Db): DbCache {
+  const key = catalogKey(db);
+  let cache = caches.get(db);
+  if (!cache || cache.catalogKey !== key) {
+    cache = { catalogKey: key, catalog: pairCatalog(db), models: new Map() };
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+/**
+ * The aggregates of the given models, computed once per request: one stamp query for all models, then one
+ * index-only scan per model whose counters moved since it was last computed. Unknown ids get empty tallies.
+ */
+export function modelAggregates(db: Db, modelIds: readonly string[]): Map<string, ModelAggregate> {
+  const cache = cacheOf(db);
+  const stamps = modelStamps(db);
+  const stale = modelIds.filter((id) => cache.models.get(id)?.key !== stampKey(stamps.get(id)));
+  const counts = probeCountsByModel(db, stale);
+  for (const id of stale) {
+    cache.models.set(id, { key: stampKey(stamps.get(id)), pairs: pairsFromCounts(cache.catalog, counts.get(id) ?? new Map()) });
+  }
+  const result = new Map<string, ModelAggregate>();
+  for (const id of modelIds) {
+    const entry = cache.models.get(id)!;
+    result.set(id, { modelId: id, stamp: stamps.get(id), pairs: entry.pairs, summary: () => (entry.summary ??= modelSummary(entry.pairs)) });
+  }
+  return result;
+}
+
+/** One model's aggregate (see modelAggregates). */
+export function modelAggregate(db: Db, modelId: string): ModelAggregate {
+  return modelAggregates(db, [modelId]).get(modelId)!;
+}

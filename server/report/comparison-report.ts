@@ -1,0 +1,116 @@
+import type { ComparisonRow } from '../../evals/metrics';
+import type { CompareView } from '../explore/compare-view';
+import type { DisagreementPage } from '../explore/disagreements';
+import { escapeHtml as e } from './escape-html';
+import { sawtoothSvg } from './sawtooth-svg';
+
+/** Literal series colours (the report has no theme variables); the same hues as the dashboard's light theme. */
+export const REPORT_COLORS = ['#ea580c', '#2563eb', '#059669', '#9333ea'] as const;
+
+const pct = (x: number | null, digits = 1) => (x === null ? 'n/a' : `${(100 * x).toFixed(digits)}%`);
+const num = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
+const pts = (x: number | null) => (x === null ? 'n/a' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(100 * x).toFixed(1)} pts`);
+const pValue = (p: number) => (p < 0.001 ? '&lt;0.001' : p.toFixed(3));
+
+const STYLE = `
+body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;margin:0;background:#f8fafc;color:#0f172a}
+main{max-width:1100px;margin:0 auto;padding:24px}
+h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 10px}
+.muted{color:#64748b;font-size:13px}
+table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #e2e8f0;font-variant-numeric:tabular-nums;margin-bottom:16px}
+th,td{padding:6px 10px;border-bottom:1px solid #e2e8f0;text-align:left;vertical-align:top}
+th{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:#64748b;background:#f1f5f9}
+td.num,th.num{text-align:right}
+caption{caption-side:top;text-align:left;padding:8px 0;color:#334155}
+.noise{color:#64748b}.better{color:#15803d;font-weight:600}.worse{color:#b91c1c;font-weight:600}
+.pass{color:#15803d;font-weight:600}.fail{color:#b91c1c;font-weight:600}.tie{color:#a16207;font-weight:600}
+pre{white-space:pre-wrap;word-break:break-word;background:#f1f5f9;padding:6px 8px;border-radius:6px;margin:4px 0;font-size:12px;max-height:none}
+.chart{background:#fff;border:1px solid #e2e8f0;border-radius:10px;padding:8px;overflow-x:auto}
+@media print{body{background:#fff}}
+`;
+
+function verdictCell(row: ComparisonRow, a: string, b: string): string {
+  if (row.nProbes === 0) return '<span class="noise">no common probes</span>';
+  if (row.verdict === 'within noise') return '<span class="noise">within noise</span>';
+  const winner = row.verdict === 'b better' ? b : a;
+  return `<span class="${row.verdict === 'b better' ? 'better' : 'worse'}">${e(winner)} better</span>`;
+}
+
+function comparisonCells(row: ComparisonRow, a: string, b: string): string {
+  return [
+    `<td class="num">${row.nProbes}</td>`,
+    `<td class="num">${pct(row.accA)}</td>`,
+    `<td class="num">${pct(row.accB)}</td>`,
+    `<td class="num">${pts(row.delta)}<div class="muted">${row.lo === null || row.hi === null ? '' : `${pts(row.lo)} to ${pts(row.hi)}`}</div></td>`,
+    `<td class="num">${row.mcnemar.b} / ${row.mcnemar.c}</td>`,
+    `<td class="num">${pValue(row.mcnemar.p)}</td>`,
+    `<td class="num">${pValue(row.pAdjusted)}</td>`,
+    `<td>${verdictCell(row, a, b)}</td>`,
+  ].join('');
+}
+
+/**
+ * A self-contained HTML report of a comparison: inline CSS, an inline SVG chart, tables, and the first disagreements
+ * with each model's response. No scripts and no external references, so it opens offline and is safe to mail. Every
+ * piece of text from the database (labels, prompts, model responses) is escaped.
+ */
+export function comparisonReportHtml(input: { view: CompareView; disagreements: DisagreementPage; generatedAt: Date }): string {
+  const { view, disagreements } = input;
+  const labels = view.models.map((m) => m.model.label);
+  const labelOf = (id: string) => view.models.find((m) => m.model.id === id)?.model.label ?? id;
+  const title = `Sawtooth comparison: ${labels.join(' vs ')}`;
+  const chart = sawtoothSvg(view.models.map((m, i) => ({ name: m.model.label, color: REPORT_COLORS[i % REPORT_COLORS.length]!, points: m.profile })));
+
+  const modelRows = view.models
+    .map((m) => `<tr><td>${e(m.model.label)}<div class="muted">${e(m.model.id)} · ${e(m.model.arch)}</div></td>
+<td class="num">${pct(m.easy.acc)}<div class="muted">${m.easy.lo === null ? '' : `${pct(m.easy.lo, 0)}–${pct(m.easy.hi, 0)}`}</div></td>
+<td class="num">${pct(m.hard.acc)}<div class="muted">${m.hard.lo === null ? '' : `${pct(m.hard.lo, 0)}–${pct(m.hard.hi, 0)}`}</div></td>
+<td class="num">${num(m.jaggedness.j)}<div class="muted">${m.jaggedness.lo === null ? '' : `${num(m.jaggedness.lo)}–${num(m.jaggedness.hi)}`}</div></td>
+<td class="num">${num(m.unevenness.u)}</td><td class="num">${m.nPairs}</td><td class="num">${m.counts.error}</td></tr>`)
+    .join('\n');
+
+  const comparisons = view.comparisons
+    .map((c) => {
+      const a = labelOf(c.a);
+      const b = labelOf(c.b);
+      const rows = c.families.map((f) => `<tr><td>${e(f.id)}</td>${comparisonCells(f, a, b)}</tr>`).join('\n');
+      return `<table><caption><strong>${e(b)}</strong> vs <strong>${e(a)}</strong> (reference): Δ = ${e(b)} − ${e(a)}; a difference needs the 95% interval to exclude 0 and Holm p ≤ ${c.alpha}</caption>
+<thead><tr><th>Family</th><th class="num">Common probes</th><th class="num">${e(a)}</th><th class="num">${e(b)}</th><th class="num">Δ (95% CI)</th><th class="num">McNemar b / c</th><th class="num">p</th><th class="num">p (Holm)</th><th>Verdict</th></tr></thead>
+<tbody>${rows}
+<tr><td><strong>All families</strong></td>${comparisonCells(c.overall, a, b)}</tr></tbody></table>`;
+    })
+    .join('\n');
+
+  const disagreementRows = disagreements.items
+    .map((row) => `<tr><td>${e(row.probeId)}<pre>${e(row.prompt)}</pre></td><td>${e(row.answer)}</td>${row.cells
+      .map((cell) => `<td><span class="${cell.majority}">${cell.majority === 'tie' ? 'no majority' : cell.majority}</span> <span class="muted">p ${pct(cell.p, 0)} · extracted ${e(cell.transcript?.extracted ?? '—')}</span><pre>${e(cell.transcript?.response ?? '(no response)')}</pre></td>`)
+      .join('')}</tr>`)
+    .join('\n');
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${e(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>${e(title)}</h1>
+<p class="muted">Generated ${e(input.generatedAt.toISOString())} by Sawtooth. The first model is the reference. Intervals are 95%; errors (answers that never came) are left out of every number and counted below.</p>
+<h2>Models</h2>
+<table><thead><tr><th>Model</th><th class="num">Easy acc</th><th class="num">Hard acc</th><th class="num">Jaggedness J</th><th class="num">Unevenness U</th><th class="num">Pairs</th><th class="num">Errors</th></tr></thead>
+<tbody>${modelRows}</tbody></table>
+<h2>Sawtooth profiles</h2>
+<div class="chart">${chart}</div>
+<h2>Per-family differences</h2>
+${comparisons}
+<h2>Disagreements</h2>
+<p class="muted">${disagreements.total} probe${disagreements.total === 1 ? '' : 's'} where one model passes and another fails, of ${disagreements.commonProbes} every model answered${disagreements.items.length < disagreements.total ? `; the first ${disagreements.items.length} are shown` : ''}.</p>
+${disagreementRows ? `<table><thead><tr><th>Probe</th><th>Expected</th>${labels.map((l) => `<th>${e(l)}</th>`).join('')}</tr></thead><tbody>${disagreementRows}</tbody></table>` : ''}
+</main>
+</body>
+</html>
+`;
+}

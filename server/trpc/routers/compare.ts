@@ -1,0 +1,45 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import type { Db } from '../../../db/client';
+import { compareView, MAX_COMPARED } from '../../explore/compare-view';
+import { disagreementPage } from '../../explore/disagreements';
+import { publicModelsById } from '../../explore/public-model';
+import { publicProcedure, router } from '../init';
+
+const ModelIds = z
+  .array(z.string().min(1).max(200))
+  .min(2, 'compare at least 2 models')
+  .max(MAX_COMPARED, `compare at most ${MAX_COMPARED} models`)
+  .refine((ids) => new Set(ids).size === ids.length, 'a model is listed twice');
+
+const OutcomeFilterSchema = z.enum(['pass', 'fail', 'any']);
+
+function requireModels(db: Db, ids: readonly string[]) {
+  const { found, missing } = publicModelsById(db, ids);
+  if (missing.length > 0) throw new TRPCError({ code: 'NOT_FOUND', message: `unknown model${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}` });
+  return found;
+}
+
+export const compareRouter = router({
+  /** 2–4 models: overlaid profiles and, for each model after the first, per-family Δ vs the first with McNemar + Holm. */
+  get: publicProcedure.input(z.object({ models: ModelIds })).query(({ ctx, input }) => compareView(ctx.db, requireModels(ctx.db, input.models))),
+
+  /** One page of the probes the models disagree on; filters[i] keeps rows where model i passed or failed. */
+  disagreements: publicProcedure
+    .input(
+      z
+        .object({
+          models: ModelIds,
+          filters: z.array(OutcomeFilterSchema).max(MAX_COMPARED).default([]),
+          family: z.string().min(1).max(200).optional(),
+          limit: z.number().int().min(1).max(100).default(20),
+          offset: z.number().int().min(0).default(0),
+        })
+        .refine((input) => input.filters.length <= input.models.length, { message: 'more filters than models', path: ['filters'] }),
+    )
+    .query(({ ctx, input }) => {
+      requireModels(ctx.db, input.models);
+      const filters = input.models.map((_, i) => input.filters[i] ?? 'any');
+      return disagreementPage(ctx.db, input.models, { ...input, filters });
+    }),
+});
