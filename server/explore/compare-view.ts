@@ -8,7 +8,7 @@ import {
   type ProfileUnevenness,
   type TierAccuracy,
 } from '../../evals/metrics';
-import { modelAggregates } from './model-aggregates';
+import { memoByModels, modelAggregates } from './model-aggregates';
 import type { PublicModel } from './public-model';
 
 export const MAX_COMPARED = 4;
@@ -61,9 +61,12 @@ export function compareView(db: Db, models: readonly PublicModel[]): CompareView
   });
   const [reference, ...others] = models;
   const referencePairs = reference ? aggregates.get(reference.id)!.pairs : [];
-  const comparisons = others.map((other) => {
-    const { families, overall, alpha } = comparePairs(referencePairs, aggregates.get(other.id)!.pairs);
-    return { a: reference!.id, b: other.id, families, overall, alpha };
-  });
+  const comparisons = others.map((other) =>
+    // The paired bootstrap is the expensive part: reuse it until either model gets a new result.
+    memoByModels(db, 'compare', [reference!.id, other.id], () => {
+      const { families, overall, alpha } = comparePairs(referencePairs, aggregates.get(other.id)!.pairs);
+      return { a: reference!.id, b: other.id, families, overall, alpha };
+    }),
+  );
   return { models: compared, comparisons };
 }

@@ -29,7 +29,12 @@ interface DbCache {
   catalogKey: string;
   catalog: CatalogPair[];
   models: Map<string, CachedModel>;
+  /** Results derived from several models' data (comparisons, thinking time), keyed by what and whose. */
+  derived: Map<string, { key: string; value: unknown }>;
 }
+
+/** Derived results kept per database; the oldest is dropped beyond this (each is a few KB). */
+const MAX_DERIVED = 64;
 
 /**
  * Per-database cache of every model's pair tallies and summary. A model's entry is reused while its run counters
@@ -50,7 +55,7 @@ function cacheOf(db: Db): DbCache {
   const key = catalogKey(db);
   let cache = caches.get(db);
   if (!cache || cache.catalogKey !== key) {
-    cache = { catalogKey: key, catalog: pairCatalog(db), models: new Map() };
+    cache = { catalogKey: key, catalog: pairCatalog(db), models: new Map(), derived: new Map() };
     caches.set(db, cache);
   }
   return cache;
@@ -79,4 +84,22 @@ export function modelAggregates(db: Db, modelIds: readonly string[]): Map<string
 /** One model's aggregate (see modelAggregates). */
 export function modelAggregate(db: Db, modelId: string): ModelAggregate {
   return modelAggregates(db, [modelId]).get(modelId)!;
+}
+
+/**
+ * Memoises `compute` on the run counters of `modelIds`: recomputed only when one of those models got a new result
+ * (or a suite version was added). For the expensive derived numbers: bootstrapped comparisons, thinking time.
+ */
+export function memoByModels<T>(db: Db, what: string, modelIds: readonly string[], compute: () => T): T {
+  const cache = cacheOf(db);
+  const stamps = modelStamps(db);
+  const name = `${what}\u0000${modelIds.join('\u0000')}`;
+  const key = modelIds.map((id) => stampKey(stamps.get(id))).join('/');
+  const hit = cache.derived.get(name);
+  if (hit && hit.key === key) return hit.value as T;
+  const value = compute();
+  cache.derived.delete(name);
+  cache.derived.set(name, { key, value });
+  if (cache.derived.size > MAX_DERIVED) cache.derived.delete(cache.derived.keys().next().value!);
+  return value;
 }

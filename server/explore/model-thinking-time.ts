@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { modelTickCounts } from '../../db/queries/model-page';
 import { thinkingTime, type ThinkingRow, type ThinkingTime } from '../../evals/metrics';
+import { memoByModels } from './model-aggregates';
 
 export interface ModelThinkingTime {
   /** Runs of the model that report ticks; 0 means the model reports no thinking time. */
@@ -11,6 +12,10 @@ export interface ModelThinkingTime {
 
 /** Ticks used on easy vs hard probes per family, for models that report them (the local CTM). */
 export function modelThinkingTime(db: Db, modelId: string): ModelThinkingTime {
+  return memoByModels(db, 'thinking-time', [modelId], () => computeThinkingTime(db, modelId));
+}
+
+function computeThinkingTime(db: Db, modelId: string): ModelThinkingTime {
   const { runs, counts } = modelTickCounts(db, modelId);
   // SQL groups equal tick counts; thinkingTime wants one row per answer, so expand (n ≤ the model's answers).
   const rows: ThinkingRow[] = [];

@@ -1,0 +1,180 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// This file's process gets its own database (env is read once per process; the report route reads it).
+const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-explore-'));
+process.env.SAWTOOTH_DB = path.join(dir, 'sawtooth.db');
+process.env.SAWTOOTH_CONFIG = path.join(dir, 'none.json');
+
+const { openDb } = await import('../../../db/client');
+const { modelPairCounts } = await import('../../../db/queries/pair-tallies');
+const { modelSummary, comparePairs, thinkingTime } = await import('../../../evals/metrics');
+const { createCaller } = await import('../root');
+const { syntheticSuite } = await import('../../../testing/explore-fixtures/synthetic-suite');
+const { seedRun } = await import('../../../testing/explore-fixtures/seed-results');
+const { alpha, beta, gamma, ctm, XSS_RESPONSE } = await import('../../../testing/explore-fixtures/patterns');
+const { GET: reportRoute } = await import('../../../app/api/report/route');
+
+const FAMILIES = 4;
+const PAIRS = 12;
+const suite = syntheticSuite({ families: FAMILIES, pairsPerFamily: PAIRS });
+const db = openDb(process.env.SAWTOOTH_DB!);
+const caller = createCaller({ db });
+
+beforeAll(() => {
+  seedRun(db, { modelId: 'alpha', suite, answer: alpha });
+  seedRun(db, { modelId: 'beta', suite, answer: beta });
+  seedRun(db, { modelId: 'gamma', suite, answer: gamma });
+  seedRun(db, { modelId: 'ctm', arch: 'ctm', suite, answer: ctm });
+});
+afterAll(() => {
+  db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('models router', () => {
+  it('leaderboard: every model with the same numbers as modelSummary over the pair tallies', async () => {
+    const rows = await caller.models.leaderboard();
+    expect(rows.map((r) => r.model.id).sort()).toEqual(['alpha', 'beta', 'ctm', 'gamma']);
+    for (const row of rows) {
+      const expected = modelSummary(modelPairCounts(db, row.model.id));
+      expect(row.jaggedness).toEqual(expected.jaggedness);
+      expect(row.easy).toEqual(expected.easy);
+      expect(row.unevenness).toEqual(expected.unevenness);
+      expect(row.runs).toBe(1);
+      expect(row.lastRun?.status).toBe('completed');
+      expect(row.sparkline).toHaveLength(FAMILIES * 2);
+    }
+    const alphaRow = rows.find((r) => r.model.id === 'alpha')!;
+    // Easy fails on pairs 0, 3, 6, 9 of each family: 8 of 12 pass.
+    expect(alphaRow.easy.acc).toBeCloseTo(8 / 12, 12);
+    expect(alphaRow.model.arch).toBe('llm');
+    expect(rows.find((r) => r.model.id === 'ctm')!.model.arch).toBe('ctm');
+  });
+
+  it('recomputes a model when its results change (the cache follows the run counters)', async () => {
+    const before = (await caller.models.leaderboard()).find((r) => r.model.id === 'gamma')!;
+    seedRun(db, { modelId: 'gamma', suite, answer: () => ({ outcome: 'pass' }) });
+    const after = (await caller.models.leaderboard()).find((r) => r.model.id === 'gamma')!;
+    expect(after.runs).toBe(2);
+    expect(after.counts.pass).toBe(before.counts.pass + FAMILIES * PAIRS * 2);
+    expect(after.easy.acc).toBeGreaterThan(before.easy.acc!);
+    const page = await caller.models.get({ id: 'gamma' });
+    expect(page.summary.counts).toEqual(after.counts);
+  });
+
+  it('get: the summary, families and runs of one model; NOT_FOUND for an unknown id', async () => {
+    const page = await caller.models.get({ id: 'alpha' });
+    expect(page.summary.families).toHaveLength(FAMILIES);
+    expect(page.summary.profile).toHaveLength(FAMILIES * 2);
+    expect(page.runs).toHaveLength(1);
+    await expect(caller.models.get({ id: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('jaggedPairs: the p(hard) > p(easy) pairs, paged and filtered, each with the evidence transcripts', async () => {
+    // alpha: easy fails at i % 3 == 0, hard passes at even i → jagged at i = 0 and 6 in each family.
+    const all = await caller.models.jaggedPairs({ id: 'alpha', limit: 50 });
+    expect(all.total).toBe(FAMILIES * 2);
+    expect(all.families).toHaveLength(FAMILIES);
+    expect(all.items.map((p) => p.pairId.split('#')[1])).toEqual(Array.from({ length: FAMILIES }, () => ['000', '006']).flat());
+    for (const pair of all.items) {
+      expect(pair.easy.transcript?.outcome).toBe('fail');
+      expect(pair.hard.transcript?.outcome).toBe('pass');
+      expect(pair.hard.prompt).toMatch(/squared/);
+      expect(pair.easy.p).toBe(0);
+      expect(pair.hard.p).toBe(1);
+    }
+    expect(all.items.find((p) => p.pairId === `${suite.families[0]!.id}#000`)!.easy.transcript?.response).toBe(XSS_RESPONSE);
+
+    const page2 = await caller.models.jaggedPairs({ id: 'alpha', limit: 3, offset: 3 });
+    expect(page2.items.map((p) => p.pairId)).toEqual(all.items.slice(3, 6).map((p) => p.pairId));
+    const family = all.families[1]!.id;
+    const filtered = await caller.models.jaggedPairs({ id: 'alpha', family });
+    expect(filtered.total).toBe(2);
+    expect(filtered.items.every((p) => p.family === family)).toBe(true);
+    expect((await caller.models.jaggedPairs({ id: 'beta', family: suite.families[1]!.id })).total).toBe(0);
+  });
+
+  it('thinkingTime: ticks per family and tier for a model that reports them, nothing for one that does not', async () => {
+    const ticks = await caller.models.thinkingTime({ id: 'ctm' });
+    expect(ticks.runs).toBe(1);
+    const expected = thinkingTime(suite.pairs.flatMap((pair, index) => {
+      const i = index % PAIRS;
+      return [{ family: pair.family, tier: 'easy' as const, ticks: 10 + i }, { family: pair.family, tier: 'hard' as const, ticks: 20 + i }];
+    }));
+    expect(ticks.families).toEqual(expected);
+    expect(ticks.families[0]).toMatchObject({ tier: 'easy', n: PAIRS, mean: 15.5 });
+    expect(await caller.models.thinkingTime({ id: 'alpha' })).toEqual({ runs: 0, families: [] });
+  });
+});
+
+describe('compare router', () => {
+  it('get: profiles for the overlay and each model against the first, as comparePairs computes it', async () => {
+    const view = await caller.compare.get({ models: ['alpha', 'beta', 'ctm'] });
+    expect(view.models.map((m) => m.model.id)).toEqual(['alpha', 'beta', 'ctm']);
+    expect(view.models[0]!.profile).toHaveLength(FAMILIES * 2);
+    expect(view.comparisons.map((c) => [c.a, c.b])).toEqual([['alpha', 'beta'], ['alpha', 'ctm']]);
+    const direct = comparePairs(modelPairCounts(db, 'alpha'), modelPairCounts(db, 'beta'));
+    expect(view.comparisons[0]!.families).toEqual(direct.families);
+    // beta passes all of family 1, where alpha fails 10 of 24 probes: a real difference; elsewhere they are equal.
+    const verdicts = view.comparisons[0]!.families.map((f) => f.verdict);
+    expect(verdicts).toEqual(view.comparisons[0]!.families.map((f) => (f.id === suite.families[1]!.id ? 'b better' : 'within noise')));
+    // ctm answers exactly like alpha: every family within noise.
+    expect(view.comparisons[1]!.families.every((f) => f.verdict === 'within noise' && f.delta === 0)).toBe(true);
+  });
+
+  it('get: refuses one model, five models, a duplicate, and unknown ids', async () => {
+    await expect(caller.compare.get({ models: ['alpha'] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.compare.get({ models: ['alpha', 'beta', 'gamma', 'ctm', 'x'] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.compare.get({ models: ['alpha', 'alpha'] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(caller.compare.get({ models: ['alpha', 'ghost'] })).rejects.toThrow(/unknown model: ghost/);
+  });
+
+  it('disagreements: probes one passes and another fails, filtered per model, paged on the server', async () => {
+    const all = await caller.compare.disagreements({ models: ['alpha', 'beta'], limit: 100 });
+    // Family 1: alpha fails easy at 0, 3, 6, 9 and hard at odd i (6 probes): 10 probes beta passes and alpha fails;
+    // plus the first easy probe of family 0 (alpha's XSS answer).
+    expect(all.total).toBe(11);
+    expect(all.commonProbes).toBe(FAMILIES * PAIRS * 2);
+    expect(all.items.every((row) => row.cells[0]!.majority === 'fail' && row.cells[1]!.majority === 'pass')).toBe(true);
+    expect(all.items.filter((row) => row.family === suite.families[1]!.id)).toHaveLength(10);
+    expect(all.families).toEqual([{ id: suite.families[0]!.id, n: 1 }, { id: suite.families[1]!.id, n: 10 }].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(all.items[0]!.cells[1]!.transcript?.outcome).toBe('pass');
+    expect(all.items[0]!.answer.length).toBeGreaterThan(0);
+
+    expect((await caller.compare.disagreements({ models: ['alpha', 'beta'], filters: ['pass', 'any'] })).total).toBe(0);
+    expect((await caller.compare.disagreements({ models: ['alpha', 'beta'], filters: ['fail', 'pass'] })).total).toBe(11);
+    const paged = await caller.compare.disagreements({ models: ['alpha', 'beta'], limit: 4, offset: 8 });
+    expect(paged.items.map((r) => r.probeId)).toEqual(all.items.slice(8).map((r) => r.probeId));
+    expect((await caller.compare.disagreements({ models: ['alpha', 'beta'], family: suite.families[2]!.id })).total).toBe(0);
+    await expect(caller.compare.disagreements({ models: ['alpha', 'beta'], filters: ['pass', 'fail', 'any'] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
+
+describe('GET /api/report', () => {
+  it('downloads a self-contained HTML comparison: chart SVG, model names, no remote resources, responses escaped', async () => {
+    const res = reportRoute(new Request('http://127.0.0.1/api/report?models=beta,alpha'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="sawtooth-compare-beta-vs-alpha\.html"/);
+    const html = await res.text();
+    expect(html).toMatch(/<svg class="sawtooth-chart"[^>]*>/);
+    expect(html.match(/<circle [^>]*data-tier="easy"/g)?.length).toBe(FAMILIES * 2);
+    expect(html).toContain('Sawtooth comparison: beta vs alpha');
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<script|<img/i);
+    expect(html).toContain('&lt;script&gt;window.__xss=1&lt;/script&gt;&lt;img src=x onerror=&quot;window.__xss=2&quot;&gt;');
+    expect(html).toContain('within noise');
+  });
+
+  it('answers 400 for a bad list and 404 for an unknown model, in one line', async () => {
+    const one = reportRoute(new Request('http://127.0.0.1/api/report?models=alpha'));
+    expect(one.status).toBe(400);
+    expect(await one.text()).toMatch(/^models: give 2 to 4 models\n$/);
+    const ghost = reportRoute(new Request('http://127.0.0.1/api/report?models=alpha,ghost'));
+    expect(ghost.status).toBe(404);
+    expect(await ghost.text()).toMatch(/unknown model: ghost/);
+  });
+});
