@@ -16,10 +16,13 @@ import { runInProcess } from '../run-in-process';
 import { evalReport, formatFamilyTable } from '../eval-report';
 
 const usage = `usage: sawtooth eval --suite <id|file> (--model <id> | --base-url <url> --model-name <name> [--api-key-env VAR])
-                     [--samples N] [--temperature T] [--seed S] [--max-tokens N] [--concurrency N] [--json]
+                     [--samples N] [--temperature T] [--seed S] [--max-tokens N] [--concurrency N] [--timeout-ms N]
+                     [--cache] [--json]
 
 Runs a suite against a model, storing every graded answer, then prints a per-family summary.
-The first line of output is "run <id>". With --json the last line of stdout is a JSON summary.`;
+The first line of output is "run <id>". With --json the last line of stdout is a JSON summary.
+--samples N asks each probe N times (with --seed S, sample i gets seed S+i-1). --cache answers repeated requests
+(same endpoint, model, parameters, sample and prompt) from the database instead of the endpoint.`;
 
 const FlagsSchema = z
   .object({
@@ -33,6 +36,8 @@ const FlagsSchema = z
     seed: z.coerce.number().int().optional(),
     'max-tokens': z.coerce.number().int().positive().optional(),
     concurrency: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1).max(512).optional(),
+    'timeout-ms': z.coerce.number({ error: 'must be a number' }).int().min(100).max(3_600_000).optional(),
+    cache: z.boolean().optional(),
     json: z.boolean().optional(),
   })
   .refine((f) => Boolean(f.model) !== Boolean(f['base-url']), { message: 'give either --model <id> or --base-url <url> with --model-name <name>', path: ['model'] })
@@ -41,7 +46,8 @@ const FlagsSchema = z
 const options = {
   suite: { type: 'string' }, model: { type: 'string' }, 'base-url': { type: 'string' }, 'model-name': { type: 'string' },
   'api-key-env': { type: 'string' }, samples: { type: 'string' }, temperature: { type: 'string' }, seed: { type: 'string' },
-  'max-tokens': { type: 'string' }, concurrency: { type: 'string' }, json: { type: 'boolean' },
+  'max-tokens': { type: 'string' }, concurrency: { type: 'string' }, 'timeout-ms': { type: 'string' }, cache: { type: 'boolean' },
+  json: { type: 'boolean' },
 } as const;
 
 /** An ad-hoc endpoint gets a stable id from its host and model name, so repeated evals pool on one model page. */
@@ -82,7 +88,7 @@ export const evalCommand: Command = {
 
     const settings = RunSettingsSchema.parse({
       samples: flags.samples, temperature: flags.temperature, seed: flags.seed, maxTokens: flags['max-tokens'],
-      concurrency: flags.concurrency ?? 8,
+      concurrency: flags.concurrency ?? 8, timeoutMs: flags['timeout-ms'], cache: flags.cache,
     });
     const problem = await preflight(model, settings, suite.pairs[0]!.easy.prompt);
     if (problem) throw new CliError(problem);

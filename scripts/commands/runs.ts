@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getRun, listRuns, runErrorKinds } from '../../db/queries/runs';
 import { cancelRun, resumeRun, retryRunErrors, RunStateError } from '../../server/runner/run-control';
+import { runErrorSummary, runTotals } from '../../server/runner/run-totals';
 import { CliError, parseFlags, type Command } from '../command';
 import { openCliDb } from '../open-db';
 import { runInProcess } from '../run-in-process';
@@ -52,13 +53,23 @@ export const runsCommand: Command = {
     if ((action === 'resume' || action === 'retry-errors') && !flags['queue-only']) await runInProcess(db, id, io);
 
     const run = getRun(db, id)!;
+    const errorDetails = runErrorSummary(db, id);
     const view = {
       id: run.id, model: run.modelId, suite: run.suiteId, suiteVersion: run.suiteVersion, status: run.status,
       expected: run.expected, counts: { pass: run.passCount, fail: run.failCount, error: run.errorCount },
       errors: Object.fromEntries(runErrorKinds(db, id).map((k) => [k.kind, k.n])), costUsd: run.costUsd, settings: run.settings,
+      totals: runTotals(db, id), errorDetails, message: run.message,
     };
-    if (flags.json) io.stdout(`${JSON.stringify(view)}\n`);
-    else io.stdout(`run ${view.id}: ${view.status}, ${view.counts.pass + view.counts.fail + view.counts.error}/${view.expected} answered (pass ${view.counts.pass}, fail ${view.counts.fail}, error ${view.counts.error})\n`);
+    if (flags.json) {
+      io.stdout(`${JSON.stringify(view)}\n`);
+      return 0;
+    }
+    io.stdout(`run ${view.id}: ${view.status}, ${view.counts.pass + view.counts.fail + view.counts.error}/${view.expected} answered (pass ${view.counts.pass}, fail ${view.counts.fail}, error ${view.counts.error})\n`);
+    const t = view.totals;
+    io.stdout(`  tokens ${t.promptTokens} in / ${t.completionTokens} out` + (t.costUsd === null ? '' : `, cost $${t.costUsd.toFixed(4)}`) +
+      (t.latencyMeanMs === null ? '' : `, latency mean ${t.latencyMeanMs} ms, p95 ${t.latencyP95Ms} ms`) + '\n');
+    if (view.message) io.stdout(`  ${view.message}\n`);
+    for (const e of errorDetails) io.stdout(`  ${String(e.n).padStart(6)} ${e.kind}: ${e.advice}\n`);
     return 0;
   },
 };

@@ -1,12 +1,15 @@
 import { eq } from 'drizzle-orm';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Db } from '../../db/client';
 import { models } from '../../db/schema';
-import { grade } from '../../evals/graders';
-import type { ChatMessage, ChatResult, Provider } from '../providers/types';
+import { cacheKey } from '../cache/cache-key';
+import { ResponseCache } from '../cache/response-cache';
+import type { ChatMessage, ChatRequest, Provider } from '../providers/types';
 import type { EndpointScheduler } from '../scheduler';
-import { ResultRecorder, type ResultRow } from './result-recorder';
+import { ResultRecorder } from './result-recorder';
 import { RunSettingsSchema, type RunSettings } from './run-settings';
 import type { ClaimedRun } from './run-queue';
+import { toResultRow } from './to-result-row';
 import { pendingWork, type WorkItem } from './work-items';
 
 type ModelRow = typeof models.$inferSelect;
@@ -23,47 +26,8 @@ export interface ExecuteDeps {
   onProgress?: (written: number) => void;
 }
 
-const TELEMETRY_KEYS = ['ticksUsed', 'haltingTick'] as const;
-
-function ticksOf(extension: unknown): number | null {
-  if (!extension || typeof extension !== 'object') return null;
-  for (const key of TELEMETRY_KEYS) {
-    const value = (extension as Record<string, unknown>)[key];
-    if (typeof value === 'number' && Number.isFinite(value)) return Math.round(value);
-  }
-  return null;
-}
-
-function costOf(model: ModelRow, result: ChatResult): number | null {
-  const usage = result.usage;
-  if (!usage || model.priceInput == null || model.priceOutput == null) return null;
-  return (usage.promptTokens * model.priceInput + usage.completionTokens * model.priceOutput) / 1e6;
-}
-
-/** Turns one provider answer into a stored result: graded when there is an answer, an `error` when there is none. */
-export function toResultRow(run: ClaimedRun, model: ModelRow, item: WorkItem, result: ChatResult): ResultRow {
-  const base = {
-    runId: run.id,
-    modelId: run.modelId,
-    probeKey: item.probeKey,
-    familyId: item.familyId,
-    domain: item.domain,
-    tier: item.tier,
-    sample: item.sample,
-    latencyMs: Math.round(result.latencyMs),
-    promptTokens: result.usage?.promptTokens ?? null,
-    completionTokens: result.usage?.completionTokens ?? null,
-    costUsd: costOf(model, result),
-  };
-  if (!result.ok) {
-    return { ...base, outcome: 'error', errorKind: result.error.kind, response: result.reasoning ?? null, extracted: null,
-      reason: result.error.message, ticks: null, telemetry: null };
-  }
-  const verdict = grade(result.text, item.answer, item.grader);
-  const reason = result.truncatedAt ? `${verdict.reason} (response stored cut at ${result.truncatedAt} characters)` : verdict.reason;
-  return { ...base, outcome: verdict.pass ? 'pass' : 'fail', errorKind: null, response: result.text,
-    extracted: verdict.extracted, reason, ticks: ticksOf(result.extension), telemetry: result.extension ?? null };
-}
+/** Cache hits are synchronous: a lane yields to the event loop this often so heartbeats and flush timers still run. */
+const YIELD_EVERY_CACHE_HITS = 64;
 
 /**
  * Answers every pending (probe, sample) of a claimed run: requests go through the endpoint's scheduler (concurrency,
@@ -77,33 +41,49 @@ export async function executeRun(deps: ExecuteDeps): Promise<{ written: number; 
   if (!model) throw new Error(`run ${run.id}: model "${run.modelId}" no longer exists`);
   const provider = deps.provider(model, settings);
   const scheduler = deps.scheduler(model, settings);
+  const cache = settings.cache ? new ResponseCache(db) : undefined;
   let written = 0;
   const recorder = new ResultRecorder(db, { onFlush: (n) => { written += n; deps.onProgress?.(written); } });
 
   const system: ChatMessage[] = model.systemPrompt ? [{ role: 'system', content: model.systemPrompt }] : [];
+  // Resolved once per run, not per request: the model row's defaults under the run's settings.
+  const temperature = settings.temperature ?? model.temperature ?? undefined;
+  const maxTokens = settings.maxTokens ?? model.maxTokens ?? undefined;
   const work = pendingWork(db, run.id, run.suiteKey, settings.samples);
   // The pump keeps a bounded number of requests in flight: enough to keep the scheduler busy, never the whole run.
   const window = Math.max(4, settings.concurrency * 2);
   let exhausted = false;
+  let cacheHits = 0;
+
+  const requestFor = (item: WorkItem): ChatRequest => ({
+    model: model.modelName,
+    messages: system.length > 0 ? [...system, { role: 'user', content: item.prompt }] : [{ role: 'user', content: item.prompt }],
+    temperature,
+    maxTokens,
+    // Sample i of k gets seed + i - 1: reproducible, and still k different samples.
+    seed: settings.seed === undefined ? undefined : settings.seed + item.sample - 1,
+    reasoning: model.reasoning,
+    signal,
+  });
 
   const answerOne = async (item: WorkItem): Promise<void> => {
-    const result = await scheduler.run(
-      () =>
-        provider.chat({
-          model: model.modelName,
-          messages: [...system, { role: 'user', content: item.prompt }],
-          temperature: settings.temperature ?? model.temperature ?? undefined,
-          maxTokens: settings.maxTokens ?? model.maxTokens ?? undefined,
-          seed: settings.seed === undefined ? undefined : settings.seed + item.sample - 1,
-          reasoning: model.reasoning,
-          signal,
-        }),
-      signal,
-    );
+    const request = requestFor(item);
+    const key = cache
+      ? cacheKey({ endpoint: model.baseUrl ?? '', model: model.modelName, temperature: request.reasoning ? undefined : request.temperature,
+          maxTokens: request.maxTokens, seed: request.seed, reasoning: model.reasoning, sample: item.sample, messages: request.messages })
+      : undefined;
+    const cached = key ? cache!.get(key) : undefined;
+    if (cached) {
+      recorder.add(toResultRow(run, model, item, cached, { fromCache: true }));
+      if (++cacheHits % YIELD_EVERY_CACHE_HITS === 0) await yieldToEventLoop();
+      return;
+    }
+    const result = await scheduler.run(() => provider.chat(request), signal);
     // A cancelled request is not an answer and not an error of the model: leave it pending for a resume.
     if (!result.ok && result.error.aborted) return;
     if (signal.aborted) return;
-    recorder.add(toResultRow(run, model, item, result));
+    const store = key && result.ok ? cache!.put(key, model.baseUrl ?? '', model.modelName, result) : undefined;
+    recorder.add(toResultRow(run, model, item, result), store);
   };
 
   const lane = async (): Promise<void> => {

@@ -29,8 +29,9 @@ export interface ResultRow {
  */
 export class ResultRecorder {
   private buffer: ResultRow[] = [];
+  private sideWrites: Array<() => void> = [];
   private timer: NodeJS.Timeout | undefined;
-  private readonly flushBatch: (rows: ResultRow[]) => void;
+  private readonly flushBatch: (rows: ResultRow[], sideWrites: Array<() => void>) => void;
 
   constructor(
     db: Db,
@@ -46,7 +47,7 @@ export class ResultRecorder {
     const bump = sqlite.prepare(`
       UPDATE runs SET pass_count = pass_count + @pass, fail_count = fail_count + @fail,
         error_count = error_count + @error, cost_usd = cost_usd + @cost WHERE id = @runId`);
-    this.flushBatch = sqlite.transaction((rows: ResultRow[]) => {
+    this.flushBatch = sqlite.transaction((rows: ResultRow[], sideWrites: Array<() => void>) => {
       const perRun = new Map<number, { pass: number; fail: number; error: number; cost: number }>();
       for (const row of rows) {
         const changed = insert.run({ ...row, telemetry: row.telemetry == null ? null : JSON.stringify(row.telemetry) }).changes;
@@ -57,11 +58,17 @@ export class ResultRecorder {
         perRun.set(row.runId, c);
       }
       for (const [runId, c] of perRun) bump.run({ runId, ...c });
+      for (const write of sideWrites) write();
     });
   }
 
-  add(row: ResultRow): void {
+  /**
+   * Queues a result. `sideWrite` (e.g. storing the answer in the response cache) runs in the same transaction as
+   * the row, so a crash keeps both or neither.
+   */
+  add(row: ResultRow, sideWrite?: () => void): void {
     this.buffer.push(row);
+    if (sideWrite) this.sideWrites.push(sideWrite);
     if (this.buffer.length >= (this.opts.maxBatch ?? 256)) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.opts.maxDelayMs ?? 50);
   }
@@ -71,8 +78,10 @@ export class ResultRecorder {
     this.timer = undefined;
     if (this.buffer.length === 0) return;
     const rows = this.buffer;
+    const sideWrites = this.sideWrites;
     this.buffer = [];
-    this.flushBatch(rows);
+    this.sideWrites = [];
+    this.flushBatch(rows, sideWrites);
     this.opts.onFlush?.(rows.length);
   }
 }

@@ -10,6 +10,8 @@ export const RunSettingsSchema = z
     concurrency: z.number().int().min(1).max(512).default(8),
     timeoutMs: z.number().int().min(100).max(3_600_000).default(120_000),
     maxRetries: z.number().int().min(0).max(20).default(4),
+    /** Serve repeated requests (same endpoint, model, parameters, sample and prompt) from the response cache. */
+    cache: z.boolean().default(false),
   })
   .strict();
 export type RunSettings = z.infer<typeof RunSettingsSchema>;

@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../db/client';
+import { arithmeticAnswer, arithmeticSuite } from '../../testing/arithmetic-suite';
+import { startOpenAITestServer, type OpenAITestServer } from '../../testing/openai-test-server';
+import { upsertModel } from '../config/sync-models';
+import { childEnv } from '../env';
+import { createRun } from './create-run';
+
+// A worker process is killed with SIGKILL in the middle of a run; a second worker takes the run over once the
+// dead one's lease expires, and the run ends with exactly one result per (probe, sample).
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-durable-'));
+const dbFile = path.join(dir, 'sawtooth.db');
+const LEASE_MS = 1_500;
+
+function startWorker(): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, ['bin/sawtooth.mjs', 'worker', '--lease-ms', String(LEASE_MS)], {
+    cwd: repoRoot,
+    env: childEnv({ SAWTOOTH_DB: dbFile, SAWTOOTH_CONFIG: path.join(dir, 'none.json') }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout!.on('data', (b: Buffer) => void (text += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => void (text += b.toString()));
+  return { child, output: () => text };
+}
+
+async function until<T>(what: string, timeoutMs: number, probe: () => T | undefined | false): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 40));
+  }
+}
+
+const stored = (db: Db, runId: number) =>
+  db.$client.prepare('SELECT count(*) AS n, count(DISTINCT probe_key || \':\' || sample) AS distinctN FROM results WHERE run_id = ?').get(runId) as
+    { n: number; distinctN: number };
+
+describe('a run survives SIGKILL of its worker process', () => {
+  let server: OpenAITestServer;
+  let db: Db;
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    // 25 ms per answer at concurrency 4: the run takes a few seconds, long enough to kill it in the middle.
+    server = await startOpenAITestServer({ answer: arithmeticAnswer, latencyMs: 25 });
+    db = openDb(dbFile);
+    upsertModel(db, {
+      id: 'arith-model', label: 'arith', arch: 'llm', baseUrl: server.url, modelName: 'arith', apiKeyEnv: null, temperature: null,
+      maxTokens: null, systemPrompt: null, reasoning: false, priceInput: 1, priceOutput: 2, origin: 'cli',
+    });
+  });
+  afterAll(async () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    db?.$client.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('completes with every (probe, sample) stored exactly once after the worker is killed mid-run', async () => {
+    const suite = arithmeticSuite(150, 'durable');
+    const runId = createRun(db, { modelId: 'arith-model', suite, settings: { samples: 2, concurrency: 4, seed: 7 } });
+    const expected = 150 * 2 * 2;
+
+    const first = startWorker();
+    children.push(first.child);
+    const atKill = await until('the first worker to store some results', 90_000, () => {
+      const { n } = stored(db, runId);
+      return n >= 60 ? n : undefined;
+    });
+    const lease = db.$client.prepare('SELECT status, lease_owner AS owner FROM runs WHERE id = ?').get(runId) as { status: string; owner: string };
+    process.kill(first.child.pid!, 'SIGKILL');
+    await once(first.child, 'exit');
+    expect(first.child.signalCode).toBe('SIGKILL');
+    const afterKill = stored(db, runId).n;
+    expect(afterKill).toBeGreaterThanOrEqual(atKill);
+    expect(afterKill).toBeLessThan(expected); // really killed in the middle
+    expect(lease).toMatchObject({ status: 'running' });
+    expect(lease.owner).toMatch(/^worker-/);
+
+    // The dead worker's lease still holds the run: the second worker may only take it once the lease expires.
+    const second = startWorker();
+    children.push(second.child);
+    await until('the run to complete', 120_000, () =>
+      (db.$client.prepare('SELECT status FROM runs WHERE id = ?').pluck().get(runId) as string) === 'completed' || undefined,
+    );
+    process.kill(second.child.pid!, 'SIGTERM');
+    await once(second.child, 'exit');
+
+    expect(stored(db, runId)).toEqual({ n: expected, distinctN: expected });
+    const run = db.$client.prepare('SELECT status, pass_count AS pass, fail_count AS fail, error_count AS error, lease_owner AS owner FROM runs WHERE id = ?').get(runId) as
+      { status: string; pass: number; fail: number; error: number; owner: string | null };
+    const actual = Object.fromEntries(
+      (db.$client.prepare('SELECT outcome, count(*) AS n FROM results WHERE run_id = ? GROUP BY outcome').all(runId) as Array<{ outcome: string; n: number }>).map((r) => [r.outcome, r.n]),
+    );
+    // The counters were kept in the same transactions as the rows: they agree with the rows despite the kill.
+    expect({ pass: run.pass, fail: run.fail, error: run.error }).toEqual({ pass: actual.pass ?? 0, fail: actual.fail ?? 0, error: actual.error ?? 0 });
+    expect(run.error).toBe(0);
+    expect(run.pass).toBeGreaterThan(run.fail); // the arithmetic model is mostly right
+    expect(run.owner).toBeNull();
+    const newOwner = /worker (worker-\S+) started/.exec(second.output())?.[1];
+    expect(newOwner).toBeDefined();
+    expect(newOwner).not.toBe(lease.owner);
+    expect(second.output()).toMatch(new RegExp(`run ${runId} completed`));
+    // Each (probe, sample) got its own seed: seed + sample - 1.
+    const seeds = new Set(server.log().filter((e) => e.body).map((e) => (e.body as { seed?: number }).seed));
+    expect(seeds).toEqual(new Set([7, 8]));
+  });
+});

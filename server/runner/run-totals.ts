@@ -1,0 +1,57 @@
+import type { Db } from '../../db/client';
+import { adviceFor } from './error-advice';
+
+/** What a run cost and how long its answers took, summed over its stored results. */
+export interface RunTotals {
+  promptTokens: number;
+  completionTokens: number;
+  /** USD, from the prices per million tokens in the config; null when the model has no price. */
+  costUsd: number | null;
+  /** Mean and 95th percentile of the per-result latency, ms (null before the first result). */
+  latencyMeanMs: number | null;
+  latencyP95Ms: number | null;
+}
+
+/** One error kind of a run, with the advice to show next to it. */
+export interface RunErrorSummary {
+  kind: string;
+  n: number;
+  title: string;
+  advice: string;
+}
+
+/** Token, cost and latency totals of one run: one pass over that run's rows (bounded by the run, not the table). */
+export function runTotals(db: Db, runId: number): RunTotals {
+  const sums = db.$client
+    .prepare(
+      `SELECT coalesce(sum(prompt_tokens), 0) AS promptTokens, coalesce(sum(completion_tokens), 0) AS completionTokens,
+              sum(cost_usd) AS costUsd, avg(latency_ms) AS latencyMeanMs, count(latency_ms) AS n
+       FROM results WHERE run_id = ?`,
+    )
+    .get(runId) as { promptTokens: number; completionTokens: number; costUsd: number | null; latencyMeanMs: number | null; n: number };
+  const p95 =
+    sums.n === 0
+      ? null
+      : (db.$client
+          .prepare('SELECT latency_ms FROM results WHERE run_id = ? AND latency_ms IS NOT NULL ORDER BY latency_ms LIMIT 1 OFFSET ?')
+          .pluck()
+          .get(runId, Math.min(sums.n - 1, Math.floor(0.95 * sums.n))) as number);
+  return {
+    promptTokens: sums.promptTokens,
+    completionTokens: sums.completionTokens,
+    costUsd: sums.costUsd,
+    latencyMeanMs: sums.latencyMeanMs === null ? null : Math.round(sums.latencyMeanMs),
+    latencyP95Ms: p95,
+  };
+}
+
+/** A run's error counts by kind, most frequent first, each with what to do about it. */
+export function runErrorSummary(db: Db, runId: number): RunErrorSummary[] {
+  const rows = db.$client
+    .prepare(
+      `SELECT coalesce(error_kind, 'unknown') AS kind, count(*) AS n FROM results
+       WHERE run_id = ? AND outcome = 'error' GROUP BY 1 ORDER BY n DESC, kind`,
+    )
+    .all(runId) as Array<{ kind: string; n: number }>;
+  return rows.map((r) => ({ ...r, ...adviceFor(r.kind) })).map(({ transient: _t, ...r }) => r);
+}
