@@ -31,12 +31,12 @@ export const turningDirections = defineFamily({
   id: 'commonsense.turning-directions',
   domain: 'commonsense',
   title: 'Turning left and right',
-  description: 'Follow turns from a compass direction: one or two turns (easy), the same turns followed by four more (hard).',
+  description: 'Follow turns from a compass direction: one to three turns (easy), the same turns followed by four more (hard).',
   pairRule:
     'The hard instructions start with the easy turns from the same facing, so the easy answer is the facing from which the remaining turns continue.',
   generate(rng) {
     const start = rng.int(0, 3);
-    const first = randomTurns(rng, rng.int(1, 2));
+    const first = randomTurns(rng, rng.int(1, 3));
     const rest = randomTurns(rng, 4);
     return { easy: turningDraft(start, first), hard: turningDraft(start, [...first, ...rest]) };
   },

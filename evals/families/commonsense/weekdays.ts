@@ -21,13 +21,15 @@ export const weekdays = defineFamily({
   id: 'commonsense.weekdays',
   domain: 'commonsense',
   title: 'Days of the week',
-  description: 'Count forward or back from today: 2 to 6 days (easy), the same plus many whole weeks (hard).',
+  description: 'Count forward or back from today: 2 to 12 days (easy), the same plus many whole weeks (hard).',
   pairRule:
     'The hard offset is the easy offset plus whole weeks, which do not change the weekday, so the easy answer is the hard answer.',
   generate(rng) {
     const start = rng.int(0, 6);
     const direction = rng.chance(0.7) ? 1 : -1;
-    const offset = rng.int(2, 6);
+    let offset: number;
+    do offset = rng.int(2, 12);
+    while (offset === 7);
     const weeks = rng.int(3, 52);
     return {
       easy: weekdayDraft(start, direction * offset),

@@ -46,7 +46,7 @@ export const inequalities = defineFamily({
     'The hard system contains the easy inequality, whose largest solution is the upper end of the integers being counted.',
   generate(rng) {
     const upper = upperConstraint(rng);
-    const easyText = `${linear(upper.p, upper.q)} ${symbol(upper.strict)} ${upper.r}`;
+    const easyText = `${linear(upper.p, upper.q)} ${symbol(upper.strict)} ${signed(upper.r)}`;
     for (;;) {
       const t = rng.int(2, 7);
       const s = rng.int(-10, 30);
@@ -62,7 +62,7 @@ export const inequalities = defineFamily({
           grader: NUMERIC,
         },
         hard: {
-          prompt: `How many integers x satisfy both ${easyText} and ${reversedLinear(t, s)} ${symbol(strict)} ${u}? Answer with a number.`,
+          prompt: `How many integers x satisfy both ${easyText} and ${reversedLinear(t, s)} ${symbol(strict)} ${signed(u)}? Answer with a number.`,
           answer: String(count),
           grader: NUMERIC,
         },

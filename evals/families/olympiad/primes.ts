@@ -13,14 +13,14 @@ export function isPrime(n: number): boolean {
  */
 function primeLookingComposite(rng: Rng): number {
   for (;;) {
-    const n = rng.int(7, 23) * rng.int(7, 31);
-    if (n >= 49 && n <= 500 && n % 2 !== 0 && n % 3 !== 0 && n % 5 !== 0) return n;
+    const n = rng.int(49, 999);
+    if (!isPrime(n) && n % 2 !== 0 && n % 3 !== 0 && n % 5 !== 0) return n;
   }
 }
 
 function randomPrime(rng: Rng): number {
   for (;;) {
-    const n = rng.int(50, 500);
+    const n = rng.int(50, 999);
     if (isPrime(n)) return n;
   }
 }

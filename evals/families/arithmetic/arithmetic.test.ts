@@ -1,0 +1,104 @@
+import { all, create } from 'mathjs';
+import { describe, expect, it } from 'vitest';
+import type { Pair } from '../../contracts';
+import { FAMILY_GENERATORS } from '..';
+import { asciiMath, capture, samplePairs } from '../testing';
+
+// mathjs is the independent calculator: exact fractions for fraction arithmetic, floats and units otherwise.
+const exact = create(all!, { number: 'Fraction' });
+const math = create(all!);
+
+/** The expression between "Calculate " (or "What is ") and the closing question. */
+const expressionOf = (prompt: string) => capture(/^(?:Calculate|What is) (.+?)[.?] (?:Answer|Give)/, prompt)[0]!;
+const sameNumber = (answer: string, value: number) => expect(Number(answer)).toBeCloseTo(value, 9);
+
+const UNITS: Record<string, string> = {
+  metres: 'm', centimetres: 'cm', kilometres: 'km', kilograms: 'kg', grams: 'g', litres: 'L', millilitres: 'mL', hours: 'h', minutes: 'min',
+};
+
+const verifiers: Record<string, (pair: Pair) => void> = {
+  'arithmetic.order-of-operations'(pair) {
+    const easy = expressionOf(pair.easy.prompt);
+    const hard = expressionOf(pair.hard.prompt);
+    expect(hard).toContain(easy);
+    expect(pair.easy.answer).toBe(String(math.evaluate(asciiMath(easy))));
+    expect(pair.hard.answer).toBe(String(math.evaluate(asciiMath(hard))));
+    // Reading left to right would give another number: the probe really tests precedence.
+    const [a, op, b, , c] = easy.split(' ');
+    const leftToRight = op === '+' ? (Number(a) + Number(b)) * Number(c) : (Number(a) - Number(b)) * Number(c);
+    expect(leftToRight).not.toBe(Number(pair.easy.answer));
+  },
+  'arithmetic.decimal-comparison'(pair) {
+    if (pair.easy.grader.kind !== 'choice') throw new Error('easy probe must be multiple choice');
+    const options = pair.easy.grader.options;
+    const larger = options.reduce((x, y) => (Number(x) > Number(y) ? x : y));
+    expect(pair.easy.answer).toBe(String.fromCharCode(65 + options.indexOf(larger)));
+    // The trap: the larger number has fewer decimal digits.
+    const smaller = options.find((o) => o !== larger)!;
+    expect(larger.split('.')[1]!.length).toBeLessThan(smaller.split('.')[1]!.length);
+    const listed = capture(/smallest to largest: ([\d., ]+)\. Answer/, pair.hard.prompt)[0]!.split(', ');
+    for (const option of options) expect(listed).toContain(option);
+    expect(new Set(listed.map(Number)).size).toBe(listed.length);
+    expect(pair.hard.answer).toBe([...listed].sort((x, y) => Number(x) - Number(y)).join(', '));
+  },
+  'arithmetic.multiplication'(pair) {
+    const [a, b] = capture(/What is (\d+) × (\d+)\?/, pair.easy.prompt) as [string, string];
+    const [c, d] = capture(/What is (\d+) × (\d+)\?/, pair.hard.prompt) as [string, string];
+    expect(c.startsWith(a) && d.startsWith(b)).toBe(true);
+    expect([a.length, b.length, c.length, d.length]).toEqual([2, 2, 4, 3]);
+    expect(pair.easy.answer).toBe(String(BigInt(a) * BigInt(b)));
+    expect(pair.hard.answer).toBe(String(BigInt(c) * BigInt(d)));
+  },
+  'arithmetic.fractions'(pair) {
+    const easy = expressionOf(pair.easy.prompt);
+    const hard = expressionOf(pair.hard.prompt);
+    expect(hard).toContain(`(${easy})`);
+    for (const [expression, answer] of [[easy, pair.easy.answer], [hard, pair.hard.answer]] as const) {
+      const value = exact.evaluate(asciiMath(expression)) as ReturnType<typeof exact.fraction>;
+      // The answer is exactly the value, and in lowest terms (as the prompt asks).
+      expect(exact.fraction(answer).equals(value)).toBe(true);
+      expect(answer).toBe(value.d === 1n ? String(value.s * value.n) : `${value.s * value.n}/${value.d}`);
+    }
+  },
+  'arithmetic.percentages'(pair) {
+    const [p, n] = capture(/What is (\d+)% of (\d+)\?/, pair.easy.prompt).map(Number) as [number, number];
+    expect(exact.fraction(pair.easy.answer).equals(exact.evaluate(`${p}/100 * ${n}`))).toBe(true);
+    const [price, discount, tax] = capture(/costs \$(\d+)\. The shop takes (\d+)% off that price, and then (\d+)% sales tax/, pair.hard.prompt).map(Number) as [number, number, number];
+    expect([price, discount]).toEqual([n, p]);
+    const final = exact.evaluate(`${price} * (1 - ${discount}/100) * (1 + ${tax}/100)`);
+    expect(exact.fraction(pair.hard.answer).equals(final)).toBe(true);
+    expect(pair.hard.answer).toMatch(/^\d+(\.\d{1,2})?$/);
+  },
+  'arithmetic.unit-conversion'(pair) {
+    const [small, amount, large] = capture(/How many (\w+) are there in ([\d.]+) (\w+)\?/, pair.easy.prompt) as [string, string, string];
+    const converted = math.unit(`${amount} ${UNITS[large]}`).toNumber(UNITS[small]!);
+    sameNumber(pair.easy.answer, converted);
+    expect(Number.isInteger(Number(amount))).toBe(false);
+    expect(pair.hard.prompt).toContain(`${amount} ${large}`);
+    const [piece] = capture(new RegExp(`(\\d+)[ -](?:${small}|${small.slice(0, -1)})`), pair.hard.prompt) as [string];
+    const count = math.unit(`${amount} ${UNITS[large]}`).toNumber(UNITS[small]!) / Number(piece);
+    expect(Math.abs(count - Math.round(count))).toBeLessThan(1e-9);
+    expect(pair.hard.answer).toBe(String(Math.round(count)));
+  },
+  'arithmetic.negative-numbers'(pair) {
+    const easy = expressionOf(pair.easy.prompt);
+    const hard = expressionOf(pair.hard.prompt);
+    expect(hard).toContain(`(${easy})`);
+    expect(easy).toContain('−');
+    expect(pair.easy.answer).toBe(String(math.evaluate(asciiMath(easy))));
+    expect(pair.hard.answer).toBe(String(math.evaluate(asciiMath(hard))));
+  },
+};
+
+describe('arithmetic families', () => {
+  it('have a verifier each', () => {
+    const ids = FAMILY_GENERATORS.filter((f) => f.domain === 'arithmetic').map((f) => f.id);
+    expect(Object.keys(verifiers).sort()).toEqual([...ids].sort());
+  });
+
+  for (const family of FAMILY_GENERATORS.filter((f) => f.domain === 'arithmetic')) {
+    it(`${family.id}: every answer matches an independent computation`, () => {
+      for (const pair of samplePairs(family)) verifiers[family.id]!(pair);
+    });
+  }
+});

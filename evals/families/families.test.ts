@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { BUILT_IN_DOMAINS, PairSchema } from '../contracts';
+import { FAMILY_GENERATORS, findFamilyGenerator, generatePairs } from '.';
+import { defineFamily } from './define-family';
+
+describe('the family generators', () => {
+  it('are at least six per built-in domain, with unique ids in their own domain', () => {
+    const ids = FAMILY_GENERATORS.map((f) => f.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const domain of BUILT_IN_DOMAINS) {
+      expect(FAMILY_GENERATORS.filter((f) => f.domain === domain).length, domain).toBeGreaterThanOrEqual(6);
+    }
+    for (const family of FAMILY_GENERATORS) expect(family.id.startsWith(`${family.domain}.`)).toBe(true);
+    expect(findFamilyGenerator('algorithmic.parity')?.id).toBe('algorithmic.parity');
+    expect(findFamilyGenerator('algorithmic.nope')).toBeUndefined();
+  });
+
+  for (const family of FAMILY_GENERATORS) {
+    describe(family.id, () => {
+      const pairs = generatePairs(family, 2024, 40);
+
+      it('is deterministic for a seed', () => {
+        expect(generatePairs(family, 2024, 40)).toEqual(pairs);
+      });
+
+      it('gives new prompts for another seed', () => {
+        const other = generatePairs(family, 2025, 40);
+        const before = new Set(pairs.flatMap((p) => [p.easy.prompt, p.hard.prompt]));
+        const fresh = other.flatMap((p) => [p.easy.prompt, p.hard.prompt]).filter((prompt) => !before.has(prompt));
+        expect(fresh.length).toBeGreaterThan(other.length); // most of the 80 prompts are new
+      });
+
+      it('makes valid pairs with derived ids, provenance and no repeated prompt', () => {
+        pairs.forEach((pair, i) => {
+          expect(PairSchema.safeParse(pair).success).toBe(true);
+          expect(pair.id).toBe(`${family.id}#${String(i).padStart(3, '0')}`);
+          expect(pair.easy.source).toBe(`generator:${family.id}@seed=2024`);
+          expect(pair.easy.prompt).not.toBe(pair.hard.prompt);
+        });
+        const prompts = pairs.flatMap((p) => [p.easy.prompt, p.hard.prompt]);
+        expect(new Set(prompts).size).toBe(prompts.length);
+      });
+
+      it('asks for a checkable final answer in its prompts', () => {
+        for (const pair of pairs) {
+          for (const probe of [pair.easy, pair.hard]) {
+            expect(probe.prompt).toMatch(/(Answer (with|yes or no|1 if)|Give the answer as)/);
+            expect(probe.prompt).not.toMatch(/undefined|NaN|\[object/);
+            expect(probe.answer.trim()).toBe(probe.answer);
+          }
+        }
+      });
+
+    });
+  }
+
+  it('refuses a family definition that breaks the Family contract', () => {
+    expect(() =>
+      defineFamily({ id: 'Bad Id', domain: 'arithmetic', title: 't', description: 'd', pairRule: 'short', generate: () => { throw new Error('unused'); } }),
+    ).toThrow(/family "Bad Id": id/);
+  });
+
+  it('gives up with a clear error when a generator cannot make enough distinct prompts', () => {
+    const tiny = defineFamily({
+      id: 'arithmetic.tiny',
+      domain: 'arithmetic',
+      title: 'Tiny',
+      description: 'Only two different pairs exist.',
+      pairRule: 'A rule long enough for the contract.',
+      generate: (rng) => {
+        const n = rng.int(1, 2);
+        return {
+          easy: { prompt: `easy ${n}`, answer: String(n), grader: { kind: 'numeric' } },
+          hard: { prompt: `hard ${n}`, answer: String(n), grader: { kind: 'numeric' } },
+        };
+      },
+    });
+    expect(generatePairs(tiny, 1, 2)).toHaveLength(2);
+    expect(() => generatePairs(tiny, 1, 3)).toThrow(/arithmetic.tiny.*no new prompt.*pair 2/);
+  });
+});
