@@ -99,7 +99,9 @@ function listBlock(lines: Line[]): Placed[] {
   while (first > 0 && LIST_LINE.test(lines[first - 1]!.text)) first--;
   const start = lines[first];
   if (!start) return [];
-  return [{ text: lines.slice(first).map((line) => line.text).join('\n'), label: 'from the closing list', source: 'list block', firm: false, position: start.index }];
+  // Ranked just above the final line, which is only its last item.
+  const position = lines.at(-1)!.index + 0.99;
+  return [{ text: lines.slice(first).map((line) => line.text).join('\n'), label: 'from the closing list', source: 'list block', firm: false, position }];
 }
 
 /**

@@ -13,7 +13,13 @@ export function splitItems(text: string): string[] {
     .replace(/\.\s*$/, '');
   return plain
     .split(/\s*(?:,(?!\d{3}(?!\d))|;|\n|\band\b|&|\|)\s*/i)
-    .map((item) => item.replace(/^\s*(?:and|or)\s+/i, '').replace(/^["'“‘]+|["'”’.]+$/g, '').trim())
+    .map((item) =>
+      item
+        .replace(/^\s*(?:and|or)\s+/i, '')
+        .replace(/^[a-z]\s*=\s*/i, '')
+        .replace(/^["'“‘]+|["'”’.]+$/g, '')
+        .trim(),
+    )
     .filter((item) => item !== '');
 }
 
@@ -25,10 +31,10 @@ export function itemKey(item: string): string {
 }
 
 /**
- * The part of a sentence that is the list: after its last colon, "are", "is" or "=" when it has one
+ * The part of a sentence that is the list: after its last colon, "are" or "is" when it has one
  * ("The primes below 10 are 2, 3, 5 and 7." → "2, 3, 5 and 7").
  */
 export function listPart(sentence: string): string {
-  const match = /^(?:[\s\S]*(?::|\bare\b|\bis\b|=|\bwould be\b|\bbe\b))\s+([\s\S]+)$/i.exec(sentence);
+  const match = /^(?:[\s\S]*(?::|\bare\b|\bis\b|\bwould be\b|\bbe\b))\s+([\s\S]+)$/i.exec(sentence);
   return match?.[1] ?? sentence;
 }

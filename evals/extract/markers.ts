@@ -67,7 +67,7 @@ export function findMarkers(rawText: string): MarkerHit[] {
         seen.add(end);
         const segment = segmentAfter(text, end);
         if (segment === '' || isQuestion(segment)) continue;
-        hits.push({ segment, label: match[0].trim().replace(/[\s:：=]+$/, ''), strength, position: match.index });
+        hits.push({ segment, label: match[0].trim().replace(/["'\s:：=]+$/, '').replace(/"/g, ''), strength, position: match.index });
       }
     }
   };

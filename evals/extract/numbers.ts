@@ -24,8 +24,14 @@ export function normaliseNumberText(text: string): string {
     .replace(/\u2212/g, '-')
     .replace(/(^|[^\d\s]\s*|^\s*)[\u2012\u2013\u2014\uFE63\uFF0D](?=\s*\d)/g, '$1-')
     .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+/g, (sup) => `^${[...sup].map((ch) => SUPERSCRIPTS[ch] ?? '').join('')}`)
-    .replace(/[\u00A0\u2007\u202F\u2009\u200A]/g, '\u2009');
+    .replace(/[\u00A0\u2007\u202F\u2009\u200A]/g, '\u2009')
+    .replace(/(\d?)([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])/g, (_match, whole: string, vulgar: string) => `${whole ? `${whole} ` : ''}${VULGAR_FRACTIONS[vulgar]}`);
 }
+
+const VULGAR_FRACTIONS: Record<string, string> = {
+  '½': '1/2', '⅓': '1/3', '⅔': '2/3', '¼': '1/4', '¾': '3/4', '⅕': '1/5', '⅖': '2/5', '⅗': '3/5', '⅘': '4/5',
+  '⅙': '1/6', '⅚': '5/6', '⅛': '1/8', '⅜': '3/8', '⅝': '5/8', '⅞': '7/8',
+};
 
 const SUPERSCRIPTS: Record<string, string> = {
   '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+',
@@ -38,6 +44,9 @@ const TIMES_TEN = /^\s*(?:×|x|\*|·|\\times|\\cdot)\s*10\s*\^\s*\{?\s*([+-]?\d+
 const E_NOTATION = /^[eE]([+-]?\d+)(?![A-Za-z])/;
 const FRACTION_TAIL = /^\s*\/\s*(\d+)(?![\d.,]\d)/;
 const MIXED_TAIL = /^[ \u2009]+(\d+)\s*\/\s*(\d+)(?![\d.])/;
+const SCALE_WORD = /^\s*(thousand|million|billion|trillion)\b/i;
+const SCALES = { thousand: 10n ** 3n, million: 10n ** 6n, billion: 10n ** 9n, trillion: 10n ** 12n };
+
 const PERCENT = /^\s*(?:%|percent\b|per cent\b|pct\b)/i;
 
 /** Reads the unsigned digits at `i`: "1234", "1,234,567" (one consistent separator, groups of three), "12". */
@@ -128,6 +137,15 @@ function readNumberAt(text: string, start: number): NumberToken | null {
     form = 'fraction';
     display = `${intDigits}/${over[1]}`;
     i += over[0].length;
+  }
+  // "1.5 million" is 1500000 (money and populations are written so).
+  const scale = form !== 'fraction' && form !== 'mixed' ? SCALE_WORD.exec(text.slice(i)) : null;
+  if (scale?.[1]) {
+    const word = scale[1].toLowerCase() as keyof typeof SCALES;
+    value = value.mul(fraction(SCALES[word], 1n));
+    display = value.toString();
+    form = value.d === 1n ? 'integer' : 'decimal';
+    i += scale[0].length;
   }
   const percent = PERCENT.exec(text.slice(i));
   if (percent) i += percent[0].length;

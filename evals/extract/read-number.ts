@@ -126,8 +126,14 @@ const OR_BETWEEN = /^\s*,?\s*(?:or|or maybe|or possibly|or perhaps|or perhaps ev
 /** "12, but it could also be 13", "12 (or possibly 13)", "12, maybe 13". */
 const HEDGE_BETWEEN = /\b(?:or|could(?: also)? be|might(?: also)? be|may(?: also)? be|maybe|possibly|perhaps|alternatively)\b/i;
 const RANGE_BETWEEN = /^\s*(?:to|–|—|-)\s*(?:[$€£]\s*)?$/i;
+const DASH_BETWEEN = /^(?:–|—|-)$/;
+/** "x = 3 or x = -3": two solutions offered for one answer. */
+const OR_VARIABLE_BETWEEN = /^\s*,?\s*(?:or|and)\s+[a-z]\s*=\s*$/i;
 
-/** "12 or 13", "either 5 or 6", "between 12 and 13" (and with `ranges`, "12–13") as "12 or 13"; else null. */
+/**
+ * "12 or 13", "either 5 or 6", "between 12 and 13", "12–13", "x = 3 or x = -3" (and with `ranges`, "5 to 10" and
+ * "5 - 10") as "12 or 13"; else null.
+ */
 function alternatives(text: string, numbers: NumberToken[], ranges: boolean): string | null {
   const normalised = normaliseNumberText(text);
   for (let i = 0; i + 1 < numbers.length; i++) {
@@ -138,9 +144,9 @@ function alternatives(text: string, numbers: NumberToken[], ranges: boolean): st
     const after = normalised.slice(b.end);
     const betweenAnd = /^\s*and\s*(?:[$€£]\s*)?$/i.test(between) && /\bbetween\s*[$€£]?\s*$/i.test(normalised.slice(0, a.start));
     // "12 - 3 = 9" is arithmetic, not a range.
-    const range = ranges && RANGE_BETWEEN.test(between) && !EQUALS.test(after) && !OPERATOR_AFTER.test(after);
+    const range = (ranges ? RANGE_BETWEEN : DASH_BETWEEN).test(between) && !EQUALS.test(after) && !OPERATOR_AFTER.test(after);
     const hedged = between.length <= 40 && HEDGE_BETWEEN.test(between) && !/[=\d]/.test(between);
-    if (OR_BETWEEN.test(between) || betweenAnd || range || hedged) return `${a.display} or ${b.display}`;
+    if (OR_BETWEEN.test(between) || OR_VARIABLE_BETWEEN.test(between) || betweenAnd || range || hedged) return `${a.display} or ${b.display}`;
   }
   return null;
 }

@@ -26,6 +26,9 @@ function namedLetters(text: string, count: number): string[] {
   const alone = /^[([]?([A-Za-z])[)\].:]?$/.exec(bare.replace(/[\s.!"')\]}]+$/, '').trim());
   if (alone && (alone[1] === alone[1]!.toUpperCase() || /option|choice|answer/i.test(text))) add(alone[1], 0);
   for (const m of text.matchAll(/[([]([A-Z])[)\]]/g)) add(m[1], m.index);
+  // "C is correct", "choose C", "go with (C)".
+  for (const m of text.matchAll(/(?<![\w'’])([A-Z])\)?\s+(?:is|seems|looks)\s+(?:the\s+)?(?:correct|right|best|exact|answer|true|accurate)\b/g)) add(m[1], m.index);
+  for (const m of text.matchAll(/\b(?:[Cc]hoose|[Pp]ick|[Ss]elect|[Gg]o with|[Oo]pt for)\s+[([]?([A-Z])(?![\w'’])/g)) add(m[1], m.index);
   // "B or C", "B and C", "B/C": both are named.
   for (const m of text.matchAll(/(?<![\w'’])([A-Z])\)?\s*(?:or|and|\/|,)\s*(?:option\s+)?\(?([A-Z])(?![\w'’])/g)) {
     add(m[1], m.index);
@@ -43,11 +46,19 @@ function namedLetters(text: string, count: number): string[] {
   return [...new Set(found.sort((a, b) => a.at - b.at).map((item) => item.letter))];
 }
 
+function lastClauseNaming(text: string, count: number): string {
+  const clauses = text.split(/[,;.](?=\s)|\s(?=but\b|however\b|so\b|therefore\b|thus\b)/i);
+  return clauses.reverse().find((clause) => namedLetters(clause, count).length > 0) ?? text;
+}
+
 function readChoice(options: string[]): Reader<number> {
   const normalisedOptions = options.map(normalizeText);
   return (candidate: Candidate) => {
-    const text = latexToText(stripMarkdown(candidate.text)).trim();
+    const whole = latexToText(stripMarkdown(candidate.text)).trim();
+    // In a closing sentence, the last clause that names a letter decides: "B and C are close, but C is exact."
+    const text = candidate.source === 'final line' ? lastClauseNaming(whole, options.length) : whole;
     const letters = namedLetters(text, options.length);
+    if (letters.length > 1 && candidate.source === 'response start') return { kind: 'none' };
     if (letters.length > 1) return { kind: 'ambiguous', display: letters.join(' or ') };
     if (letters.length === 1) return { kind: 'value', value: letters[0]!.charCodeAt(0) - 65, display: letters[0]! };
 

@@ -7,12 +7,13 @@ import { failed, passed, quote } from './verdict';
 type YesNoSpec = Extract<GraderSpec, { kind: 'yesno' }>;
 type YesNo = 'yes' | 'no';
 
-const YES_WORDS = new Set(['yes', 'true', 'correct', 'yep', 'yeah', 'affirmative', 'not false']);
+const YES_WORDS = new Set(['yes', 'true', 'correct', 'yep', 'yeah', 'affirmative', 'not false', 'absolutely', 'definitely', 'certainly', 'of course', 'indeed']);
 
-/** Any other verdict word (no, false, incorrect, nope, not true, untrue) means no. */
+/** Any other verdict word (no, false, incorrect, nope, not true, untrue, certainly not) means no. */
 /** Openers that come before the verdict: "So, yes", "Short answer: no", "Therefore, the statement is false". */
 const LEAD_IN = /^(?:\s*(?:so|therefore|thus|hence|in conclusion|in summary|in short|overall|ultimately|short answer|final answer|answer|my answer|verdict|well|and|then|the answer is|the answer|the statement is|the claim is|it is|it's|that is|that's)\b[\s,:–—-]*)+/i;
-const VERDICT = /^(not true|not false|not correct|yes|no|true|false|correct|incorrect|yep|yeah|nope|affirmative|untrue)\b/i;
+const VERDICT =
+  /^(not true|not false|not correct|(?:absolutely|definitely|certainly|of course) not|yes|no|true|false|correct|incorrect|yep|yeah|nope|affirmative|untrue|absolutely|definitely|certainly|of course|indeed)\b/i;
 /** "No problem", "No doubt": words that start with "no" but answer nothing. */
 const NOT_A_VERDICT = /^no\s+(?:problem|worries|doubt|need|matter|one|way to|idea)\b|^correct\s+(?:answer|option|approach|way)|^true\s+(?:or|for)\b|^yes\s+or\s+no/i;
 
