@@ -18,7 +18,11 @@ let dir: string;
 let server: Awaited<ReturnType<typeof startServer>>;
 let client: OpenAI;
 
-const small = { transformer: { dModel: 16, layers: 1, heads: 2 }, lstm: { dModel: 16, dInput: 8, heads: 2 } };
+const small = {
+  transformer: { dModel: 16, layers: 1, heads: 2 },
+  lstm: { dModel: 16, dInput: 8, heads: 2 },
+  ctm: { dModel: 16, dInput: 8, heads: 2, memoryLength: 3, nSynchOut: 16, nSynchAction: 16 },
+};
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sawtooth-serve-'));
@@ -26,6 +30,7 @@ beforeAll(async () => {
     writeUntrainedCheckpoint(dir, 'transformer', task, { model: small.transformer });
     writeUntrainedCheckpoint(dir, 'lstm', task, { model: small.lstm, ticks: 3 });
   }
+  writeUntrainedCheckpoint(dir, 'ctm', 'parity', { model: small.ctm, ticks: 5, haltThreshold: 0.9 });
   server = await startServer({ checkpointsDir: dir, port: 0, host: '127.0.0.1', batching: { maxBatch: 8, windowMs: 20 } });
   client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: 'unused', maxRetries: 0 });
 });
@@ -37,9 +42,9 @@ afterAll(async () => {
 
 type WithSawtooth = { sawtooth: SawtoothExtension };
 
-async function directAnswer(name: string, prompt: string): Promise<string> {
+async function directAnswer(name: string, prompt: string, ticks?: number): Promise<string> {
   const loaded = await loadCheckpoint(join(dir, name));
-  const predictor = new Predictor(loaded.arch, loaded.task, loaded.config, loaded.params, 1);
+  const predictor = new Predictor(loaded.arch, loaded.task, loaded.config, loaded.params, 1, ticks);
   const [prediction] = predictor.predict([loaded.task.parse(prompt)], loaded.file.haltThreshold);
   predictor.dispose();
   return prediction!.answer;
@@ -50,7 +55,7 @@ describe('checkpoint server through the openai SDK', () => {
     const models = (await client.models.list()).data as unknown as Record<string, unknown>[];
     const ids = models.map((m) => m.id).sort();
     expect(ids).toEqual(
-      ['lstm-addition', 'lstm-parity', 'sawtooth-lstm', 'sawtooth-transformer', 'transformer-addition', 'transformer-parity'].sort(),
+      ['ctm-parity', 'lstm-addition', 'lstm-parity', 'sawtooth-ctm', 'sawtooth-lstm', 'sawtooth-transformer', 'transformer-addition', 'transformer-parity'].sort(),
     );
     const router = models.find((m) => m.id === 'sawtooth-lstm')!;
     expect(router.architecture).toBe('lstm');
@@ -156,6 +161,26 @@ describe('checkpoint server through the openai SDK', () => {
     const sizes = concurrent.map((r) => (r as unknown as WithSawtooth).sawtooth.batchSize);
     expect(Math.max(...sizes)).toBeGreaterThan(1);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(8);
+  });
+
+  it('a CTM halts at the requested certainty threshold, and halting early is exact', async () => {
+    const prompt = parityPrompt('1101001110100101');
+    const ask = async (threshold?: number) =>
+      (await client.chat.completions.create({
+        model: 'sawtooth-ctm',
+        messages: [{ role: 'user', content: prompt }],
+        ...(threshold === undefined ? {} : { sawtooth_halt_threshold: threshold }),
+      } as never)) as unknown as WithSawtooth & { choices: { message: { content: string } }[] };
+    const immediate = await ask(0);
+    expect(immediate.sawtooth).toMatchObject({ arch: 'ctm', checkpoint: 'ctm-parity', haltingTick: 1, ticksUsed: 1, ticks: 5, threshold: 0 });
+    expect(immediate.sawtooth.certaintyPerTick).toHaveLength(5);
+    // The tick-1 answer of a full run equals the answer of a run that stops after one tick.
+    expect(immediate.choices[0]!.message.content).toBe(await directAnswer('ctm-parity', prompt, 1));
+    const never = await ask(1);
+    const certainty = never.sawtooth.certaintyPerTick;
+    expect(never.sawtooth.haltingTick).toBe(certainty.indexOf(Math.max(...certainty)) + 1); // fallback: most certain
+    const byDefault = await ask();
+    expect(byDefault.sawtooth.threshold).toBe(0.9); // from the checkpoint's config
   });
 
   it('task adapters accept the probe library\'s exact templates', () => {

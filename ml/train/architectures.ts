@@ -1,9 +1,11 @@
 import type { ArchName, Architecture } from './architecture';
+import { ctmArch } from './ctm-arch';
 import { lstmArch } from './lstm-arch';
 import { transformerArch } from './transformer-arch';
 
 /** Every architecture by name (`unknown` config: callers pass configs only back to the same architecture). */
 export const ARCHITECTURES: Partial<Record<ArchName, Architecture<unknown>>> = {
+  ctm: ctmArch as Architecture<unknown>,
   transformer: transformerArch as Architecture<unknown>,
   lstm: lstmArch as Architecture<unknown>,
 };

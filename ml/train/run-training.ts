@@ -48,10 +48,13 @@ export interface TrainOptions {
   progress: (line: string) => void;
   /** Served model id (default `<arch>-<task>`). */
   name?: string;
+  /** Stop after this many steps, leaving only the training state behind (what a kill does; for resume tests). */
+  stopAfterSteps?: number;
 }
 
 export interface TrainResult {
-  card: Card;
+  /** Null when the run stopped early (stopAfterSteps) and left a training state to resume. */
+  card: Card | null;
   outDir: string;
 }
 
@@ -141,6 +144,13 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
       o.progress(`${formatProgress({ step: done, totalSteps, loss: emaLoss, accuracy: emaAcc, stepsPerSecond })}\n`);
     }
     if (done % o.checkpointEvery === 0 && done < totalSteps) saveState(done, elapsedBefore + (now - started) / 1000);
+    if (o.stopAfterSteps !== undefined && done >= o.stopAfterSteps && done < totalSteps) {
+      saveState(done, elapsedBefore + (now - started) / 1000);
+      step.dispose();
+      optimizer.dispose();
+      for (const t of [...Object.values(trainable), ...Object.values(buffers)]) t.dispose();
+      return { card: null, outDir: o.outDir };
+    }
   }
   const trainSeconds = elapsedBefore + (performance.now() - started) / 1000;
   step.dispose();

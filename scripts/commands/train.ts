@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { loadSuite } from '../../evals/suites';
+import { loadSuite, SuiteError } from '../../evals/suites';
 import { ARCH_NAMES } from '../../ml/train/architecture';
 import { evalCheckpoint, formatEvalTable } from '../../ml/train/eval-checkpoint';
 import { runTraining } from '../../ml/train/run-training';
@@ -59,7 +59,15 @@ function suiteExclusion(task: TaskName, flags: { suite?: string; exclude?: strin
     prompts = parsed.data;
     source = `the prompts in ${flags.exclude}`;
   } else {
-    const suite = loadSuite(flags.suite ?? 'core');
+    const id = flags.suite ?? 'core';
+    let suite;
+    try {
+      suite = loadSuite(id);
+    } catch (error) {
+      // An explicit --suite must load; the default one may be missing (e.g. a checkout without built-in suites).
+      if (!(error instanceof SuiteError) || flags.suite) throw new CliError(`--suite: ${(error as Error).message}`, 2);
+      return { keys: [], note: `Suite ${id} could not be loaded (${error.message}), so no suite instances were excluded from training.` };
+    }
     prompts = suite.pairs.flatMap((pair) => [pair.easy.prompt, pair.hard.prompt]);
     source = `suite ${suite.id} (version ${suite.version})`;
   }
@@ -101,6 +109,7 @@ export const trainCommand: Command = {
       command,
       progress: io.stderr,
     });
+    if (!card) return 0;
     io.stdout(
       `${card.name}: ${card.paramCount} params, ${card.steps} steps in ${card.wallTimeSeconds.toFixed(0)} s, ` +
         `mean accuracy ${(100 * card.evaluation.meanAccuracy).toFixed(1)}% → ${outDir}\n`,
