@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSafetensorsFile } from '../io/safetensors';
+import { trainCommand } from '../../scripts/commands/train';
 import { CardFileSchema } from './card-schema';
 import { loadCheckpoint } from './load-checkpoint';
 import { runTraining, type TrainOptions } from './run-training';
@@ -55,6 +56,16 @@ describe('training', () => {
     const loaded = await loadCheckpoint(dir);
     expect(loaded.file).toMatchObject({ name: 'transformer-addition', arch: 'transformer', task: 'addition', ticks: 1 });
     expect(loaded.file.paramCount).toBe(card.paramCount);
+  }, 120_000);
+
+  it('--eval-only re-evaluates a checkpoint to the numbers of its card', async () => {
+    const dir = join(root, 'straight');
+    const card = CardFileSchema.parse(JSON.parse(readFileSync(join(dir, 'card.json'), 'utf8')));
+    let out = '';
+    const code = await trainCommand.run(['--eval-only', '--out', dir, '--json'], { stdout: (t) => (out += t), stderr: () => {} });
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(result.byLength).toEqual(card.evaluation.byLength);
   }, 120_000);
 
   it('refuses to resume a state of another run', async () => {
