@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { evalCommand } from './eval';
 import { exportCommand } from './export';
+import { gradeCommand } from './grade';
 import { importCommand } from './import';
 import { probesCommand } from './probes';
 import { runsCommand } from './runs';
@@ -10,4 +11,4 @@ import { upCommand } from './up';
 import { workerCommand } from './worker';
 
 /** Every sub-command, in the order `sawtooth --help` lists them. Add one: a file here, then a line below. */
-export const commands: Command[] = [upCommand, evalCommand, runsCommand, workerCommand, trainCommand, importCommand, exportCommand, probesCommand, serveCommand];
+export const commands: Command[] = [upCommand, evalCommand, runsCommand, workerCommand, trainCommand, importCommand, exportCommand, probesCommand, serveCommand, gradeCommand];
