@@ -43,8 +43,13 @@ function pairAt(index: number): Pair {
   const [r1, r2, r3, r4] = numbersFor(index) as [number, number, number, number];
   const small = (r: number) => 2 + Math.floor(r * 48);
   const big = (r: number) => 100 + Math.floor(r * 900);
-  const easyTerms = [small(r1), small(r2)];
-  const hardTerms = op.symbol === '×' ? [big(r1) % 90 + 10, small(r3), small(r4)] : [big(r1), big(r2), big(r3), ...(op.skill === 'chained' ? [big(r4)] : [])];
+  let easyTerms = [small(r1), small(r2)];
+  let hardTerms = op.symbol === '×' ? [big(r1) % 90 + 10, small(r3), small(r4)] : [big(r1), big(r2), big(r3), ...(op.skill === 'chained' ? [big(r4)] : [])];
+  // Differences stay positive: the answers are plain numbers, like the rest of the suite.
+  if (op.symbol === '-') {
+    easyTerms = [Math.max(...easyTerms), Math.min(...easyTerms)];
+    hardTerms = [hardTerms[0]! + hardTerms[1]! + hardTerms[2]!, hardTerms[1]!, hardTerms[2]!];
+  }
   const family = `synthetic.${op.skill}`;
   const pairId = `${family}#${String(index).padStart(6, '0')}`;
   const probe = (tier: 'easy' | 'hard', terms: number[]): Probe => {
@@ -128,7 +133,8 @@ function bucket(prompt: string): number {
  * The model: the right answer in a sentence, except for ~8% of easy and ~30% of hard prompts, where it is off by
  * one (a wrong answer, graded `fail`). Anything that is not one of this suite's prompts gets "I do not know.".
  */
-export function arithmeticAnswer(prompt: string, wrongPercent = { easy: 8, hard: 30 }): string {
+export function arithmeticAnswer(prompt: string): string {
+  const wrongPercent = { easy: 8, hard: 30 };
   const match = /^What is (.+)\? Give the number\.$/.exec(prompt);
   if (!match) return 'I do not know.';
   const expression = match[1]!;
@@ -136,4 +142,22 @@ export function arithmeticAnswer(prompt: string, wrongPercent = { easy: 8, hard:
   const right = evaluate(expression);
   const wrong = bucket(prompt) < (hard ? wrongPercent.hard : wrongPercent.easy);
   return `Working it out: ${expression} = ${wrong ? right + 1 : right}.\nThe answer is ${wrong ? right + 1 : right}.`;
+}
+
+/** A model row (for upsertModel) that points at a test server answering with `arithmeticAnswer`. */
+export function arithmeticModel(baseUrl: string, overrides: Partial<ArithmeticModelRow> = {}): ArithmeticModelRow {
+  return {
+    id: 'arith-model', label: 'Arithmetic test model', arch: 'llm', baseUrl, modelName: 'arith', apiKeyEnv: null, temperature: null,
+    maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null, origin: 'cli', ...overrides,
+  };
+}
+export interface ArithmeticModelRow {
+  id: string; label: string; arch: 'llm' | 'ctm' | 'transformer' | 'lstm'; baseUrl: string; modelName: string; apiKeyEnv: string | null;
+  temperature: number | null; maxTokens: number | null; systemPrompt: string | null; reasoning: boolean; priceInput: number | null;
+  priceOutput: number | null; origin: 'config' | 'cli' | 'ui';
+}
+
+/** A RegExp that matches exactly this prompt (for test-server fault rules aimed at one probe). */
+export function exactly(prompt: string): RegExp {
+  return new RegExp(`^${prompt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }

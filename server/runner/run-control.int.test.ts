@@ -1,0 +1,162 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { arithmeticAnswer, arithmeticModel, arithmeticSuite } from '../../testing/arithmetic-suite';
+import { startOpenAITestServer, type OpenAITestServer } from '../../testing/openai-test-server';
+
+// Cancel, resume and "retry only the errors", from the CLI (`sawtooth runs …`, in this process) and from the
+// tRPC runs router, against a real SQLite file and a test server on loopback. Env is read once per process, so
+// this file sets it before importing the CLI.
+const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-control-'));
+process.env.SAWTOOTH_DB = path.join(dir, 'sawtooth.db');
+process.env.SAWTOOTH_CONFIG = path.join(dir, 'none.json');
+
+const { main } = await import('../../scripts/cli');
+const { openDb } = await import('../../db/client');
+const { createCaller } = await import('../trpc/root');
+const { upsertModel } = await import('../config/sync-models');
+const { createRun } = await import('./create-run');
+const { createSqliteRunQueue } = await import('./run-queue');
+const { createSchedulerRegistry, providerFor } = await import('./endpoints');
+const { Worker } = await import('./worker');
+const { runPairCounts } = await import('../../db/queries/pair-tallies');
+const { modelSummary } = await import('../../evals/metrics');
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+interface ShownRun {
+  status: string;
+  expected: number;
+  counts: { pass: number; fail: number; error: number };
+  errors: Record<string, number>;
+  errorDetails: Array<{ kind: string; n: number; advice: string }>;
+  totals: { promptTokens: number; completionTokens: number; costUsd: number | null };
+}
+async function show(id: number): Promise<ShownRun> {
+  const res = await cli(['runs', 'show', String(id), '--json']);
+  expect(res.code, res.stderr).toBe(0);
+  return JSON.parse(res.stdout.trim().split('\n').at(-1)!) as ShownRun;
+}
+const answered = (r: ShownRun) => r.counts.pass + r.counts.fail + r.counts.error;
+
+describe('run control from the CLI and the API', () => {
+  let server: OpenAITestServer;
+  const db = openDb(process.env.SAWTOOTH_DB!);
+  const caller = createCaller({ db });
+  const worker = (leaseMs = 15_000) =>
+    new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry(), leaseMs });
+
+  beforeAll(async () => {
+    server = await startOpenAITestServer({ answer: arithmeticAnswer, latencyMs: 15 });
+    upsertModel(db, arithmeticModel(server.url, { priceInput: 0.5, priceOutput: 1.5 }));
+  });
+  afterAll(async () => {
+    db.$client.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('CLI: cancel a queued run, show it, resume it to completion', async () => {
+    const runId = createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(20, 'control-cli'), settings: { concurrency: 4 } });
+    expect((await cli(['runs', 'cancel', String(runId)])).code).toBe(0);
+    let shown = await show(runId);
+    expect(shown).toMatchObject({ status: 'cancelled', expected: 40, counts: { pass: 0, fail: 0, error: 0 } });
+
+    const again = await cli(['runs', 'cancel', String(runId)]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/is cancelled: only a queued or running run can be cancelled/);
+
+    const resumed = await cli(['runs', 'resume', String(runId)]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    shown = await show(runId);
+    expect(shown.status).toBe('completed');
+    expect(answered(shown)).toBe(40);
+    expect(shown.counts.error).toBe(0);
+    // Prices come from the model row: tokens and cost are summed per run.
+    expect(shown.totals.promptTokens).toBeGreaterThan(0);
+    expect(shown.totals.costUsd).toBeCloseTo((shown.totals.promptTokens * 0.5 + shown.totals.completionTokens * 1.5) / 1e6, 12);
+
+    const human = await cli(['runs', 'show', String(runId)]);
+    expect(human.stdout).toMatch(new RegExp(`run ${runId}: completed, 40/40 answered`));
+    expect(human.stdout).toMatch(/tokens \d+ in \/ \d+ out, cost \$/);
+  });
+
+  it('CLI: retry-errors asks exactly the failed probes again; errors never count as wrong answers', async () => {
+    // Every multiplication probe is refused with a non-retryable 400: stored as bad_request errors.
+    server.setFaults([{ match: /×/, fault: { type: 'status', status: 400 } }]);
+    const suite = arithmeticSuite(24, 'control-retry');
+    const multiplications = suite.pairs.filter((p) => p.family === 'synthetic.multiplication').length * 2;
+    const runId = createRun(db, { modelId: 'arith-model', suite, settings: { concurrency: 4 } });
+    await worker().runOnce(runId);
+    let shown = await show(runId);
+    expect(shown.status).toBe('completed');
+    expect(shown.counts.error).toBe(multiplications);
+    expect(shown.errors).toEqual({ bad_request: multiplications });
+    expect(shown.errorDetails[0]).toMatchObject({ kind: 'bad_request', n: multiplications });
+    expect(shown.errorDetails[0]!.advice).toMatch(/rejected the request/);
+
+    // The metrics see the errors as missing answers, not as fails: the multiplication family has no accuracy at
+    // all (rather than 0%), and the pooled accuracy is pass / (pass + fail) over the answered probes only.
+    const summary = modelSummary(runPairCounts(db, runId));
+    const mult = summary.families.find((f) => f.id === 'synthetic.multiplication')!;
+    expect(mult.easy.acc).toBeNull();
+    expect(summary.counts.error).toBe(multiplications);
+    const graded = db.$client
+      .prepare(`SELECT sum(outcome = 'pass') AS pass, sum(outcome = 'fail') AS fail FROM results WHERE run_id = ? AND tier = 'easy'`)
+      .get(runId) as { pass: number; fail: number };
+    expect(summary.easy.acc).toBeCloseTo(graded.pass / (graded.pass + graded.fail), 12);
+
+    server.setFaults([]);
+    const before = server.log().length;
+    const retried = await cli(['runs', 'retry-errors', String(runId)]);
+    expect(retried.code, retried.stderr).toBe(0);
+    expect(retried.stdout).toMatch(new RegExp(`^retrying ${multiplications} errors`));
+    const asked = server.log().slice(before);
+    expect(asked).toHaveLength(multiplications);
+    expect(asked.every((e) => e.prompt?.includes('×'))).toBe(true);
+    shown = await show(runId);
+    expect(shown).toMatchObject({ status: 'completed', expected: 48, counts: { error: 0 } });
+    expect(answered(shown)).toBe(48);
+  });
+
+  it('API: cancel a running run (its worker stops at the next heartbeat), resume it, retry its errors', async () => {
+    server.setFaults([{ match: /-/, every: 3, fault: { type: 'status', status: 401 } }]);
+    const runId = createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(60, 'control-api'), settings: { concurrency: 2 } });
+    const first = worker(300);
+    const working = first.runOnce(runId);
+    for (let i = 0; i < 500 && (await caller.runs.get({ id: runId })).run.passCount < 10; i++) await new Promise((r) => setTimeout(r, 20));
+    await caller.runs.cancel({ id: runId });
+    await working; // returns once the heartbeat sees the cancellation
+    const cancelled = await caller.runs.get({ id: runId });
+    expect(cancelled.run.status).toBe('cancelled');
+    const partial = cancelled.run.passCount + cancelled.run.failCount + cancelled.run.errorCount;
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(120);
+    await expect(caller.runs.retryErrors({ id: 999_999 })).rejects.toThrow(/no run with id 999999/);
+
+    await caller.runs.resume({ id: runId });
+    await expect(caller.runs.resume({ id: runId })).rejects.toThrow(/already queued/);
+    await worker().runOnce(runId);
+    const done = await caller.runs.get({ id: runId });
+    expect(done.run.status).toBe('completed');
+    expect(done.run.passCount + done.run.failCount + done.run.errorCount).toBe(120);
+    expect(done.errorKinds).toEqual([{ kind: 'auth', n: done.run.errorCount }]);
+    expect(done.run.errorCount).toBeGreaterThan(0);
+
+    server.setFaults([]);
+    const { retried } = await caller.runs.retryErrors({ id: runId });
+    expect(retried).toBe(done.run.errorCount);
+    await worker().runOnce(runId);
+    const final = await show(runId);
+    expect(final).toMatchObject({ status: 'completed', expected: 120, counts: { error: 0 } });
+    expect(answered(final)).toBe(120);
+    const rows = db.$client.prepare('SELECT count(*) AS n, count(DISTINCT probe_key) AS d FROM results WHERE run_id = ?').get(runId);
+    expect(rows).toEqual({ n: 120, d: 120 });
+  });
+});
