@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_DOMAINS, PairSchema } from '../contracts';
 import { FAMILY_GENERATORS, findFamilyGenerator, generatePairs } from '.';
@@ -53,6 +54,11 @@ describe('the family generators', () => {
 
     });
   }
+
+  it('are all in the README table, with their current pair rule', () => {
+    const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
+    for (const family of FAMILY_GENERATORS) expect(readme).toContain(`| \`${family.id}\` | ${family.domain} | ${family.pairRule} |`);
+  });
 
   it('refuses a family definition that breaks the Family contract', () => {
     expect(() =>

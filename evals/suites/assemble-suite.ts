@@ -166,6 +166,9 @@ function collectPairs(raw: RawSuite, issues: SuiteIssue[], into: Collected): voi
 
 /** Suite-wide rules: unique family ids, pair ids and prompts; every pair's family declared; no empty family. */
 function crossCheck(raw: RawSuite, issues: SuiteIssue[], collected: Collected): void {
+  // "Has no pairs" and "no families" are usually echoes of an error already reported (a pair or family that did not
+  // parse); report them only when they are the whole story.
+  const echoesOnly = issues.length > 0;
   const at = (path: DocPath, message: string) => issues.push({ file: raw.file, ...raw.locate(path), message });
   const familyIds = new Set<string>();
   collected.families.forEach((family, i) => {
@@ -190,6 +193,7 @@ function crossCheck(raw: RawSuite, issues: SuiteIssue[], collected: Collected): 
       else prompts.set(key, pair[tier].id);
     }
   });
+  if (echoesOnly) return;
   collected.families.forEach((family, i) => {
     if (!pairsPerFamily.has(family.id)) at(collected.familyPaths[i]!, `family "${family.id}" has no pairs`);
   });
@@ -215,7 +219,12 @@ export function assembleSuite(raw: RawSuite, loadItems: ItemsLoader): Suite {
   collectFamilies(raw, loadItems, issues, collected);
   collectPairs(raw, issues, collected);
   crossCheck(raw, issues, collected);
-  if (issues.length > 0 || !header.success) throw new SuiteError(issues);
+  if (issues.length > 0 || !header.success) {
+    // In file order, as an editor shows them (checks run in phases, not top to bottom).
+    const rank = (issue: SuiteIssue) => (issue.file === raw.file ? 0 : 1);
+    issues.sort((a, b) => rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0));
+    throw new SuiteError(issues);
+  }
   const stem = raw.file.split(/[\\/]/).pop() ?? raw.file;
   return {
     id: header.data.id ?? suiteIdFromFile(raw.file),

@@ -36,7 +36,7 @@ export const siblings = defineFamily({
   description:
     '"Alice has 3 brothers and 2 sisters": count the daughters or sons of the family (easy), then a sibling\'s sisters or brothers (hard).',
   pairRule:
-    "A sibling's number of sisters (or brothers) is the family's number of daughters (or sons), the easy count, minus the sibling if they are one.",
+    "A sibling's number of sisters (or brothers) is the family's number of daughters (or sons), the easy count, less one if that sibling is a daughter (or son).",
   generate(rng) {
     const family = pickHousehold(rng);
     const { girls, boys } = childrenOf(family);
