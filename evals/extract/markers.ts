@@ -38,7 +38,7 @@ function markerText(text: string): string {
 /** The sentence after a marker; when the marker ends its line ("Final Answer:" as a heading), the next line. */
 function segmentAfter(text: string, from: number): string {
   const lineEnd = text.indexOf('\n', from);
-  const sameLine = text.slice(from, lineEnd < 0 ? undefined : lineEnd).replace(/^[\s:：=—–-]+/, '');
+  const sameLine = text.slice(from, lineEnd < 0 ? undefined : lineEnd).replace(/^(?:[\s:：=—–]|-(?=\s))+/, '') // a dash before a space is punctuation; '-3' is a number;
   if (sameLine.trim() !== '') return firstSentence(sameLine);
   const next = text
     .slice(lineEnd < 0 ? text.length : lineEnd)
