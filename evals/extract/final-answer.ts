@@ -31,6 +31,19 @@ function fail(reason: string, extracted: string | null = null): { ok: false; gra
 }
 
 /**
+ * The final answer sits at the end; very long responses are read from their last 16,000 characters (cut at a line
+ * start), which keeps every extraction step linear-ish on pathological input.
+ */
+const MAX_READ_CHARS = 16_000;
+
+function lastPart(text: string): string {
+  if (text.length <= MAX_READ_CHARS) return text;
+  const tail = text.slice(-MAX_READ_CHARS);
+  const lineStart = tail.indexOf('\n');
+  return lineStart >= 0 && lineStart < 2_000 ? tail.slice(lineStart + 1) : tail;
+}
+
+/**
  * The model's final answer, read by `read`: reasoning blocks stripped, a trailing verification dropped, refusals
  * recognised, then the first candidate (see `answerCandidates`) that reads as a value wins.
  */
@@ -40,7 +53,7 @@ export function readFinalAnswer<T>(response: string, read: Reader<T>, options: C
     if (unclosed) return fail(`${NO_ANSWER} (the reasoning block never closes)`);
     return fail(response.trim() === '' ? `${NO_ANSWER} (empty response)` : `${NO_ANSWER} (only reasoning)`);
   }
-  const text = dropTrailingNoise(joinDisplayMath(withoutReasoning), statesAnswer);
+  const text = dropTrailingNoise(joinDisplayMath(lastPart(withoutReasoning)), statesAnswer);
   if (isRefusal(text) && !statesAnswer(text)) return fail(`${REFUSAL}: "${refusalQuote(text)}"`);
 
   for (const candidate of answerCandidates(text, options)) {

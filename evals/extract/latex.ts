@@ -30,13 +30,31 @@ export interface BoxedAnswer {
 
 const BOX_COMMAND = /\\(?:boxed|fbox|framebox)\s*/g;
 
+/** For every `{`, the index just past its matching `}` (one pass, so many unclosed braces stay cheap). */
+function matchBraces(text: string): Map<number, number> {
+  const closes = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '\\') i++;
+    else if (ch === '{') open.push(i);
+    else if (ch === '}') {
+      const start = open.pop();
+      if (start !== undefined) closes.set(start, i + 1);
+    }
+  }
+  return closes;
+}
+
 /** Every `\boxed{…}` (also `\fbox`, and `\boxed 5` without braces), in order of appearance. */
 export function findBoxed(text: string): BoxedAnswer[] {
   const found: BoxedAnswer[] = [];
+  if (!/\\(?:boxed|fbox|framebox)/.test(text)) return found;
+  const closes = matchBraces(text);
   for (const match of text.matchAll(BOX_COMMAND)) {
     const after = match.index + match[0].length;
     if (text[after] === '{') {
-      const end = closingBrace(text, after);
+      const end = closes.get(after) ?? -1;
       if (end < 0) continue;
       found.push({ content: text.slice(after + 1, end - 1).trim(), start: match.index, end });
     } else {
