@@ -12,8 +12,13 @@ const YES_WORDS = new Set(['yes', 'true', 'correct', 'yep', 'yeah', 'affirmative
 /** Any other verdict word (no, false, incorrect, nope, not true, untrue, certainly not) means no. */
 /** Openers that come before the verdict: "So, yes", "Short answer: no", "Therefore, the statement is false". */
 const LEAD_IN = /^(?:\s*(?:so|therefore|thus|hence|in conclusion|in summary|in short|overall|ultimately|short answer|final answer|answer|my answer|verdict|well|and|then|the answer is|the answer|the statement is|the claim is|it is|it's|that is|that's)\b[\s,:–—-]*)+/i;
-const VERDICT =
-  /^(not true|not false|not correct|(?:absolutely|definitely|certainly|of course) not|yes|no|true|false|correct|incorrect|yep|yeah|nope|affirmative|untrue|absolutely|definitely|certainly|of course|indeed)\b/i;
+// An intensifier is a verdict only when it ends its clause: "Definitely not." is no, "definitely not obvious" is
+// nothing, "Absolutely." is yes, "absolutely sure it depends" is nothing.
+const CLAUSE_END = String.raw`(?=\s*(?:[.,!;:)]|$))`;
+const VERDICT = new RegExp(
+  String.raw`^(not true|not false|not correct|(?:absolutely|definitely|certainly|of course) not${CLAUSE_END}|yes|no|true|false|correct|incorrect|yep|yeah|nope|affirmative|untrue|(?:absolutely|definitely|certainly|of course|indeed)${CLAUSE_END})\b`,
+  'i',
+);
 /** "No problem", "No doubt": words that start with "no" but answer nothing. */
 const NOT_A_VERDICT = /^no\s+(?:problem|worries|doubt|need|matter|one|way to|idea)\b|^correct\s+(?:answer|option|approach|way)|^true\s+(?:or|for)\b|^yes\s+or\s+no/i;
 
