@@ -31,16 +31,17 @@ function fail(reason: string, extracted: string | null = null): { ok: false; gra
 }
 
 /**
- * The final answer sits at the end; very long responses are read from their last 16,000 characters (cut at a line
- * start), which keeps every extraction step linear-ish on pathological input.
+ * The final answer sits at the end (or, in answer-first replies, at the start): very long responses are read from
+ * their first 4,000 and last 16,000 characters, which keeps every extraction step cheap on pathological input.
  */
-const MAX_READ_CHARS = 16_000;
+const HEAD_CHARS = 4_000;
+const TAIL_CHARS = 16_000;
 
 function lastPart(text: string): string {
-  if (text.length <= MAX_READ_CHARS) return text;
-  const tail = text.slice(-MAX_READ_CHARS);
+  if (text.length <= HEAD_CHARS + TAIL_CHARS) return text;
+  const tail = text.slice(-TAIL_CHARS);
   const lineStart = tail.indexOf('\n');
-  return lineStart >= 0 && lineStart < 2_000 ? tail.slice(lineStart + 1) : tail;
+  return `${text.slice(0, HEAD_CHARS)}\n\n${lineStart >= 0 && lineStart < 2_000 ? tail.slice(lineStart + 1) : tail}`;
 }
 
 /**
