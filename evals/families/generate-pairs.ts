@@ -21,7 +21,7 @@ export function generatePairs(family: FamilyGenerator, seed: number, count: numb
       if (!seen.has(drafts.easy.prompt) && !seen.has(drafts.hard.prompt) && drafts.easy.prompt !== drafts.hard.prompt) {
         seen.add(drafts.easy.prompt);
         seen.add(drafts.hard.prompt);
-        pairs.push(buildPair(family, pairKey(index), drafts, { source: `generator:${family.id}@seed=${seed}` }));
+        pairs.push(buildPair(family, pairKey(index), drafts, { source: `generator:${family.id}@seed=${seed}` }, 'cheap'));
         break;
       }
       attempt++;
