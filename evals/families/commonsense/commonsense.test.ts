@@ -153,6 +153,7 @@ const verifiers: Record<string, (pair: Pair) => void> = {
     const steps = (prompt: string) => capture(/You (.+?)\. Which/, prompt)[0]!.match(/turn \w+/g)!;
     const easy = steps(pair.easy.prompt);
     expect(steps(pair.hard.prompt).slice(0, easy.length)).toEqual(easy);
+    expect(pair.hard.prompt).not.toMatch(/turn around, then turn around|turn around and then turn around/);
   },
   'commonsense.containers'(pair) {
     expect(pair.easy.answer).toBe(containerAnswer(pair.easy.prompt));

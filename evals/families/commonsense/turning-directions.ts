@@ -23,8 +23,17 @@ function turningDraft(start: number, turns: readonly Turn[]): Draft {
   };
 }
 
-function randomTurns(rng: Rng, count: number): Turn[] {
-  return Array.from({ length: count }, () => rng.pick(TURN_NAMES));
+/** Random turns, never "turn around" twice running (two of them cancel out, which reads like a trick). */
+function randomTurns(rng: Rng, count: number, previous?: Turn): Turn[] {
+  const turns: Turn[] = [];
+  let last = previous;
+  while (turns.length < count) {
+    const turn = rng.pick(TURN_NAMES);
+    if (turn === 'turn around' && last === 'turn around') continue;
+    turns.push(turn);
+    last = turn;
+  }
+  return turns;
 }
 
 export const turningDirections = defineFamily({
@@ -37,7 +46,7 @@ export const turningDirections = defineFamily({
   generate(rng) {
     const start = rng.int(0, 3);
     const first = randomTurns(rng, rng.int(1, 3));
-    const rest = randomTurns(rng, 4);
+    const rest = randomTurns(rng, 4, first[first.length - 1]);
     return { easy: turningDraft(start, first), hard: turningDraft(start, [...first, ...rest]) };
   },
 });
