@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
+import { SuiteIdSchema } from '../../evals/contracts';
 import { models } from '../../db/schema';
 import { SuiteError } from '../../evals/suites';
 import { createRun } from '../runner/create-run';
@@ -9,7 +10,8 @@ import { resolveSuite } from '../user-suites/resolve-suite';
 /** What the "start a run" form sends: models × one suite, with the settings a person usually changes. */
 export const StartRunsSchema = z.object({
   modelIds: z.array(z.string().min(1)).min(1, 'pick at least one model').max(20, 'at most 20 models at once'),
-  suiteId: z.string().min(1, 'pick a suite'),
+  // An id only (built-in or user suite): a path here would let the browser read files on the server.
+  suiteId: SuiteIdSchema,
   samples: z.number().int().min(1).max(100).default(1),
   temperature: z.number().min(0).max(2).optional(),
   concurrency: z.number().int().min(1).max(64).optional(),

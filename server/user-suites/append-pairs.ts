@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { SuiteIdSchema, type Family, type Pair, type Suite } from '../../evals/contracts';
-import { listSuites, type SuiteIssue } from '../../evals/suites';
+import type { SuiteIssue } from '../../evals/suites';
+import { builtInSuites } from './built-in-suites';
 import { getUserSuiteRow, loadUserSuite, saveUserSuite } from './user-suite-store';
 
 /** Where each appended pair came from, so that a problem can name the line of the file (or the form field). */
@@ -19,7 +20,7 @@ export type AppendResult =
 export function checkUserSuiteId(id: string): string | null {
   const parsed = SuiteIdSchema.safeParse(id);
   if (!parsed.success) return parsed.error.issues[0]!.message;
-  if (listSuites().some((s) => s.id === id)) return `"${id}" is a built-in suite: choose another id for your own suite`;
+  if (builtInSuites().some((s) => s.id === id)) return `"${id}" is a built-in suite: choose another id for your own suite`;
   return null;
 }
 

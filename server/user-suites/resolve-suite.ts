@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import type { Suite } from '../../evals/contracts';
-import { listSuites, loadSuite } from '../../evals/suites';
+import { builtInSuites, loadBuiltInSuite } from './built-in-suites';
 import { listUserSuiteRows, loadUserSuite } from './user-suite-store';
 
 /**
@@ -8,7 +8,7 @@ import { listUserSuiteRows, loadUserSuite } from './user-suite-store';
  * file path) through evals/suites, which cannot see the database. Throws SuiteError for an unknown id.
  */
 export function resolveSuite(db: Db, idOrPath: string): Suite {
-  return loadUserSuite(db, idOrPath) ?? loadSuite(idOrPath);
+  return loadUserSuite(db, idOrPath) ?? loadBuiltInSuite(idOrPath);
 }
 
 export interface SuiteListEntry {
@@ -20,7 +20,7 @@ export interface SuiteListEntry {
 /** Every suite a run can use: the built-in ones, then the user suites. */
 export function listRunnableSuites(db: Db): SuiteListEntry[] {
   return [
-    ...listSuites().map((s) => ({ ...s, kind: 'built-in' as const })),
+    ...builtInSuites().map((s) => ({ ...s, kind: 'built-in' as const })),
     ...listUserSuiteRows(db).map((s) => ({ id: s.id, title: s.title, kind: 'user' as const })),
   ];
 }

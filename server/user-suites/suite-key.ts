@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { loadSuite } from '../../evals/suites';
+import { loadBuiltInSuite } from './built-in-suites';
 import { persistSuite } from '../catalog/persist-suite';
 import { getUserSuiteRow } from './user-suite-store';
 
@@ -10,5 +10,5 @@ import { getUserSuiteRow } from './user-suite-store';
 export function currentSuiteKey(db: Db, id: string): number {
   const user = getUserSuiteRow(db, id);
   if (user) return user.suiteKey;
-  return persistSuite(db, loadSuite(id));
+  return persistSuite(db, loadBuiltInSuite(id));
 }

@@ -1,0 +1,61 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Suite } from '../../evals/contracts';
+import { listSuites, loadSuite, parseSuiteFile, SuiteError } from '../../evals/suites';
+
+/**
+ * evals/suites finds its YAML files next to its own module. Inside the Next server bundle that module has moved
+ * (Turbopack turns `new URL('.', import.meta.url)` into an asset path), so there the listing fails; the server
+ * then reads the same files from the project folder it runs in (as db/client.ts does for migrations) and loads
+ * each file itself, which yields the same suite and version.
+ */
+function fromProjectFolder(): Array<{ id: string; title: string; file: string }> {
+  const dir = path.resolve(process.cwd(), 'evals', 'suites');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => {
+      const head = /^title:\s*(.+)$/m.exec(readFileSync(path.join(dir, name), 'utf8'));
+      return { id: name.replace(/\.ya?ml$/, ''), title: head?.[1]?.trim() ?? name, file: path.join(dir, name) };
+    });
+}
+
+function moduleFolderMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOTDIR' || code === 'ENOENT';
+}
+
+/** The built-in suites by id and title. */
+export function builtInSuites(): Array<{ id: string; title: string }> {
+  try {
+    return listSuites();
+  } catch (error) {
+    if (!moduleFolderMissing(error)) throw error;
+    return fromProjectFolder().map(({ id, title }) => ({ id, title }));
+  }
+}
+
+/** loadSuite (built-in id or file path), with the project-folder fallback for built-in ids inside the server bundle. */
+export function loadBuiltInSuite(idOrPath: string): Suite {
+  try {
+    return loadSuite(idOrPath);
+  } catch (error) {
+    if (!moduleFolderMissing(error)) throw error;
+    const entry = fromProjectFolder().find((s) => s.id === idOrPath);
+    if (!entry) throw new SuiteError(`unknown suite "${idOrPath}" (built-in suites: ${fromProjectFolder().map((s) => s.id).join(', ') || 'none'})`);
+    return parseCached(entry.file);
+  }
+}
+
+const parsed = new Map<string, { mtimeMs: number; suite: Suite }>();
+
+/** loadSuite looks up its own folder first even for a path, so the fallback parses the file itself (cached by mtime). */
+function parseCached(file: string): Suite {
+  const mtimeMs = statSync(file).mtimeMs;
+  const hit = parsed.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.suite;
+  const suite = parseSuiteFile(readFileSync(file, 'utf8'), file);
+  parsed.set(file, { mtimeMs, suite });
+  return suite;
+}
