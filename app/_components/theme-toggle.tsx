@@ -28,7 +28,7 @@ export function ThemeToggle() {
   return (
     <div className="theme-toggle" role="group" aria-label="Colour theme">
       {CHOICES.map((c) => (
-        <button key={c} type="button" aria-pressed={choice === c} onClick={() => { apply(c); setChoice(c); }} data-testid={`theme-${c}`}>
+        <button key={c} type="button" aria-pressed={choice === c} onClick={() => { apply(c); setChoice(c); }} data-testid={`theme-${c === 'system' ? 'auto' : c}`}>
           {c === 'system' ? 'Auto' : c === 'light' ? 'Light' : 'Dark'}
         </button>
       ))}

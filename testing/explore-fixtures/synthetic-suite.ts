@@ -6,7 +6,7 @@ const DOMAINS = ['arithmetic', 'algorithmic', 'commonsense', 'olympiad'] as cons
 
 /**
  * A suite of `families` × `pairsPerFamily` numeric pairs, built in code (no suite files, no generators), for tests
- * and measurements of the dashboard's read side. Pair i of family f asks for f·100 + i (easy) and its square (hard).
+ * and measurements of the dashboard's read side. Pair i of family f asks for f·100 + i + 12 (easy) and its square (hard).
  */
 export function syntheticSuite(opts: { id?: string; families: number; pairsPerFamily: number }): Suite {
   const families: Family[] = [];
@@ -17,7 +17,7 @@ export function syntheticSuite(opts: { id?: string; families: number; pairsPerFa
     families.push({ id, domain, title: `Skill ${f}`, description: `Synthetic family ${f}.`, pairRule: 'The hard probe squares the easy answer.' });
     for (let i = 0; i < opts.pairsPerFamily; i++) {
       const pairId = `${id}#${String(i).padStart(3, '0')}`;
-      const n = f * 100 + i + 2;
+      const n = f * 100 + i + 12;
       pairs.push({
         id: pairId,
         family: id,
