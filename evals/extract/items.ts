@@ -4,7 +4,8 @@ import { normalizeText } from './normalize-text';
 import { parseWholeNumber } from './numbers';
 
 /**
- * Items of a set or list answer: split on commas, semicolons, "and", newlines and bullets; brackets dropped.
+ * Items of a set or list answer: split on commas, semicolons, "and", newlines, bullets, "<" / ">" chains and
+ * arrows; brackets dropped.
  * "1,234" stays one number (a comma before exactly three digits is a thousands separator), "1,2,3" is three items.
  */
 export function splitItems(text: string): string[] {
@@ -12,7 +13,7 @@ export function splitItems(text: string): string[] {
     .replace(/[[\]{}()⟨⟩]/g, ' ')
     .replace(/\.\s*$/, '');
   return plain
-    .split(/\s*(?:,(?!\d{3}(?!\d))|;|\n|\band\b|&|\|)\s*/i)
+    .split(/\s*(?:,(?!\d{3}(?!\d))|;|\n|\band\b|&|\||<=?|>=?|≤|≥|→|->|⟶)\s*/i)
     .map((item) =>
       item
         .replace(/^\s*(?:and|or)\s+/i, '')

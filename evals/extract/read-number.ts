@@ -45,7 +45,7 @@ function shorten(text: string): string {
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
 
-const EQUALS = /=|≈|≃|≅/;
+const EQUALS = /=|≈|≃|≅|≡/;
 
 function rightOfLastEquals(text: string): string {
   const parts = text.split(EQUALS);

@@ -46,17 +46,29 @@ function namedLetters(text: string, count: number): string[] {
   return [...new Set(found.sort((a, b) => a.at - b.at).map((item) => item.letter))];
 }
 
-function lastClauseNaming(text: string, count: number): string {
+function lastClauseNaming(text: string, names: (clause: string) => boolean): string {
   const clauses = text.split(/[,;.](?=\s)|\s(?=but\b|however\b|so\b|therefore\b|thus\b)/i);
-  return clauses.reverse().find((clause) => namedLetters(clause, count).length > 0) ?? text;
+  return clauses.reverse().find(names) ?? text;
+}
+
+/** Options whose text the (normalised) text names, leaving out those only compared against ("larger than 16.19"). */
+function namedOptions(normalised: string, options: string[]): number[] {
+  const named = options.flatMap((option, index) => {
+    if (option === '' || !containsPhrase(normalised, option)) return [];
+    const at = ` ${normalised} `.indexOf(` ${option} `);
+    return /(?:\bthan|\bnot|\brather than|\binstead of|\bunlike|\bover)\s*$/.test(normalised.slice(0, Math.max(0, at))) ? [] : [index];
+  });
+  // "New York" also contains "York": keep only options not inside another named one.
+  return named.filter((i) => !named.some((j) => j !== i && containsPhrase(options[j]!, options[i]!)));
 }
 
 function readChoice(options: string[]): Reader<number> {
   const normalisedOptions = options.map(normalizeText);
   return (candidate: Candidate) => {
     const whole = latexToText(stripMarkdown(candidate.text)).trim();
-    // In a closing sentence, the last clause that names a letter decides: "B and C are close, but C is exact."
-    const text = candidate.source === 'final line' ? lastClauseNaming(whole, options.length) : whole;
+    // In a closing sentence, the last clause that names an option decides: "B and C are close, but C is exact."
+    const names = (clause: string) => namedLetters(clause, options.length).length > 0 || namedOptions(normalizeText(clause), normalisedOptions).length > 0;
+    const text = candidate.source === 'final line' ? lastClauseNaming(whole, names) : whole;
     const letters = namedLetters(text, options.length);
     if (letters.length > 1 && candidate.source === 'response start') return { kind: 'none' };
     if (letters.length > 1) return { kind: 'ambiguous', display: letters.join(' or ') };
@@ -66,9 +78,7 @@ function readChoice(options: string[]): Reader<number> {
     const exact = normalisedOptions.indexOf(normalised);
     if (exact >= 0) return { kind: 'value', value: exact, display: letterOf(exact) };
     if (candidate.source === 'response start') return { kind: 'none' };
-    const named = normalisedOptions.flatMap((option, index) => (option !== '' && containsPhrase(normalised, option) ? [index] : []));
-    // "New York" also contains "York": keep only options not inside another named one.
-    const distinct = named.filter((i) => !named.some((j) => j !== i && containsPhrase(normalisedOptions[j]!, normalisedOptions[i]!)));
+    const distinct = namedOptions(normalised, normalisedOptions);
     if (distinct.length === 1) return { kind: 'value', value: distinct[0]!, display: letterOf(distinct[0]!) };
     if (distinct.length > 1) {
       if (candidate.firm || candidate.source === 'marker') return { kind: 'ambiguous', display: distinct.map(letterOf).join(' or ') };

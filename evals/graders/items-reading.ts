@@ -1,5 +1,6 @@
 import { readFinalAnswer, type FinalAnswer } from '../extract';
 import type { Candidate } from '../extract/candidates';
+import { findNumbers } from '../extract';
 import { itemKey, listPart, splitItems } from '../extract/items';
 
 export interface ItemsReading {
@@ -7,13 +8,18 @@ export interface ItemsReading {
   keys: string[];
 }
 
-/** Shared by the set and list graders: the items of the stated answer, with their comparison keys. */
-export function readItems(response: string): FinalAnswer<ItemsReading> {
+/**
+ * Shared by the set and list graders: the items of the stated answer, with their comparison keys. When every
+ * expected item is a number, an item with exactly one number in it is that number ("93 (bottom)" → 93).
+ */
+export function readItems(response: string, expected: ItemsReading): FinalAnswer<ItemsReading> {
+  const numericAnswer = expected.keys.length > 0 && expected.keys.every((key) => key.startsWith('#'));
   return readFinalAnswer<ItemsReading>(
     response,
     (candidate: Candidate) => {
       const source = candidate.source === 'final line' || candidate.source === 'marker' ? listPart(candidate.text) : candidate.text;
-      const items = splitItems(source);
+      const split = splitItems(source);
+      const items = numericAnswer ? split.map(onlyNumber) : split;
       if (items.length === 0) return { kind: 'none' } as const;
       return { kind: 'value', value: { items, keys: items.map(itemKey) }, display: items.join(', ') } as const;
     },
@@ -24,4 +30,9 @@ export function readItems(response: string): FinalAnswer<ItemsReading> {
 export function expectedItems(answer: string): ItemsReading {
   const items = splitItems(answer);
   return { items, keys: items.map(itemKey) };
+}
+
+function onlyNumber(item: string): string {
+  const numbers = findNumbers(item);
+  return numbers.length === 1 ? numbers[0]!.display : item;
 }

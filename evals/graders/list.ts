@@ -7,7 +7,7 @@ type ListSpec = Extract<GraderSpec, { kind: 'list' }>;
 /** An ordered list of items; numbers compare by value, text normalised. */
 export function gradeList(response: string, answer: string, _spec: ListSpec): Grade {
   const expected = expectedItems(answer);
-  const read = readItems(response);
+  const read = readItems(response, expected);
   if (!read.ok) return read.grade;
   const label = read.candidate.label;
   const got = read.value.keys;

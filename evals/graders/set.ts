@@ -7,7 +7,7 @@ type SetSpec = Extract<GraderSpec, { kind: 'set' }>;
 /** An unordered set of items (repeats ignored); numbers compare by value, text normalised. */
 export function gradeSet(response: string, answer: string, _spec: SetSpec): Grade {
   const expected = expectedItems(answer);
-  const read = readItems(response);
+  const read = readItems(response, expected);
   if (!read.ok) return read.grade;
   const label = read.candidate.label;
   const got = new Set(read.value.keys);
