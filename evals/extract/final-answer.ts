@@ -44,6 +44,20 @@ function lastPart(text: string): string {
   return `${text.slice(0, HEAD_CHARS)}\n\n${lineStart >= 0 && lineStart < 2_000 ? tail.slice(lineStart + 1) : tail}`;
 }
 
+/** "…, but if we count the first day, it would be 13": a second answer offered after the first. */
+const HEDGE_AFTER =
+  /\b(?:alternatively|otherwise|or else|if instead|however,? if|but if|or,? if|on the other hand,? if)\b[^\n.]*?\b(?:would be|could be|might be|becomes|would become|is)\s+([^\n]+?)(?:[.!?](?:\s|$)|$)/i;
+
+/** The display of a different answer offered after the chosen one, or null. */
+function laterAlternative<T>(text: string, candidate: Candidate, read: Reader<T>): string | null {
+  const at = text.lastIndexOf(candidate.text);
+  const after = at < 0 ? '' : text.slice(at + candidate.text.length);
+  const hedge = HEDGE_AFTER.exec(`${candidate.text}\n${after}`);
+  if (!hedge?.[1]) return null;
+  const reading = read({ text: hedge[1], label: candidate.label, source: 'marker', firm: false });
+  return reading.kind === 'value' ? reading.display : null;
+}
+
 /**
  * The model's final answer, read by `read`: reasoning blocks stripped, a trailing verification dropped, refusals
  * recognised, then the first candidate (see `answerCandidates`) that reads as a value wins.
@@ -59,7 +73,14 @@ export function readFinalAnswer<T>(response: string, read: Reader<T>, options: C
 
   for (const candidate of answerCandidates(text, options)) {
     const reading = read(candidate);
-    if (reading.kind === 'value') return { ok: true, value: reading.value, display: reading.display, candidate };
+    if (reading.kind === 'value') {
+      const alternative = laterAlternative(text, candidate, read);
+      if (alternative !== null && alternative !== reading.display) {
+        const both = `${reading.display} or ${alternative}`;
+        return fail(`${AMBIGUOUS}: "${both}" (${candidate.label}, then an alternative) names more than one answer`, both);
+      }
+      return { ok: true, value: reading.value, display: reading.display, candidate };
+    }
     if (reading.kind === 'ambiguous') return fail(`${AMBIGUOUS}: "${reading.display}" ${candidate.label} names more than one answer`, reading.display);
     if (reading.kind === 'invalid' && candidate.firm) return fail(`${reading.reason} (${candidate.label})`, reading.display);
   }
