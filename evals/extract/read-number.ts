@@ -10,9 +10,11 @@ import { isQuestion, splitSentences } from './text-lines';
  * Reads the one number a candidate answer states.
  * - Boxed and `<answer>` content must be a number as a whole ("391", "x = 391", "\$12", "5 km"): "x + 1" there is
  *   an expression, not a number, and fails.
- * - A marker's sentence ("The answer is 391, since 17 × 23 = 391"): the number it opens with; otherwise its last
- *   clause's value (right of the last "=", else its last number).
- * - A closing line: the same, on its last sentence that holds a number and is not a question.
+ * - A marker's sentence or bold text ("The answer is 391, since 17 × 23 = 391"): the number it opens with;
+ *   otherwise as a closing sentence.
+ * - A closing line: its last sentence that holds a number and is not a question; in it, the last clause that is not
+ *   a justification ("because …"); in that, the value right of the last "=", else the number after the main verb
+ *   ("She has 5 apples left after giving away 3"), else the leading number, else the last one.
  * Two different numbers offered as alternatives ("12 or 13", "either 5 or 6", "between 12 and 13") are ambiguous.
  */
 export function readNumber(candidate: Candidate): Reading<NumberToken> {
