@@ -82,6 +82,8 @@ function readClause(sentence: string): Reading<NumberToken> {
     .split(/[;,](?=\s)|\s[–—-]\s/)
     .filter((clause, index) => findNumbers(clause).length > 0 && (index === 0 || !JUSTIFICATION.test(clause)));
   const whole = clauses.at(-1) ?? sentence;
+  // "340 + 51 =" (cut off before the result): the value was never written.
+  if (/(?:=|[+×*/÷-])\s*$/.test(whole.trim())) return { kind: 'none' };
   const clause = rightOfLastEquals(whole);
   // Without an "=", a verb points at the value ("10 divided by 4 is 5/2"); the subject may be a number too.
   const afterVerb = clause === whole ? numberAfterVerb(clause) : null;

@@ -19,8 +19,9 @@ const VERDICT = new RegExp(
   String.raw`^(not true|not false|not correct|(?:absolutely|definitely|certainly|of course) not${CLAUSE_END}|yes|no|true|false|correct|incorrect|yep|yeah|nope|affirmative|untrue|(?:absolutely|definitely|certainly|of course|indeed)${CLAUSE_END})\b`,
   'i',
 );
-/** "No problem", "No doubt": words that start with "no" but answer nothing. */
-const NOT_A_VERDICT = /^no\s+(?:problem|worries|doubt|need|matter|one|way to|idea)\b|^correct\s+(?:answer|option|approach|way)|^true\s+(?:or|for)\b|^yes\s+or\s+no/i;
+/** "No problem", "No doubt", "Yes, I can help": openers that answer nothing. */
+const NOT_A_VERDICT =
+  /^no\s+(?:problem|worries|doubt|need|matter|one|way to|idea)\b|^correct\s+(?:answer|option|approach|way)|^true\s+(?:or|for)\b|^yes\s+or\s+no|^(?:yes|of course|certainly|absolutely)[,!.]?\s+(?:i can|i'd be|i would be|i will|i'll|let me|let's|here)\b/i;
 
 function verdictAt(sentence: string): YesNo | 'ambiguous' | null {
   const text = sentence.replace(/^[\s"'(*[{]+/, '').replace(LEAD_IN, '');
