@@ -1,7 +1,7 @@
 import type { ComparisonRow, FamilyComparison } from '../../evals/metrics';
 import { pct } from './format';
 
-const signed = (x: number | null, digits = 1) => (x == null ? 'n/a' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(100 * x).toFixed(digits)} pts`);
+const signed = (x: number | null, digits = 1) => (x == null ? 'n/a' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(100 * x).toFixed(digits)}`);
 const pValue = (p: number) => (p < 0.001 ? '<0.001' : p.toFixed(3));
 
 function Verdict({ row, a, b }: { row: ComparisonRow; a: string; b: string }) {
@@ -14,12 +14,12 @@ function Cells({ row, a, b }: { row: ComparisonRow; a: string; b: string }) {
   const left = row.leftOut.onlyA + row.leftOut.onlyB + row.leftOut.neither;
   return (
     <>
-      <td className="num">{row.nProbes}<div className="ci">{row.nPairs} pairs{left > 0 ? ` · ${left} left out` : ''}</div></td>
+      <td className="num">{row.nProbes}<div className="ci nowrap">{row.nPairs} pairs{left > 0 ? ` · ${left} left out` : ''}</div></td>
       <td className="num">{pct(row.accA, 1)}</td>
       <td className="num">{pct(row.accB, 1)}</td>
-      <td className="num">
+      <td className="num nowrap">
         <strong>{signed(row.delta)}</strong>
-        <div className="ci">{row.lo == null || row.hi == null ? '' : `95% CI ${signed(row.lo)} to ${signed(row.hi)}`}</div>
+        <div className="ci nowrap">{row.lo == null || row.hi == null ? '' : `[${signed(row.lo)}, ${signed(row.hi)}]`}</div>
       </td>
       <td className="num">{row.mcnemar.b} / {row.mcnemar.c}<div className="ci">{row.mcnemar.tiedProbes > 0 ? `${row.mcnemar.tiedProbes} tied` : ''}</div></td>
       <td className="num">{pValue(row.mcnemar.p)}</td>
@@ -38,16 +38,17 @@ export function ComparisonTable({ a, b, families, overall, alpha }: { a: string;
     <div className="table-wrap">
       <table data-testid="comparison-table" data-b={b}>
         <caption className="table-caption">
-          <strong>{b}</strong> vs <strong>{a}</strong> (reference) · Δ = {b} − {a} · a difference needs the interval to exclude 0 and Holm p ≤ {alpha}
+          <strong>B = {b}</strong> vs <strong>A = {a}</strong> (reference) · Δ = B − A with its 95% paired interval · a difference
+          needs the interval to exclude 0 and Holm p ≤ {alpha}
         </caption>
         <thead>
           <tr>
             <th>Family</th>
             <th className="num">Common probes</th>
-            <th className="num">{a}</th>
-            <th className="num">{b}</th>
-            <th className="num">Δ</th>
-            <th className="num" title={`Discordant probes: passed only by ${a} / only by ${b}`}>McNemar b / c</th>
+            <th className="num" title={a}>Acc A</th>
+            <th className="num" title={b}>Acc B</th>
+            <th className="num" title="Accuracy difference in percentage points">Δ pts (95% CI)</th>
+            <th className="num" title={`Discordant probes: passed only by ${a} (b) / only by ${b} (c)`}>McNemar b / c</th>
             <th className="num">p</th>
             <th className="num">p (Holm)</th>
             <th>Verdict</th>

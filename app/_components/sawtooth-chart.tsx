@@ -24,6 +24,8 @@ export interface ChartSeries {
 
 /** Line colours for up to four overlaid models, defined per theme in globals.css. */
 export const SERIES_COLORS = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)'] as const;
+/** Dash patterns by series, so overlapping lines and colour-blind readers can still tell the models apart. */
+const SERIES_DASHES = [undefined, '7 4', '2 3', '10 3 2 3'] as const;
 
 type Datum = { key: string; family: string; domain: string; tier: 'easy' | 'hard' } & Record<string, unknown>;
 
@@ -100,6 +102,7 @@ function ProfileChart({ series, height }: { series: readonly ChartSeries[]; heig
             name={s.name}
             stroke={s.color}
             strokeWidth={2}
+            strokeDasharray={overlay ? SERIES_DASHES[i % SERIES_DASHES.length] : undefined}
             dot={<TierDot series={i} color={overlay ? s.color : undefined} />}
             activeDot={{ r: 6 }}
             connectNulls={false}
