@@ -7,9 +7,9 @@ import { failed, passed, quote } from './verdict';
 type YesNoSpec = Extract<GraderSpec, { kind: 'yesno' }>;
 type YesNo = 'yes' | 'no';
 
+/** Verdict words that mean yes; any other verdict word (no, false, incorrect, nope, not true, certainly not) is no. */
 const YES_WORDS = new Set(['yes', 'true', 'correct', 'yep', 'yeah', 'affirmative', 'not false', 'absolutely', 'definitely', 'certainly', 'of course', 'indeed']);
 
-/** Any other verdict word (no, false, incorrect, nope, not true, untrue, certainly not) means no. */
 /** Openers that come before the verdict: "So, yes", "Short answer: no", "Therefore, the statement is false". */
 const LEAD_IN = /^(?:\s*(?:so|therefore|thus|hence|in conclusion|in summary|in short|overall|ultimately|short answer|final answer|answer|my answer|verdict|well|and|then|the answer is|the answer|the statement is|the claim is|it is|it's|that is|that's)\b[\s,:–—-]*)+/i;
 // An intensifier is a verdict only when it ends its clause: "Definitely not." is no, "definitely not obvious" is
