@@ -41,8 +41,7 @@ export class ResultRecorder {
     const insert = sqlite.prepare(`
       INSERT INTO results (run_id, model_id, probe_key, family_id, domain, tier, sample, outcome, error_kind, response,
         extracted, reason, latency_ms, prompt_tokens, completion_tokens, cost_usd, ticks, telemetry)
-      VALUES (@runId, @modelId, @probeKey, @familyId, @domain, @tier, @sample, @outcome, @errorKind, @response,
-        @extracted, @reason, @latencyMs, @promptTokens, @completionTokens, @costUsd, @ticks, @telemetry)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (run_id, probe_key, sample) DO NOTHING`);
     const bump = sqlite.prepare(`
       UPDATE runs SET pass_count = pass_count + @pass, fail_count = fail_count + @fail,
@@ -50,7 +49,10 @@ export class ResultRecorder {
     this.flushBatch = sqlite.transaction((rows: ResultRow[], sideWrites: Array<() => void>) => {
       const perRun = new Map<number, { pass: number; fail: number; error: number; cost: number }>();
       for (const row of rows) {
-        const changed = insert.run({ ...row, telemetry: row.telemetry == null ? null : JSON.stringify(row.telemetry) }).changes;
+        // Positional parameters: binding by name costs a property lookup per column per row.
+        const changed = insert.run(row.runId, row.modelId, row.probeKey, row.familyId, row.domain, row.tier, row.sample, row.outcome,
+          row.errorKind, row.response, row.extracted, row.reason, row.latencyMs, row.promptTokens, row.completionTokens, row.costUsd,
+          row.ticks, row.telemetry == null ? null : JSON.stringify(row.telemetry)).changes;
         if (changed === 0) continue;
         const c = perRun.get(row.runId) ?? { pass: 0, fail: 0, error: 0, cost: 0 };
         c[row.outcome] += 1;

@@ -32,6 +32,13 @@ export function* pendingWork(db: Db, runId: number, suiteKey: number, samples: n
   const doneStmt = sqlite.prepare(`
     SELECT probe_key AS probeKey, sample FROM results
     WHERE run_id = ? AND probe_key IN (SELECT value FROM json_each(?))`);
+  // Probes share a handful of grader specs: validate each distinct one once, not once per probe.
+  const graders = new Map<string, GraderSpec>();
+  const graderOf = (raw: string): GraderSpec => {
+    let spec = graders.get(raw);
+    if (!spec) graders.set(raw, (spec = GraderSpecSchema.parse(JSON.parse(raw))));
+    return spec;
+  };
   let after = -1;
   for (;;) {
     const rows = pageStmt.all(suiteKey, after, PAGE * 2) as Array<
@@ -48,7 +55,7 @@ export function* pendingWork(db: Db, runId: number, suiteKey: number, samples: n
       ),
     );
     for (const row of page) {
-      const grader = GraderSpecSchema.parse(JSON.parse(row.grader));
+      const grader = graderOf(row.grader);
       for (let sample = 1; sample <= samples; sample++) {
         if (done.has(`${row.probeKey}:${sample}`)) continue;
         yield { probeKey: row.probeKey, probeId: row.probeId, familyId: row.familyId, domain: row.domain, tier: row.tier,

@@ -1,0 +1,26 @@
+// Runs one queued run to its end, exactly as `sawtooth worker` would, then prints its peak memory as JSON:
+//   node --import tsx scripts/bench/rss-child.ts <db file> <run id>      (run id 0: load everything, run nothing)
+// The peak (maxRSS) is the kernel's high-water mark for this process, so nothing can slip between samples.
+import { openDb } from '../../db/client';
+import { createSchedulerRegistry, providerFor } from '../../server/runner/endpoints';
+import { createSqliteRunQueue } from '../../server/runner/run-queue';
+import { Worker } from '../../server/runner/worker';
+
+const [file, rawRunId] = process.argv.slice(2);
+const runId = Number(rawRunId);
+const db = openDb(file!);
+const started = performance.now();
+if (runId > 0) {
+  const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry() });
+  await worker.runOnce(runId);
+}
+const row = db.$client.prepare('SELECT status, pass_count + fail_count + error_count AS stored FROM runs WHERE id = ?').get(runId) as
+  { status: string; stored: number } | undefined;
+db.$client.close();
+console.log(JSON.stringify({
+  peakRssMb: process.resourceUsage().maxRSS / 1024,
+  heapUsedMb: process.memoryUsage().heapUsed / 1048576,
+  seconds: (performance.now() - started) / 1000,
+  status: row?.status ?? 'none',
+  stored: row?.stored ?? 0,
+}));

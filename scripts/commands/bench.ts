@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { dashboardQueries } from '../bench/dashboard';
+import { machineLoad, type Benchmark, type BenchContext } from '../bench/benchmark';
+import { mlBenchmarks } from '../bench/ml';
+import { runnerEfficiency } from '../bench/runner-efficiency';
+import { runnerPeakRss } from '../bench/runner-peak-rss';
+import { runnerThroughput } from '../bench/runner-throughput';
+import { CliError, parseFlags, type Command } from '../command';
+
+/** Every benchmark, in the order `sawtooth bench` runs them. Add one: a file in scripts/bench/, then a line here. */
+const BENCHMARKS: Benchmark[] = [runnerThroughput, runnerEfficiency, runnerPeakRss, dashboardQueries, mlBenchmarks];
+
+const usage = `usage: sawtooth bench [name ...] [--quick] [--db FILE]
+
+Runs the benchmarks (all, or those whose result names start with one of the given names, e.g. "runner" or
+"dashboard.compare4_1m") and prints one line per result:  bench <name> <value> <unit>
+followed by indented notes with the baseline measured in the same run. The machine's load average is printed
+first: figures from a loaded machine are only comparable through their baselines.
+--quick uses smaller sizes. --db is the seeded million-result database of the dashboard benchmarks
+(default .tmp/bench-dashboard-1m.db, created by seeding when absent).
+
+${BENCHMARKS.map((b) => `  ${b.names.join(', ')}\n      ${b.summary}`).join('\n')}`;
+
+export const benchCommand: Command = {
+  name: 'bench',
+  summary: 'run the runner, dashboard and ML benchmarks (bench <name> <value> <unit> lines)',
+  usage,
+  async run(args, io) {
+    const { flags, positionals } = parseFlags(
+      args,
+      { quick: { type: 'boolean' }, db: { type: 'string' } },
+      z.object({ quick: z.boolean().optional(), db: z.string().min(1).optional() }),
+      true,
+    );
+    const chosen = positionals.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => b.names.some((n) => positionals.some((p) => n.startsWith(p))));
+    if (chosen.length === 0) {
+      throw new CliError(`no benchmark matches ${positionals.join(', ')} (known: ${BENCHMARKS.flatMap((b) => b.names).join(', ')})`, 2);
+    }
+    const ctx: BenchContext = {
+      quick: Boolean(flags.quick),
+      dashboardDb: flags.db ?? '.tmp/bench-dashboard-1m.db',
+      result: (name, value, unit) => io.stdout(`bench ${name} ${value} ${unit}\n`),
+      note: (text) => io.stdout(`  ${text}\n`),
+    };
+    io.stdout(`# sawtooth bench, node ${process.version}, ${machineLoad()}${ctx.quick ? ', --quick sizes' : ''}\n`);
+    let failed = 0;
+    for (const benchmark of chosen) {
+      try {
+        await benchmark.run(ctx);
+      } catch (error) {
+        failed += 1;
+        io.stdout(`bench ${benchmark.names.join(',')} failed: ${(error as Error).message}\n`);
+      }
+      io.stdout(`  (${machineLoad()})\n`);
+    }
+    return failed === 0 ? 0 : 1;
+  },
+};

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { openDb } from '../../db/client';
+import { loadSuite, SuiteError } from '../../evals/suites';
+import { env } from '../../server/env';
+import { seedResults } from '../seed/seed-results';
+import { SYNTHETIC_MODELS } from '../seed/synthetic-models';
+import { CliError, parseFlags, type Command } from '../command';
+
+const usage = `usage: sawtooth seed --results N [--db FILE] [--suite ID|FILE] [--seed S] [--force]
+
+Fills a database with N realistic made-up results for trying the dashboard at scale: ${SYNTHETIC_MODELS.length} models (LLMs and local
+CTM / Transformer / LSTM checkpoints), several runs each on the suite (default "core"), pass rates that vary by
+model, domain, family and tier (with jagged families), errors of several kinds, and thinking time for the CTM.
+--db defaults to SAWTOOTH_DB (data/sawtooth.db). A database that already holds results is refused unless --force.`;
+
+const FlagsSchema = z.object({
+  results: z.coerce.number({ error: 'required: how many results to write, e.g. --results 1000000' }).int().min(1).max(50_000_000),
+  db: z.string().min(1).optional(),
+  suite: z.string().min(1).default('core'),
+  seed: z.coerce.number().int().default(1),
+  force: z.boolean().optional(),
+});
+
+export const seedCommand: Command = {
+  name: 'seed',
+  summary: 'fill a database with N realistic made-up results (for trying the dashboard at scale)',
+  usage,
+  async run(args, io) {
+    const { flags } = parseFlags(
+      args,
+      { results: { type: 'string' }, db: { type: 'string' }, suite: { type: 'string' }, seed: { type: 'string' }, force: { type: 'boolean' } },
+      FlagsSchema,
+    );
+    let suite;
+    try {
+      suite = loadSuite(flags.suite);
+    } catch (error) {
+      if (error instanceof SuiteError) throw new CliError(`--suite: ${error.message}`, 2);
+      throw error;
+    }
+    const file = flags.db ?? env().SAWTOOTH_DB;
+    const db = openDb(file);
+    try {
+      const existing = db.$client.prepare('SELECT count(*) FROM results').pluck().get() as number;
+      if (existing > 0 && !flags.force) throw new CliError(`${file} already holds ${existing} results: give --force to add ${flags.results} more, or another --db`);
+      let lastShown = 0;
+      const report = seedResults(db, {
+        results: flags.results, suite, seed: flags.seed,
+        onProgress: (n) => {
+          if (n - lastShown >= 200_000) {
+            lastShown = n;
+            io.stderr(`  ${n.toLocaleString('en')} results\n`);
+          }
+        },
+      });
+      const rate = Math.round(report.results / report.seconds).toLocaleString('en');
+      io.stdout(`seeded ${report.results} results (${report.models} models, ${report.runs} runs, suite ${suite.id}) into ${file} in ${report.seconds.toFixed(1)} s (${rate} results/s)\n`);
+      return 0;
+    } finally {
+      db.$client.close();
+    }
+  },
+};

@@ -1,0 +1,185 @@
+import type { Db } from '../../db/client';
+import type { ErrorKind, Suite } from '../../evals/contracts';
+import { Mulberry32 } from '../../evals/metrics';
+import { persistSuite } from '../../server/catalog/persist-suite';
+import { models as modelsTable } from '../../db/schema';
+import { RunSettingsSchema } from '../../server/runner/run-settings';
+import { SYNTHETIC_MODELS, type SyntheticModel } from './synthetic-models';
+
+export interface SeedOptions {
+  results: number;
+  suite: Suite;
+  seed?: number;
+  models?: SyntheticModel[];
+  onProgress?: (written: number) => void;
+}
+
+export interface SeedReport {
+  results: number;
+  runs: number;
+  models: number;
+  seconds: number;
+}
+
+interface ProbeRow {
+  key: number;
+  family: string;
+  domain: string;
+  tier: 'easy' | 'hard';
+  answer: string;
+  promptTokens: number;
+  familyIndex: number;
+}
+
+const SAMPLE_CYCLE = [1, 5, 10, 20, 3];
+const TRANSACTION_ROWS = 50_000;
+const DAY_MS = 86_400_000;
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** A standard normal draw (Box–Muller) from the seeded generator. */
+function normal(rng: Mulberry32): number {
+  return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+}
+
+function pickWeighted<T>(rng: Mulberry32, items: Array<[T, number]>): T {
+  const total = items.reduce((s, [, w]) => s + w, 0);
+  let r = rng.next() * total;
+  for (const [item, w] of items) if ((r -= w) < 0) return item;
+  return items[items.length - 1]![0];
+}
+
+/** A wrong answer that looks like the model's: off by one for numbers, another word otherwise. */
+function wrongAnswer(answer: string, rng: Mulberry32): string {
+  const n = Number(answer);
+  if (answer.trim() !== '' && Number.isFinite(n)) return String(n + (rng.next() < 0.5 ? -1 : 1) * (1 + rng.index(3)));
+  if (/^(yes|no)$/i.test(answer)) return /^yes$/i.test(answer) ? 'no' : 'yes';
+  return rng.next() < 0.5 ? 'I am not sure' : `${answer.split(/\s+/)[0] ?? answer} (or something else)`;
+}
+
+/**
+ * Fills the database with `results` realistic results: the synthetic models, each with several completed runs of
+ * `suite` at various sample counts (the last run cut short, as a cancelled run), pass rates that depend on model,
+ * domain, family, tier and probe, errors of several kinds, and ticks for the CTM. Bulk inserts with prepared
+ * statements in transactions of 50,000 rows; the run counters are set per run, as the recorder would have.
+ */
+export function seedResults(db: Db, options: SeedOptions): SeedReport {
+  const started = performance.now();
+  const rng = new Mulberry32(options.seed ?? 1);
+  const models = options.models ?? SYNTHETIC_MODELS;
+  const sqlite = db.$client;
+  const suiteKey = persistSuite(db, options.suite);
+  for (const m of models) {
+    // No base URL: like imported results, a seeded model can be browsed and compared but not run.
+    const row = { label: m.label, arch: m.arch, baseUrl: null, modelName: m.id, reasoning: m.id.includes('reasoner'),
+      priceInput: m.price?.input ?? null, priceOutput: m.price?.output ?? null, origin: 'import' as const };
+    db.insert(modelsTable).values({ id: m.id, ...row }).onConflictDoUpdate({ target: modelsTable.id, set: row }).run();
+  }
+
+  const familyIds = options.suite.families.map((f) => f.id);
+  const probes = (
+    sqlite
+      .prepare(`SELECT p.key, p.family_id AS family, p.domain, p.tier, p.answer, length(p.prompt) AS chars
+                FROM suite_pairs sp JOIN probes p ON p.key IN (sp.easy_probe_key, sp.hard_probe_key)
+                WHERE sp.suite_key = ? ORDER BY sp.position, p.tier`)
+      .all(suiteKey) as Array<Omit<ProbeRow, 'promptTokens' | 'familyIndex'> & { chars: number }>
+  ).map((p) => ({ ...p, promptTokens: Math.ceil(p.chars / 4), familyIndex: familyIds.indexOf(p.family) }));
+
+  // Difficulty: per family and tier (hard ≈ 1.6 logits harder), plus a per-probe part shared by every model.
+  const familyDifficulty = familyIds.map(() => normal(rng) * 0.7);
+  const probeDifficulty = new Map(probes.map((p) => [p.key, normal(rng) * 0.9 + (p.tier === 'hard' ? 1.6 : 0)]));
+
+  const insertRun = sqlite.prepare(`INSERT INTO runs (model_id, suite_key, status, settings, samples, expected, origin, created_at, started_at, finished_at)
+    VALUES (?, ?, ?, ?, ?, ?, 'eval', ?, ?, ?) RETURNING id`).pluck();
+  const setCounters = sqlite.prepare('UPDATE runs SET pass_count = ?, fail_count = ?, error_count = ?, cost_usd = ? WHERE id = ?');
+  const insertResult = sqlite.prepare(`INSERT INTO results (run_id, model_id, probe_key, family_id, domain, tier, sample, outcome, error_kind,
+    response, extracted, reason, latency_ms, prompt_tokens, completion_tokens, cost_usd, ticks, telemetry, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`);
+
+  let written = 0;
+  let runs = 0;
+  const now = Date.now();
+  const perModelBudget = Math.ceil(options.results / models.length);
+  const plans = models.map((model) => {
+    // The model's pass probability per probe, fixed across its runs: samples of one probe agree most of the time.
+    const holes = familyIds.map(() => rng.next() < model.holeRate);
+    const familyBias = familyIds.map(() => normal(rng) * 0.5);
+    const pass = new Map(
+      probes.map((p) => {
+        const hole = holes[p.familyIndex] && p.tier === 'easy' ? 2.8 : 0;
+        const logit = model.skill + (model.domainSkill[p.domain] ?? 0) + familyBias[p.familyIndex]! - familyDifficulty[p.familyIndex]! -
+          probeDifficulty.get(p.key)! - hole + normal(rng) * 0.4;
+        return [p.key, sigmoid(logit)];
+      }),
+    );
+    return { model, pass, budget: Math.min(perModelBudget, options.results), runIndex: 0 };
+  });
+
+  const writeRun = (plan: (typeof plans)[number], rows: number) => {
+    const { model } = plan;
+    const samples = SAMPLE_CYCLE[plan.runIndex % SAMPLE_CYCLE.length]!;
+    const expected = probes.length * samples;
+    const take = Math.min(rows, expected);
+    const createdAt = now - (40 - plan.runIndex) * DAY_MS - rng.index(DAY_MS);
+    const settings = RunSettingsSchema.parse({ samples, ...(samples > 1 && { temperature: 0.7, seed: plan.runIndex + 1 }) });
+    const runId = insertRun.get(model.id, suiteKey, take < expected ? 'cancelled' : 'completed', JSON.stringify(settings), samples, expected,
+      createdAt, createdAt + 1_000, createdAt + 1_000 + take * 20) as number;
+    plan.runIndex += 1;
+    runs += 1;
+    const counts = { pass: 0, fail: 0, error: 0, cost: 0 };
+    let inRun = 0;
+    outer: for (const p of probes) {
+      for (let sample = 1; sample <= samples; sample++) {
+        if (inRun >= take) break outer;
+        inRun += 1;
+        const latency = Math.max(1, Math.round(model.latencyMs[0] * Math.exp(normal(rng) * model.latencyMs[1])));
+        let outcome: 'pass' | 'fail' | 'error';
+        let errorKind: ErrorKind | null = null;
+        if (rng.next() < model.errorRate) {
+          outcome = 'error';
+          errorKind = pickWeighted(rng, model.errorKinds);
+        } else outcome = rng.next() < plan.pass.get(p.key)! ? 'pass' : 'fail';
+        const said = outcome === 'pass' ? p.answer : outcome === 'fail' ? wrongAnswer(p.answer, rng) : null;
+        const completion = errorKind === 'truncated' ? 1024 : outcome === 'error' ? 0 : 8 + rng.index(model.arch === 'llm' ? 400 : 4);
+        const cost = model.price ? (p.promptTokens * model.price.input + completion * model.price.output) / 1e6 : null;
+        const ticks = model.reportsTicks && outcome !== 'error'
+          ? Math.max(1, Math.min(50, Math.round((p.tier === 'hard' ? 22 : 9) + (outcome === 'fail' ? 6 : 0) + normal(rng) * 4)))
+          : null;
+        insertResult.run(runId, model.id, p.key, p.family, p.domain, p.tier, sample, outcome, errorKind,
+          said === null ? null : `Let me work through this.\n\nThe answer is ${said}.`, said,
+          outcome === 'pass' ? `matched ${p.answer}` : outcome === 'fail' ? `expected ${p.answer}, got ${said}` : `${errorKind} (seeded)`,
+          latency, p.promptTokens, completion, cost, ticks, createdAt + inRun * 20);
+        counts[outcome] += 1;
+        counts.cost += cost ?? 0;
+      }
+    }
+    setCounters.run(counts.pass, counts.fail, counts.error, counts.cost, runId);
+    return inRun;
+  };
+
+  // Round-robin over the models, one run at a time, in transactions of about TRANSACTION_ROWS rows.
+  const writeSome = sqlite.transaction(() => {
+    let inTransaction = 0;
+    while (inTransaction < TRANSACTION_ROWS && written < options.results) {
+      const open = plans.filter((p) => p.budget > 0);
+      if (open.length === 0) return;
+      const plan = open[runs % open.length]!;
+      const n = writeRun(plan, Math.min(plan.budget, options.results - written));
+      plan.budget -= n;
+      written += n;
+      inTransaction += n;
+    }
+  });
+  const previousSync = sqlite.pragma('synchronous', { simple: true }) as number;
+  sqlite.pragma('synchronous = OFF'); // a seed is re-creatable: no fsync per transaction
+  try {
+    while (written < options.results && plans.some((p) => p.budget > 0)) {
+      writeSome();
+      options.onProgress?.(written);
+    }
+  } finally {
+    sqlite.pragma(`synchronous = ${previousSync}`);
+  }
+  sqlite.pragma('optimize');
+  return { results: written, runs, models: models.length, seconds: (performance.now() - started) / 1000 };
+}

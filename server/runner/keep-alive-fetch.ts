@@ -1,0 +1,145 @@
+import http from 'node:http';
+import https from 'node:https';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+
+/**
+ * A `fetch` for the OpenAI SDK over node:http with keep-alive agents, used by the runner's providers instead of the
+ * global (undici) fetch. Why: at thousands of requests a second, undici's fetch (Request/Response objects, web
+ * streams, per-request abort plumbing) cost the runner more CPU than everything else together; node:http with a
+ * pooled socket is several times cheaper per request. Scope, which is all the SDK needs for chat completions: one
+ * request, the whole body buffered, then a standard `Response`. No redirects (an API answer is never a redirect) and
+ * no cookies; gzip / deflate / brotli bodies are decoded, as fetch would. Errors keep node's codes (ECONNRESET,
+ * ECONNREFUSED), which the provider's classifier reads; an aborted signal rejects with an `AbortError`.
+ */
+
+// LIFO keeps the few hottest sockets busy and lets the rest time out; no socket limit: the scheduler limits requests.
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, keepAliveMsecs: 10_000, scheduling: 'lifo' }),
+  'https:': new https.Agent({ keepAlive: true, keepAliveMsecs: 10_000, scheduling: 'lifo' }),
+} as const;
+
+const decoders: Record<string, (b: Buffer) => Promise<Buffer>> = {
+  gzip: promisify(zlib.gunzip),
+  'x-gzip': promisify(zlib.gunzip),
+  deflate: promisify(zlib.inflate),
+  br: promisify(zlib.brotliDecompress),
+};
+
+/**
+ * A Response whose body is already in memory: text() and json() read the buffer directly instead of through a web
+ * stream (undici's body reading was most of what remained of fetch's cost). `body` is null: this client never
+ * streams, and the SDK reads a non-streamed answer only through json() / text().
+ */
+class BufferedResponse extends Response {
+  private consumed = false;
+
+  constructor(
+    private readonly payload: Buffer,
+    init: ResponseInit,
+  ) {
+    super(null, init);
+  }
+
+  private take(): Buffer {
+    if (this.consumed) throw new TypeError('Body is unusable: Body has already been read');
+    this.consumed = true;
+    return this.payload;
+  }
+
+  override get bodyUsed(): boolean {
+    return this.consumed;
+  }
+
+  override text(): Promise<string> {
+    try {
+      return Promise.resolve(this.take().toString('utf8'));
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+
+  override json(): Promise<unknown> {
+    // JSON.parse throws SyntaxError on a cut or garbled body, as fetch's json() does: the provider classifies it.
+    return this.text().then((text) => JSON.parse(text) as unknown);
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    try {
+      const bytes = this.take();
+      return Promise.resolve(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+  }
+}
+
+function headerRecord(headers: RequestInit['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!headers) return out;
+  if (headers instanceof Headers) headers.forEach((value, name) => void (out[name] = value));
+  else if (Array.isArray(headers)) for (const [name, value] of headers) out[name!.toLowerCase()] = value!;
+  else for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value;
+  return out;
+}
+
+function bodyOf(body: RequestInit['body']): string | Buffer | undefined {
+  if (body == null) return undefined;
+  if (typeof body === 'string' || Buffer.isBuffer(body)) return body;
+  if (body instanceof ArrayBuffer) return Buffer.from(body);
+  if (ArrayBuffer.isView(body)) return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  // The SDK sends chat requests as JSON strings; streams and forms (file uploads) are not this client's job.
+  throw new TypeError('keepAliveFetch: only string and byte request bodies are supported');
+}
+
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error && reason.name === 'AbortError') return reason;
+  return new DOMException('This operation was aborted', 'AbortError');
+}
+
+export const keepAliveFetch: typeof fetch = (input, init = {}) =>
+  new Promise<Response>((resolve, reject) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    const agent = agents[url.protocol as keyof typeof agents];
+    if (!agent) return reject(new TypeError(`keepAliveFetch: unsupported protocol ${url.protocol}`));
+    const signal = init.signal ?? undefined;
+    if (signal?.aborted) return reject(abortError(signal));
+    const body = bodyOf(init.body);
+    const headers = headerRecord(init.headers);
+    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+
+    const transport = url.protocol === 'https:' ? https : http;
+    const request = transport.request(url, { method: init.method ?? 'GET', headers, agent }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', fail);
+      response.on('end', () => {
+        signal?.removeEventListener('abort', onAbort);
+        const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+        const encoding = response.headers['content-encoding']?.trim().toLowerCase();
+        const decode = encoding ? decoders[encoding] : undefined;
+        const responseHeaders = new Headers();
+        for (let i = 0; i + 1 < response.rawHeaders.length; i += 2) {
+          const name = response.rawHeaders[i]!.toLowerCase();
+          // The body handed on is decoded: its encoding and length headers would now be wrong.
+          if (decode && (name === 'content-encoding' || name === 'content-length')) continue;
+          responseHeaders.append(name, response.rawHeaders[i + 1]!);
+        }
+        const status = response.statusCode ?? 500;
+        const done = (bytes: Buffer) => resolve(new BufferedResponse(bytes, { status, statusText: response.statusMessage ?? '', headers: responseHeaders }));
+        if (decode) decode(raw).then(done, fail);
+        else done(raw);
+      });
+    });
+    function fail(error: unknown): void {
+      signal?.removeEventListener('abort', onAbort);
+      reject(signal?.aborted ? abortError(signal) : error);
+    }
+    function onAbort(): void {
+      request.destroy(abortError(signal!));
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+    request.on('error', fail);
+    request.end(body);
+  });
