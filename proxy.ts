@@ -17,6 +17,7 @@ export function proxy(request: NextRequest): NextResponse {
   if (how === 'bearer' || how === 'cookie') return NextResponse.next();
   if (how === 'query') {
     // Trade the token in the URL for a cookie at once, so it does not stay in the address bar or the history.
+    // (Next's proxy needs an absolute URL here and sends same-origin redirects on as relative ones.)
     const clean = request.nextUrl.clone();
     clean.searchParams.delete('token');
     const response = NextResponse.redirect(clean, 303);
@@ -29,8 +30,9 @@ export function proxy(request: NextRequest): NextResponse {
       { status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="sawtooth"' } },
     );
   }
-  const login = new URL('/login', request.url);
-  login.searchParams.set('next', `${pathname}${request.nextUrl.search}`);
+  const login = request.nextUrl.clone();
+  login.pathname = '/login';
+  login.search = `?${new URLSearchParams({ next: `${pathname}${request.nextUrl.search}` }).toString()}`;
   return NextResponse.redirect(login, 303);
 }
 

@@ -71,10 +71,10 @@ describe('runs from the UI in Chromium (server worker on)', () => {
     expect(await kinds.textContent()).toMatch(/bad_request.*1.*check the model name/s);
     await page.screenshot({ path: path.join(shots, 'manage-run-completed.png'), fullPage: true });
     await page.getByRole('button', { name: 'Retry errors' }).click();
+    // Only the errored probe is asked again (the fault fired once): the live view reaches 12 passes.
+    await page.locator('.outcome-pass', { hasText: 'pass 12' }).waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await createCaller({ db }).runs.get({ id: runId })).run, { timeout: 30_000 }).toMatchObject({ status: 'completed', passCount: 12, errorCount: 0 });
     await page.getByTestId('run-status').filter({ hasText: 'completed' }).waitFor({ timeout: 30_000 });
-    await page.locator('.outcome-error', { hasText: 'error 0' }).waitFor({ timeout: 30_000 });
-    const run = (await createCaller({ db }).runs.get({ id: runId })).run;
-    expect(run).toMatchObject({ status: 'completed', passCount: 12, errorCount: 0 });
 
     // Export CSV: every result of the run, one row each.
     const download = page.waitForEvent('download');
@@ -101,7 +101,7 @@ describe('runs from the UI in Chromium (server worker on)', () => {
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.getByTestId('run-status').filter({ hasText: 'completed' }).waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('run-done').textContent()).toContain('36 / 36 answered');
-    const rows = db.$client.prepare('SELECT count(*) AS n, count(DISTINCT probe_key || ":" || sample) AS distinctN FROM results WHERE run_id = ?').get(runId);
+    const rows = db.$client.prepare(`SELECT count(*) AS n, count(DISTINCT probe_key || ':' || sample) AS distinctN FROM results WHERE run_id = ?`).get(runId);
     expect(rows).toEqual({ n: 36, distinctN: 36 });
     expect(errors).toEqual([]);
     await page.close();
@@ -117,7 +117,7 @@ describe('runs from the UI in Chromium (server worker on)', () => {
     await page.getByRole('group', { name: 'Filter by status' }).getByRole('button', { name: 'completed', exact: true }).click();
     await page.getByTestId('runs-table').locator('td[data-status="completed"]').nth(1).waitFor();
 
-    await page.getByText('Import results').click();
+    await page.locator('summary', { hasText: 'Import results' }).click();
     const form = page.getByTestId('import-results-form');
     const bad = [JSON.stringify({ model: 'ext', prompt: 'What is the square of 11?', response: '121', correct: true }), JSON.stringify({ model: 'ext', prompt: 'x', correct: 'maybe' })].join('\n');
     await form.getByLabel('Results file').setInputFiles({ name: 'bad.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(bad) });

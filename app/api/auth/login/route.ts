@@ -5,20 +5,25 @@ import { env } from '../../../../server/env';
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
+/**
+ * A 303 with a relative Location: the browser stays on the host it used (an absolute URL built from request.url
+ * could name another host for the same server, e.g. localhost for 127.0.0.1, where the cookie is not sent).
+ */
+function seeOther(location: string): NextResponse {
+  return new NextResponse(null, { status: 303, headers: { Location: location } });
+}
+
 /** The /login form posts here: a right token sets the session cookie and goes on to `next`; a wrong one goes back. */
 export async function POST(request: Request): Promise<Response> {
   const form = await request.formData();
   const given = form.get('token');
   const next = safeNext(typeof form.get('next') === 'string' ? (form.get('next') as string) : null);
   const token = env().SAWTOOTH_AUTH_TOKEN;
-  if (!token) return NextResponse.redirect(new URL(next, request.url), 303);
+  if (!token) return seeOther(next);
   if (typeof given !== 'string' || !sameSecret(given.trim(), token)) {
-    const back = new URL('/login', request.url);
-    back.searchParams.set('next', next);
-    back.searchParams.set('error', '1');
-    return NextResponse.redirect(back, 303);
+    return seeOther(`/login?${new URLSearchParams({ next, error: '1' }).toString()}`);
   }
-  const response = NextResponse.redirect(new URL(next, request.url), 303);
+  const response = seeOther(next);
   response.cookies.set(SESSION_COOKIE, sessionValue(token), { httpOnly: true, sameSite: 'lax', path: '/', secure: new URL(request.url).protocol === 'https:' });
   return response;
 }

@@ -5,8 +5,8 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 /** Forgets the session cookie. */
-export function POST(request: Request): Response {
-  const response = NextResponse.redirect(new URL('/login', request.url), 303);
+export function POST(): Response {
+  const response = new NextResponse(null, { status: 303, headers: { Location: '/login' } });
   response.cookies.delete(SESSION_COOKIE);
   return response;
 }
