@@ -135,7 +135,7 @@ export function RunView({ id }: { id: number }) {
                   <td className={`outcome-${r.outcome}`}>{r.outcome}{r.errorKind ? <div className="ci">{r.errorKind}</div> : null}</td>
                   <td>{r.answer}</td>
                   <td>{r.extracted ?? '—'}</td>
-                  <td style={{ maxWidth: 380 }}><pre className="transcript">{r.response ?? ''}</pre></td>
+                  <td style={{ maxWidth: 380 }}>{r.response ? <pre className="transcript">{r.response}</pre> : <span className="ci">no answer</span>}</td>
                   <td className="ci">{r.reason}</td>
                 </tr>
               ))}
