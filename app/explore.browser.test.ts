@@ -266,6 +266,7 @@ describe('explore pages in Chromium', () => {
     await expect.poll(() => page.getByTestId('results-table').getByText(XSS_RESPONSE).count()).toBe(1);
     expect(await page.locator('main img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await page.getByTestId('results-table').getByText(XSS_RESPONSE).scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, 'explore-xss-run-page.png'), fullPage: false });
     expect(errors).toEqual([]);
     await page.close();
