@@ -148,6 +148,8 @@ describe('sawtooth import / export through main()', () => {
     const suiteFile = path.join(dir, 'halves.yaml');
     expect((await cli(['export', '--suite', 'halves', '--format', 'yaml', '--out', suiteFile])).code).toBe(0);
     expect(loadSuite(suiteFile).pairs.map((p) => p.id)).toEqual(['arithmetic.halving#000', 'arithmetic.halving#001']);
+    const validated = await cli(['probes', 'validate', suiteFile]);
+    expect(validated.stdout).toMatch(/^ok: 1 families, 2 pairs/);
   });
 
   it('evaluates a user suite by id with sawtooth eval', async () => {
