@@ -14,37 +14,56 @@ export const EXPORT_COLUMNS = [
 const PAGE = 1_000;
 
 /**
- * A run's or a model's results as CSV or JSON text, yielded a page at a time (keyset on the result id, 1000 rows per
- * query), so an export of a million rows never holds more than one page in memory on the server or in the pipe.
+ * The page query. Each pages along an index it can walk in order (no sort per page, no scan from the start): a run
+ * by results(run_id, probe_key, sample), a model by results(model_id, probe_key, outcome, rowid). So rows come out
+ * grouped by probe, and each page costs the same however deep into a million rows it is.
+ */
+const PAGE_SQL = {
+  run: `WHERE r.run_id = @key AND (r.probe_key, r.sample) > (@k1, @k2) ORDER BY r.probe_key, r.sample`,
+  model: `WHERE r.model_id = @key AND (r.probe_key, r.outcome, r.id) > (@k1, @k2, @k3) ORDER BY r.probe_key, r.outcome, r.id`,
+};
+
+/**
+ * A run's or a model's results as CSV or JSON text, yielded a page at a time (keyset paging, 1000 rows per query),
+ * so an export of a million rows never holds more than one page in memory on the server or in the pipe.
  */
 export function* exportResults(db: Db, scope: ExportScope, format: ExportFormat): Generator<string> {
-  const filter = 'runId' in scope ? 'r.run_id = @key' : 'r.model_id = @key';
+  const byRun = 'runId' in scope;
+  const key = byRun ? scope.runId : scope.modelId;
   const page = db.$client.prepare(
-    `SELECT r.id AS result_id, r.run_id, r.model_id, s.id AS suite_id, p.id AS probe_id, r.family_id AS family, r.domain, r.tier,
+    `SELECT r.id AS result_id, r.run_id, r.model_id, p.id AS probe_id, r.family_id AS family, r.domain, r.tier,
             r.sample, r.outcome, r.error_kind, p.prompt, p.answer, r.response, r.extracted, r.reason, r.latency_ms,
-            r.prompt_tokens, r.completion_tokens, r.cost_usd, r.ticks, r.created_at
-     FROM results r JOIN probes p ON p.key = r.probe_key JOIN runs ru ON ru.id = r.run_id JOIN suites s ON s.key = ru.suite_key
-     WHERE ${filter} AND r.id > @after ORDER BY r.id LIMIT ${PAGE}`,
+            r.prompt_tokens, r.completion_tokens, r.cost_usd, r.ticks, r.created_at, r.probe_key AS k1
+     FROM results r JOIN probes p ON p.key = r.probe_key
+     ${byRun ? PAGE_SQL.run : PAGE_SQL.model} LIMIT ${PAGE}`,
   );
-  const key = 'runId' in scope ? scope.runId : scope.modelId;
+  // The suite of each run (a model has at most a few hundred runs): a lookup, not a join in the page query.
+  const suites = new Map(
+    (db.$client
+      .prepare(`SELECT ru.id, s.id AS suite FROM runs ru JOIN suites s ON s.key = ru.suite_key WHERE ${byRun ? 'ru.id' : 'ru.model_id'} = ?`)
+      .all(key) as Array<{ id: number; suite: string }>).map((r) => [r.id, r.suite]),
+  );
   if (format === 'csv') yield csvLine(EXPORT_COLUMNS);
   else yield '[';
-  let after = 0;
+  let cursor: { k1: number; k2: number | string; k3: number } = { k1: -1, k2: byRun ? -1 : '', k3: -1 };
   let first = true;
   for (;;) {
-    const rows = page.all({ key, after }) as Array<Record<(typeof EXPORT_COLUMNS)[number], unknown> & { result_id: number; created_at: number }>;
+    const rows = page.all({ key, ...cursor }) as Array<Record<(typeof EXPORT_COLUMNS)[number], unknown> & { result_id: number; run_id: number; sample: number; outcome: string; k1: number; created_at: number }>;
     if (rows.length === 0) break;
     let chunk = '';
     for (const row of rows) {
-      const out = { ...row, created_at: new Date(row.created_at).toISOString() };
+      const { k1: _k1, ...rest } = row;
+      const out = { ...rest, suite_id: suites.get(row.run_id) ?? null, created_at: new Date(row.created_at).toISOString() };
       if (format === 'csv') chunk += csvLine(EXPORT_COLUMNS.map((c) => out[c]));
       else {
-        chunk += `${first ? '\n' : ',\n'}${JSON.stringify(out)}`;
+        const ordered = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, out[c]]));
+        chunk += `${first ? '\n' : ',\n'}${JSON.stringify(ordered)}`;
         first = false;
       }
     }
     yield chunk;
-    after = rows[rows.length - 1]!.result_id;
+    const last = rows[rows.length - 1]!;
+    cursor = { k1: last.k1, k2: byRun ? last.sample : last.outcome, k3: last.result_id };
     if (rows.length < PAGE) break;
   }
   if (format === 'json') yield '\n]\n';
