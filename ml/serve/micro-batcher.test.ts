@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MicroBatcher } from './micro-batcher';
+import { compiledBatchSizes } from './served-models';
 
 describe('MicroBatcher', () => {
   it('groups requests that arrive within the window, up to the max batch, in order', async () => {
@@ -25,5 +26,13 @@ describe('MicroBatcher', () => {
       throw new Error('forward failed');
     }, { maxBatch: 2, windowMs: 1 });
     await expect(Promise.all([batcher.submit(1), batcher.submit(2)])).rejects.toThrow('forward failed');
+  });
+});
+
+describe('compiledBatchSizes', () => {
+  it('compiles 1, 4, 16 … and the max batch itself', () => {
+    expect(compiledBatchSizes(16)).toEqual([1, 4, 16]);
+    expect(compiledBatchSizes(8)).toEqual([1, 4, 8]);
+    expect(compiledBatchSizes(1)).toEqual([1]);
   });
 });

@@ -19,10 +19,21 @@ export interface ServedAnswer {
   sawtooth: SawtoothExtension;
 }
 
-/** One loaded checkpoint: compiled forwards for a single request and for a full batch, behind a micro-batcher. */
+/**
+ * Batch sizes compiled per checkpoint: 1, 4, 16, … up to and including maxBatch. A batch runs on the smallest
+ * compiled size that holds it (padding the rest), so two requests do not pay for a forward of 16 while only a few
+ * shapes are compiled at start (each compile takes seconds for a many-tick model).
+ */
+export function compiledBatchSizes(maxBatch: number): number[] {
+  const sizes: number[] = [];
+  for (let size = 1; size < maxBatch; size *= 4) sizes.push(size);
+  sizes.push(maxBatch);
+  return sizes;
+}
+
+/** One loaded checkpoint: compiled forwards for a few batch sizes, behind a micro-batcher. */
 export class ServedCheckpoint {
-  readonly #small: Predictor;
-  readonly #large: Predictor;
+  readonly #predictors: Predictor[];
   readonly batcher: MicroBatcher<unknown, RawOutputs>;
 
   constructor(
@@ -30,8 +41,7 @@ export class ServedCheckpoint {
     batching: MicroBatcherOptions,
   ) {
     const { arch, task, config, params } = loaded;
-    this.#small = new Predictor(arch, task, config, params, 1);
-    this.#large = batching.maxBatch > 1 ? new Predictor(arch, task, config, params, batching.maxBatch) : this.#small;
+    this.#predictors = compiledBatchSizes(batching.maxBatch).map((size) => new Predictor(arch, task, config, params, size));
     this.batcher = new MicroBatcher((inputs) => this.#runRows(inputs), batching);
   }
 
@@ -41,8 +51,7 @@ export class ServedCheckpoint {
 
   /** Compiles both forwards (seconds for many ticks), so that requests never pay for it. */
   warmUp(): void {
-    this.#small.warmUp();
-    if (this.#large !== this.#small) this.#large.warmUp();
+    for (const predictor of this.#predictors) predictor.warmUp();
   }
 
   /** Parses the prompt with this checkpoint's task; null when it is not one of its questions. */
@@ -53,7 +62,7 @@ export class ServedCheckpoint {
   async answer(input: unknown, threshold: number | undefined, arch: string): Promise<ServedAnswer> {
     const { value, batchSize } = await this.batcher.submit(input);
     const used = threshold ?? this.loaded.file.haltThreshold;
-    const [prediction] = this.#small.answers(value, used);
+    const [prediction] = this.#predictors[0]!.answers(value, used);
     return {
       text: prediction!.answer,
       sawtooth: {
@@ -72,7 +81,7 @@ export class ServedCheckpoint {
 
   /** One forward for the batch, split back into one-row outputs. */
   #runRows(inputs: unknown[]): RawOutputs[] {
-    const predictor = inputs.length === 1 ? this.#small : this.#large;
+    const predictor = this.#predictors.find((p) => p.batchSize >= inputs.length)!;
     const raw = predictor.run(inputs);
     const T = predictor.ticks;
     const perRow = T * this.loaded.task.groups * this.loaded.task.classes;
@@ -84,8 +93,7 @@ export class ServedCheckpoint {
   }
 
   dispose(): void {
-    this.#small.dispose();
-    if (this.#large !== this.#small) this.#large.dispose();
+    for (const predictor of this.#predictors) predictor.dispose();
   }
 }
 
