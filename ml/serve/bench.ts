@@ -9,6 +9,8 @@ import { startServer } from './start-server';
 
 const CONCURRENCY = 8;
 const REQUESTS = 64;
+/** Alternating rounds per mode; the median round is reported. */
+const ROUNDS = 3;
 
 function percentile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -40,7 +42,7 @@ async function drive(url: string, model: string, prompts: string[]): Promise<{ r
 
 /**
  * Serving throughput per architecture at concurrency 8 (parity prompts, 16 bits), with micro-batching and, as the
- * baseline measured in the same run, with batching off (max batch 1). Uses freshly initialised checkpoints of the
+ * baseline measured in the same run, with batching off (max batch 1); medians of alternating rounds. Uses freshly initialised checkpoints of the
  * shipped sizes: speed does not depend on the weights. Prints `bench serve.<arch>.*` lines.
  */
 export async function benchServe(print: (line: string) => void, archs: readonly ArchName[] = ARCH_NAMES): Promise<void> {
@@ -50,16 +52,24 @@ export async function benchServe(print: (line: string) => void, archs: readonly 
     const dir = mkdtempSync(join(tmpdir(), 'sawtooth-bench-serve-'));
     try {
       writeUntrainedCheckpoint(dir, arch, 'parity');
-      const results: Record<string, { rps: number; latencies: number[] }> = {};
-      for (const [label, maxBatch] of [['batched', 16], ['unbatched', 1]] as const) {
-        const server = await startServer({ checkpointsDir: dir, port: 0, host: '127.0.0.1', batching: { maxBatch, windowMs: 3 } });
-        try {
-          await drive(server.url, `${arch}-parity`, prompts.slice(0, CONCURRENCY)); // settle
-          results[label] = await drive(server.url, `${arch}-parity`, prompts);
-        } finally {
-          await server.close();
-        }
+      // Both servers stay up and are driven in alternation, so load drift on a shared machine hits both alike.
+      const servers = {
+        batched: await startServer({ checkpointsDir: dir, port: 0, host: '127.0.0.1', batching: { maxBatch: 16, windowMs: 3 } }),
+        unbatched: await startServer({ checkpointsDir: dir, port: 0, host: '127.0.0.1', batching: { maxBatch: 1, windowMs: 0 } }),
+      };
+      const runs: Record<keyof typeof servers, { rps: number; latencies: number[] }[]> = { batched: [], unbatched: [] };
+      try {
+        for (const server of Object.values(servers)) await drive(server.url, `${arch}-parity`, prompts.slice(0, CONCURRENCY));
+        for (let round = 0; round < ROUNDS; round++)
+          for (const label of ['batched', 'unbatched'] as const) runs[label].push(await drive(servers[label].url, `${arch}-parity`, prompts));
+      } finally {
+        for (const server of Object.values(servers)) await server.close();
       }
+      const median = (xs: number[]) => percentile(xs, 0.5);
+      const results = {
+        batched: { rps: median(runs.batched.map((r) => r.rps)), latencies: runs.batched.flatMap((r) => r.latencies) },
+        unbatched: { rps: median(runs.unbatched.map((r) => r.rps)), latencies: runs.unbatched.flatMap((r) => r.latencies) },
+      };
       const batched = results.batched!;
       const unbatched = results.unbatched!;
       print(`bench serve.${arch}.rps_c8 ${batched.rps.toFixed(1)} req/s`);
