@@ -107,6 +107,21 @@ describe('runs from the UI in Chromium (server worker on)', () => {
     await page.close();
   });
 
+  it('fits a phone screen: no page-wide horizontal scroll on the manage pages (wide tables scroll inside their box)', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const errors = collectPageErrors(page);
+    for (const p of ['/runs', '/runs/1', '/probes', '/models', '/models/new']) {
+      await page.goto(`${app.url}${p}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, p).toBeLessThanOrEqual(0);
+      if (p === '/runs') await page.screenshot({ path: path.join(shots, 'manage-runs-phone.png'), fullPage: true });
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lists runs with a status filter, and imports results (a bad file shows line and field)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const errors = collectPageErrors(page);
