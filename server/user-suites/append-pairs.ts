@@ -49,7 +49,9 @@ export function appendPairs(
   for (const p of existing?.pairs ?? []) for (const tier of ['easy', 'hard'] as const) prompts.set(`${p.family}\u0000${p[tier].prompt}`, p.id);
 
   for (const { pair, origin } of pairs) {
-    const at = (field: string, message: string) => issues.push({ file: origin.file, line: origin.line, field: `${origin.field ?? ''}${field}`, message });
+    // A CSV names its columns easy_prompt, hard_answer …: say the column the person can find.
+    const named = (field: string) => (/\.csv$/i.test(origin.file) ? field.replace('.', '_') : field);
+    const at = (field: string, message: string) => issues.push({ file: origin.file, line: origin.line, field: `${origin.field ?? ''}${named(field)}`, message });
     if (!familyIds.has(pair.family)) at('family', `unknown family "${pair.family}": declare it (id, domain, title, description, pair rule)`);
     const earlier = pairIds.get(pair.id);
     if (earlier !== undefined) at('id', `pair id "${pair.id}" is already in ${earlier}`);

@@ -117,7 +117,7 @@ export function AddPairForm({ onSaved }: { onSaved: (suiteId: string) => void })
             {(families.data ?? []).map((f) => <option key={f.id} value={f.id}>{f.id} — {f.title}</option>)}
             <option value={NEW}>+ a new family…</option>
           </select>
-          {err('family')}
+          {err('family') ?? (familyChoice && familyChoice !== NEW ? <p className="hint">Pair rule: {(families.data ?? []).find((f) => f.id === familyChoice)?.pairRule}</p> : null)}
         </div>
         <div className="field">
           <label htmlFor="pair-key">Pair key</label>
