@@ -8,7 +8,7 @@ import { useTRPC } from '../_trpc/client';
 import { errorAdvice } from './error-advice';
 import { estimateRemainingMs, formatDuration, type ProgressSample } from './eta';
 import { pct, when } from './format';
-import { ErrorState, Loading } from './states';
+import { Empty, ErrorState, Loading } from './states';
 
 type Outcome = 'pass' | 'fail' | 'error';
 
@@ -124,7 +124,9 @@ export function RunView({ id }: { id: number }) {
           <button type="button" key={o ?? 'all'} aria-pressed={outcome === o} onClick={() => setOutcome(o)}>{o ?? 'all'}</button>
         ))}
       </div>
-      {results.isPending ? <Loading what="results" /> : results.isError ? <ErrorState error={results.error} /> : (
+      {results.isPending ? <Loading what="results" /> : results.isError ? <ErrorState error={results.error} /> : results.data.length === 0 ? (
+        <Empty>{outcome ? `No ${outcome} results.` : active ? 'No answers yet: they appear here as they arrive.' : 'No results.'}</Empty>
+      ) : (
         <div className="table-wrap">
           <table data-testid="results-table">
             <thead><tr><th>Probe</th><th>Outcome</th><th>Expected</th><th>Extracted</th><th>Response</th><th>Reason</th></tr></thead>
