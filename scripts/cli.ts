@@ -1,5 +1,5 @@
-import { CliError, type Command, type CommandIO } from './command';
-import { commands } from './commands';
+import { CliError, type CommandIO } from './command';
+import { commands, type CommandEntry } from './commands';
 
 const processIO: CommandIO = {
   stdout: (text) => process.stdout.write(text),
@@ -19,11 +19,12 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
     io.stdout(help());
     return name ? 0 : 2;
   }
-  const command: Command | undefined = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry: CommandEntry | undefined = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`sawtooth: unknown command "${name}" (known: ${commands.map((c) => c.name).join(', ')})\n`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(`${command.usage}\n`);
     return 0;

@@ -1,16 +1,24 @@
 import type { Command } from '../command';
-import { benchCommand } from './bench';
-import { evalCommand } from './eval';
-import { exportCommand } from './export';
-import { gradeCommand } from './grade';
-import { importCommand } from './import';
-import { probesCommand } from './probes';
-import { runsCommand } from './runs';
-import { seedCommand } from './seed';
-import { serveCommand } from './serve';
-import { trainCommand } from './train';
-import { upCommand } from './up';
-import { workerCommand } from './worker';
+
+/** A command as `sawtooth --help` lists it; its module is imported only when it runs, so start-up stays fast. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<Command>;
+}
 
 /** Every sub-command, in the order `sawtooth --help` lists them. Add one: a file here, then a line below. */
-export const commands: Command[] = [upCommand, evalCommand, runsCommand, workerCommand, trainCommand, importCommand, exportCommand, probesCommand, serveCommand, gradeCommand, seedCommand, benchCommand];
+export const commands: CommandEntry[] = [
+  { name: 'up', summary: 'build and start the dashboard, the local model server, and the default evaluations', load: async () => (await import('./up')).upCommand },
+  { name: 'eval', summary: 'run a suite against a model and print its per-family summary', load: async () => (await import('./eval')).evalCommand },
+  { name: 'runs', summary: 'list, show, cancel, resume, or retry the errors of runs', load: async () => (await import('./runs')).runsCommand },
+  { name: 'worker', summary: 'answer queued runs from the database until stopped', load: async () => (await import('./worker')).workerCommand },
+  { name: 'train', summary: 'train a CTM / Transformer / LSTM checkpoint on parity or addition (or --eval-only one)', load: async () => (await import('./train')).trainCommand },
+  { name: 'import', summary: 'import results from JSONL, lm-evaluation-harness samples or promptfoo as runs', load: async () => (await import('./import')).importCommand },
+  { name: 'export', summary: 'export results (csv/json) of a run or a model, or a suite as a file', load: async () => (await import('./export')).exportCommand },
+  { name: 'probes', summary: 'list the families and pairs of a suite, or validate a suite file', load: async () => (await import('./probes')).probesCommand },
+  { name: 'serve', summary: 'serve the local CTM / Transformer / LSTM checkpoints over an OpenAI-compatible API', load: async () => (await import('./serve')).serveCommand },
+  { name: 'grade', summary: 'grade a JSONL file of responses offline (extracted answer, pass, reason per line)', load: async () => (await import('./grade')).gradeCommand },
+  { name: 'seed', summary: 'fill a database with N realistic made-up results (for trying the dashboard at scale)', load: async () => (await import('./seed')).seedCommand },
+  { name: 'bench', summary: 'run the runner, dashboard and ML benchmarks (bench <name> <value> <unit> lines)', load: async () => (await import('./bench')).benchCommand },
+];
