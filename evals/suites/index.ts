@@ -12,7 +12,18 @@ export { serializeSuite } from './serialize-suite';
 export { suiteVersion, canonicalJson } from './suite-version';
 
 /** The built-in suites are the YAML files next to this module (core.yaml, …); a suite's id is its file stem. */
-const BUILT_IN_DIR = fileURLToPath(new URL('.', import.meta.url));
+// Inside the Next server bundle this module has moved (Turbopack rewrites `new URL('.', import.meta.url)`), so fall
+// back to the project folder the server runs in, as db/client.ts does for migrations.
+const BUILT_IN_DIR = ((): string => {
+  const candidates: string[] = [];
+  try {
+    candidates.push(fileURLToPath(new URL('.', import.meta.url)));
+  } catch {
+    // not a file URL inside a bundle
+  }
+  candidates.push(resolve(process.cwd(), 'evals', 'suites'));
+  return candidates.find((dir) => existsSync(join(dir, 'core.yaml'))) ?? candidates[0]!;
+})();
 const SUITE_FILE = /\.(ya?ml|jsonl)$/i;
 
 /** Items files may include others; a chain deeper than this is surely a cycle. */
