@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import { getRun } from '../db/queries/runs';
 import { createSchedulerRegistry, providerFor } from '../server/runner/endpoints';
 import { createSqliteRunQueue } from '../server/runner/run-queue';
+import { tuneWorkerProcess } from '../server/runner/tune-worker-process';
 import { Worker } from '../server/runner/worker';
 import type { CommandIO } from './command';
 import { createProgressLine } from './progress-line';
@@ -9,6 +10,7 @@ import { createProgressLine } from './progress-line';
 /** Works one run to its end in this process, with a progress line on stderr; Ctrl-C stops it resumably. */
 export async function runInProcess(db: Db, runId: number, io: CommandIO, opts: { quiet?: boolean } = {}): Promise<void> {
   const start = getRun(db, runId)!;
+  tuneWorkerProcess(db);
   const progress = createProgressLine(io.stderr, start.expected, Boolean(process.stderr.isTTY) && !opts.quiet);
   const worker = new Worker({
     db,

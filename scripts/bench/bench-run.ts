@@ -5,6 +5,7 @@ import { openDb, type Db } from '../../db/client';
 import { upsertModel } from '../../server/config/sync-models';
 import { createSchedulerRegistry, providerFor } from '../../server/runner/endpoints';
 import { createSqliteRunQueue } from '../../server/runner/run-queue';
+import { tuneWorkerProcess } from '../../server/runner/tune-worker-process';
 import type { RunSettings } from '../../server/runner/run-settings';
 import { Worker } from '../../server/runner/worker';
 import { arithmeticModel, writeArithmeticSuite } from '../../testing/arithmetic-suite';
@@ -32,6 +33,7 @@ export function queueBenchRun(db: Db, probes: number, settings: Partial<RunSetti
 
 /** Works the run to its end in this process, exactly as `sawtooth worker` would; returns wall and CPU seconds. */
 export async function workRun(db: Db, runId: number): Promise<{ seconds: number; cpuSeconds: number; stored: number; status: string }> {
+  tuneWorkerProcess(db); // as `sawtooth worker` does
   const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry() });
   const cpu = process.cpuUsage();
   const started = performance.now();

@@ -4,12 +4,22 @@
 import { openDb } from '../../db/client';
 import { createSchedulerRegistry, providerFor } from '../../server/runner/endpoints';
 import { createSqliteRunQueue } from '../../server/runner/run-queue';
+import { tuneWorkerProcess } from '../../server/runner/tune-worker-process';
 import { Worker } from '../../server/runner/worker';
 
-const [file, rawRunId] = process.argv.slice(2);
+const [file, rawRunId, trace] = process.argv.slice(2);
 const runId = Number(rawRunId);
 const db = openDb(file!);
+tuneWorkerProcess(db); // as `sawtooth worker` does
 const started = performance.now();
+// With a third argument "trace": memory every 5 s on stderr (rss, V8 heap used / total, MB), to see where it grows.
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+const tracer = trace === 'trace'
+  ? setInterval(() => {
+      const m = process.memoryUsage();
+      process.stderr.write(`${Math.round(performance.now() - started)} ms: rss ${mb(m.rss)} heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} external ${mb(m.external)}\n`);
+    }, 5_000)
+  : undefined;
 if (runId > 0) {
   const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry() });
   await worker.runOnce(runId);
@@ -17,6 +27,7 @@ if (runId > 0) {
 const row = db.$client.prepare('SELECT status, pass_count + fail_count + error_count AS stored FROM runs WHERE id = ?').get(runId) as
   { status: string; stored: number } | undefined;
 db.$client.close();
+clearInterval(tracer);
 console.log(JSON.stringify({
   peakRssMb: process.resourceUsage().maxRSS / 1024,
   heapUsedMb: process.memoryUsage().heapUsed / 1048576,

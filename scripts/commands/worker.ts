@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createSchedulerRegistry, providerFor } from '../../server/runner/endpoints';
 import { createSqliteRunQueue } from '../../server/runner/run-queue';
+import { tuneWorkerProcess } from '../../server/runner/tune-worker-process';
 import { Worker } from '../../server/runner/worker';
 import { parseFlags, type Command } from '../command';
 import { openCliDb } from '../open-db';
@@ -21,6 +22,7 @@ export const workerCommand: Command = {
       z.object({ once: z.boolean().optional(), 'lease-ms': z.coerce.number().int().min(200).max(600_000).optional() }),
     );
     const { db } = openCliDb();
+    tuneWorkerProcess(db);
     const worker = new Worker({
       db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry(),
       leaseMs: flags['lease-ms'],
