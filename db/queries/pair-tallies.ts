@@ -107,20 +107,19 @@ export function pairCatalog(db: Db): CatalogPair[] {
 export type ProbeCountsByModel = Map<string, Map<number, ProbeCounts>>;
 
 /**
- * Per-probe outcome counts of the given models: one index-only scan of results(model_id, probe_key, outcome) per
- * model, grouped without evaluating any expression per row (GROUP BY the indexed columns, count(*)).
+ * Per-probe outcome counts of the given models, from probe_outcome_counts (kept exact by triggers on results, see
+ * db/schema/cache.ts): about a thousand rows per model, where scanning results(model_id, probe_key, outcome) read
+ * every one of the model's results (a million-result leaderboard spent ~40% of its time there).
  */
 export function probeCountsByModel(db: Db, modelIds: readonly string[]): ProbeCountsByModel {
   const statement = db.$client.prepare(
-    `SELECT probe_key AS probeKey, outcome, count(*) AS n FROM results WHERE model_id = ? GROUP BY probe_key, outcome`,
+    `SELECT probe_key AS probeKey, pass, fail, error FROM probe_outcome_counts WHERE model_id = ?`,
   );
   const byModel: ProbeCountsByModel = new Map();
   for (const modelId of modelIds) {
     const counts = new Map<number, ProbeCounts>();
-    for (const row of statement.iterate(modelId) as Iterable<{ probeKey: number; outcome: 'pass' | 'fail' | 'error'; n: number }>) {
-      let probe = counts.get(row.probeKey);
-      if (!probe) counts.set(row.probeKey, (probe = { pass: 0, fail: 0, error: 0 }));
-      probe[row.outcome] += row.n;
+    for (const row of statement.iterate(modelId) as Iterable<{ probeKey: number } & ProbeCounts>) {
+      counts.set(row.probeKey, { pass: row.pass, fail: row.fail, error: row.error });
     }
     byModel.set(modelId, counts);
   }

@@ -1,0 +1,1 @@
+CREATE INDEX `results_ticks_idx` ON `results` (`model_id`,`family_id`,`tier`,`ticks`,`run_id`,`outcome`) WHERE ticks IS NOT NULL AND outcome IN ('pass', 'fail');
