@@ -15,6 +15,8 @@ export const StartRunsSchema = z.object({
   samples: z.number().int().min(1).max(100).default(1),
   temperature: z.number().min(0).max(2).optional(),
   concurrency: z.number().int().min(1).max(64).optional(),
+  /** Answer repeated requests from the response cache (server/cache). */
+  cache: z.boolean().optional(),
 });
 export type StartRunsInput = z.input<typeof StartRunsSchema>;
 
@@ -44,6 +46,7 @@ export function startRuns(db: Db, raw: StartRunsInput): number[] {
     samples: input.samples,
     ...(input.temperature !== undefined ? { temperature: input.temperature } : {}),
     ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}),
+    ...(input.cache !== undefined ? { cache: input.cache } : {}),
   };
   return db.transaction(() => modelIds.map((modelId) => createRun(db, { modelId, suite, settings })));
 }
