@@ -1,4 +1,4 @@
-import { fraction } from 'mathjs';
+import { fraction } from './fraction';
 import type { NumberToken } from './numbers';
 
 /** Small numbers spelled out ("twelve", "twenty-one", "one hundred and five"), as models sometimes answer. */

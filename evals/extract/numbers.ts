@@ -1,4 +1,4 @@
-import { fraction, type Fraction } from 'mathjs';
+import { fraction, type Fraction } from './fraction';
 
 /**
  * Numbers as models write them, read exactly (as fractions of big integers, so 24-digit products and 0.1 compare

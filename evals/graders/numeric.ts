@@ -1,4 +1,4 @@
-import { fraction, type Fraction } from 'mathjs';
+import { fraction, type Fraction } from '../extract/fraction';
 import type { Grade, GraderSpec } from '../contracts';
 import { parseWholeNumber, readFinalAnswer, type NumberToken } from '../extract';
 import { readNumber } from '../extract/read-number';

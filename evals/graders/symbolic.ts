@@ -1,4 +1,7 @@
-import { parse, simplify, type MathNode } from 'mathjs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { MathNode } from 'mathjs';
 import type { Grade, GraderSpec } from '../contracts';
 import { latexToText, readFinalAnswer, stripMarkdown, type Reader } from '../extract';
 import type { Candidate } from '../extract/candidates';
@@ -7,6 +10,21 @@ import { isQuestion, splitSentences } from '../extract/text-lines';
 import { failed, passed, quote } from './verdict';
 
 type SymbolicSpec = Extract<GraderSpec, { kind: 'symbolic' }>;
+
+type MathJs = typeof import('mathjs');
+let mathjsModule: MathJs | undefined;
+
+/**
+ * mathjs is large (≈85 MB and seconds to load) and only symbolic probes need it: load it on first use. Inside a
+ * bundle import.meta.url may not be a file URL, so resolve from the project folder there.
+ */
+function mathjs(): MathJs {
+  if (!mathjsModule) {
+    const from = import.meta.url.startsWith('file:') ? import.meta.url : pathToFileURL(path.join(process.cwd(), 'package.json')).href;
+    mathjsModule = createRequire(from)('mathjs') as MathJs;
+  }
+  return mathjsModule;
+}
 
 interface Expression {
   node: MathNode;
@@ -17,7 +35,7 @@ const CONSTANTS = new Set(['pi', 'e']);
 
 function parseExpression(text: string): MathNode | null {
   try {
-    return parse(toMathjs(text));
+    return mathjs().parse(toMathjs(text));
   } catch {
     return null;
   }
@@ -90,7 +108,7 @@ function realNumber(value: unknown): number | null {
 /** Equal when simplify(a − b) is 0, or when both agree at 12 seeded points (at least 6 where both are defined). */
 function equivalent(a: MathNode, b: MathNode, variables: string[]): boolean {
   try {
-    const difference = simplify(parse(`(${a.toString()}) - (${b.toString()})`));
+    const difference = mathjs().simplify(mathjs().parse(`(${a.toString()}) - (${b.toString()})`));
     if (difference.type === 'ConstantNode' && Number((difference as unknown as { value: unknown }).value) === 0) return true;
   } catch {
     // simplify gives up on some inputs; the numeric comparison below still decides.
