@@ -16,9 +16,24 @@ export interface PairCounts {
   hard: ProbeCounts;
 }
 
+/** A pair's counts as the two queries below select them (easy e*, hard h*: pass, fail, error). */
+interface PairCountRow {
+  pairId: string; family: string; domain: string; easyKey: number; hardKey: number;
+  ep: number; ef: number; ee: number; hp: number; hf: number; he: number;
+}
+
+function toPairCounts(r: PairCountRow): PairCounts {
+  return {
+    pairId: r.pairId, family: r.family, domain: r.domain, easyKey: r.easyKey, hardKey: r.hardKey,
+    easy: { pass: r.ep, fail: r.ef, error: r.ee },
+    hard: { pass: r.hp, fail: r.hf, error: r.he },
+  };
+}
+
 /**
- * Per-pair sample counts of one model, over all its runs: an index-only scan of results(model_id, probe_key,
- * outcome), joined to the (small) pair tables. Pairs are those of every suite version the model has results for.
+ * Per-pair sample counts of one model, over all its runs, straight from the results (an index-only scan of
+ * results(model_id, probe_key, outcome)). The dashboard reads the trigger-kept probe_outcome_counts instead
+ * (probeCountsByModel + pairsFromCounts); tests use this direct query as the independent reference.
  */
 export function modelPairCounts(db: Db, modelId: string, opts: { suiteId?: string } = {}): PairCounts[] {
   const rows = db.$client
@@ -37,15 +52,8 @@ export function modelPairCounts(db: Db, modelId: string, opts: { suiteId?: strin
        ${opts.suiteId ? 'JOIN suites s ON s.key = sp.suite_key AND s.id = @suiteId' : ''}
        ORDER BY f.domain, sp.family_id, sp.pair_id`,
     )
-    .all({ modelId, suiteId: opts.suiteId ?? null }) as Array<{
-    pairId: string; family: string; domain: string; easyKey: number; hardKey: number;
-    ep: number; ef: number; ee: number; hp: number; hf: number; he: number;
-  }>;
-  return rows.map((r) => ({
-    pairId: r.pairId, family: r.family, domain: r.domain, easyKey: r.easyKey, hardKey: r.hardKey,
-    easy: { pass: r.ep, fail: r.ef, error: r.ee },
-    hard: { pass: r.hp, fail: r.hf, error: r.he },
-  }));
+    .all({ modelId, suiteId: opts.suiteId ?? null }) as PairCountRow[];
+  return rows.map(toPairCounts);
 }
 
 /** Per-pair sample counts of one run only (what `sawtooth eval` summarises). */
@@ -68,15 +76,8 @@ export function runPairCounts(db: Db, runId: number): PairCounts[] {
        WHERE r.id = @runId
        ORDER BY f.domain, sp.family_id, sp.position`,
     )
-    .all({ runId }) as Array<{
-    pairId: string; family: string; domain: string; easyKey: number; hardKey: number;
-    ep: number; ef: number; ee: number; hp: number; hf: number; he: number;
-  }>;
-  return rows.map((r) => ({
-    pairId: r.pairId, family: r.family, domain: r.domain, easyKey: r.easyKey, hardKey: r.hardKey,
-    easy: { pass: r.ep, fail: r.ef, error: r.ee },
-    hard: { pass: r.hp, fail: r.hf, error: r.he },
-  }));
+    .all({ runId }) as PairCountRow[];
+  return rows.map(toPairCounts);
 }
 
 /** One pair of the catalogue: which probe versions it joins, in which suite version. */
