@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { models } from '../../db/schema';
+import { publicModelColumns } from '../explore/public-model';
 import type { ModelEndpoint } from '../../evals/contracts';
 import { readApiKey } from '../env';
 
@@ -15,19 +16,13 @@ export class ModelStoreError extends Error {
 
 /** The editable columns of a model; never a key, only the name of its variable. */
 const endpointColumns = {
-  id: models.id,
-  label: models.label,
-  arch: models.arch,
-  baseUrl: models.baseUrl,
-  modelName: models.modelName,
-  apiKeyEnv: models.apiKeyEnv,
+  ...publicModelColumns,
   temperature: models.temperature,
   maxTokens: models.maxTokens,
   systemPrompt: models.systemPrompt,
   reasoning: models.reasoning,
   priceInput: models.priceInput,
   priceOutput: models.priceOutput,
-  origin: models.origin,
 };
 
 /**
