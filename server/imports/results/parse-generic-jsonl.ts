@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ErrorKindSchema, GraderSpecSchema, TierSchema } from '../../../evals/contracts';
 import { modelIdOf, promptKey, slug, type ImportIssue, type ImportRecord } from './import-record';
+import { eachValidJsonLine } from './json-lines';
 
 const GraderField = z.preprocess((v) => (typeof v === 'string' ? { kind: v } : v), GraderSpecSchema);
 const TextField = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().min(1).max(20_000));
@@ -30,25 +31,7 @@ export const GenericLineSchema = z.object({
 export function parseGenericJsonl(text: string, file: string, defaultModel?: string): { records: ImportRecord[]; issues: ImportIssue[] } {
   const records: ImportRecord[] = [];
   const issues: ImportIssue[] = [];
-  text.split(/\r?\n/).forEach((content, i) => {
-    const line = i + 1;
-    if (content.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(content);
-    } catch (error) {
-      issues.push({ file, line, message: `not valid JSON (${(error as Error).message})` });
-      return;
-    }
-    const parsed = GenericLineSchema.safeParse(value);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const missing = issue.code === 'invalid_type' && (value as Record<string, unknown> | null)?.[String(issue.path[0])] === undefined;
-        issues.push({ file, line, field: issue.path.join('.') || undefined, message: missing ? 'required' : issue.message });
-      }
-      return;
-    }
-    const r = parsed.data;
+  eachValidJsonLine(text, file, GenericLineSchema, issues, (r, line) => {
     const model = r.model ?? defaultModel;
     if (!model) issues.push({ file, line, field: 'model', message: 'required (or give --model / pick a model)' });
     if (!r.probe && !r.prompt) issues.push({ file, line, field: 'prompt', message: 'required: a probe id ("probe") or the prompt text ("prompt")' });

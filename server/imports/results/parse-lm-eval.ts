@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slug, type ImportIssue, type ImportRecord } from './import-record';
+import { eachValidJsonLine } from './json-lines';
 
 /**
  * One line of an lm-evaluation-harness sample log (`samples_<task>_<timestamp>.jsonl`, written with --log_samples):
@@ -110,22 +111,7 @@ export function parseLmEval(text: string, file: string, model: string): { record
   const issues: ImportIssue[] = [];
   let filter: string | undefined;
   let skipped = 0;
-  text.split(/\r?\n/).forEach((content, i) => {
-    const line = i + 1;
-    if (content.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(content);
-    } catch (error) {
-      issues.push({ file, line, message: `not valid JSON (${(error as Error).message})` });
-      return;
-    }
-    const parsed = SampleSchema.safeParse(value);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push({ file, line, field: issue.path.join('.') || undefined, message: issue.code === 'invalid_type' && issue.path.length === 1 && (value as Record<string, unknown>)[String(issue.path[0])] === undefined ? 'required' : issue.message });
-      return;
-    }
-    const sample = parsed.data;
+  eachValidJsonLine(text, file, SampleSchema, issues, (sample, line) => {
     filter ??= sample.filter;
     if (sample.filter !== undefined && sample.filter !== filter) {
       skipped += 1;
