@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { GradeSchema, type GraderSpec } from '../contracts';
 import { grade, inferGraderSpec } from './index';
+import { mulberry32 } from '../metrics/prng';
 
 const SPECS: GraderSpec[] = [
   { kind: 'numeric' },
@@ -23,20 +24,9 @@ const PIECES = [
   '😀', '\\sqrt{', 'sin(', '^', '/0', '0/0', 'B)', '(C)', 'Option', 'million', 'twelve',
 ];
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('grade never throws', () => {
   test('on 400 seeded random responses made of hostile pieces, for every kind', () => {
-    const random = seededRandom(7);
+    const random = mulberry32(7);
     for (let i = 0; i < 400; i++) {
       const length = 1 + Math.floor(random() * 30);
       const response = Array.from({ length }, () => PIECES[Math.floor(random() * PIECES.length)]).join('');

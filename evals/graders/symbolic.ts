@@ -8,6 +8,7 @@ import type { Candidate } from '../extract/candidates';
 import { looksLikeProse, toMathjs } from '../extract/math-expression';
 import { isQuestion, splitSentences } from '../extract/text-lines';
 import { failed, passed, quote } from './verdict';
+import { mulberry32 } from '../metrics/prng';
 
 type SymbolicSpec = Extract<GraderSpec, { kind: 'symbolic' }>;
 
@@ -89,18 +90,6 @@ function variablesOf(node: MathNode): string[] {
   return [...names].sort();
 }
 
-/** A small seeded generator (mulberry32): the same expressions are always tested at the same points. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function realNumber(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
@@ -115,7 +104,7 @@ function equivalent(a: MathNode, b: MathNode, variables: string[]): boolean {
   }
   const first = a.compile();
   const second = b.compile();
-  const random = seededRandom(20240611);
+  const random = mulberry32(20240611);
   let compared = 0;
   for (let i = 0; i < 12; i++) {
     const scope: Record<string, number> = {};
