@@ -4,18 +4,8 @@
 // Prints one JSON line {"url": …}; answers the IPC message "stats" with its request count and CPU time.
 import { arithmeticAnswer } from '../../testing/arithmetic-suite';
 import { startOpenAITestServer } from '../../testing/openai-test-server';
+import { serveAsChildProcess } from '../../testing/openai-test-server/child-process';
 
 const latencyMs = Number(process.argv[2] ?? 0);
 const server = await startOpenAITestServer({ answer: arithmeticAnswer, latencyMs });
-const cpuAtStart = process.cpuUsage();
-console.log(JSON.stringify({ url: server.url }));
-
-process.on('message', (message) => {
-  if (message === 'stats') {
-    const cpu = process.cpuUsage(cpuAtStart);
-    process.send?.({ requests: server.requests(), cpuMs: (cpu.user + cpu.system) / 1000 });
-  }
-});
-const stop = () => void server.close().then(() => process.exit(0));
-process.on('SIGTERM', stop);
-process.on('disconnect', stop);
+serveAsChildProcess(server);
