@@ -16,5 +16,10 @@ export const ProbeSchema = z.object({
   /** Where a hand-written item comes from and under which licence (generated items: the generator). */
   source: z.string().min(1).max(200).optional(),
   license: z.string().min(1).max(100).optional(),
+  /**
+   * Probability of passing by guessing (yes/no ½, choice 1/n, open answers ≈ 0). When absent it is derived from the
+   * grader spec (`probeChance` in `evals/graders/chance.ts`); set it when a prompt offers fewer options than the grader.
+   */
+  chance: z.number().min(0).max(1).optional(),
 });
 export type Probe = z.infer<typeof ProbeSchema>;
