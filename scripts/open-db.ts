@@ -1,7 +1,7 @@
 import type { Db } from '../db/client';
 import { openDb } from '../db/client';
-import { ConfigError, loadConfig, type SawtoothConfig } from '../server/config/model-config';
-import { syncConfigModels } from '../server/config/sync-models';
+import { ConfigError, loadConfig, type SawtoothConfig } from '../server/models/model-config';
+import { syncConfigModels } from '../server/models/sync-models';
 import { env } from '../server/env';
 import { CliError } from './command';
 

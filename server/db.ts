@@ -1,6 +1,6 @@
 import { openDb, type Db } from '../db/client';
-import { loadConfig } from './config/model-config';
-import { syncConfigModels } from './config/sync-models';
+import { loadConfig } from './models/model-config';
+import { syncConfigModels } from './models/sync-models';
 import { env } from './env';
 
 const globalForDb = globalThis as unknown as { sawtoothDb?: Db };

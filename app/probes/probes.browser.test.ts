@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../db/client';
 import { parseSuiteFile } from '../../evals/suites';
-import { resolveSuite } from '../../server/user-suites/resolve-suite';
+import { resolveSuite } from '../../server/suites/resolve-suite';
 import { createCaller } from '../../server/trpc/root';
 import { collectPageErrors, launchChromium } from '../../testing/browser/chromium';
 import { startApp, type RunningApp } from '../../testing/browser/next-server';

@@ -4,7 +4,7 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 /**
  * The opt-in response cache (a run with `cache: true`): one successful answer per request key. The key is a hash of
  * endpoint, model, sampling parameters (sample index included, so k samples stay k answers) and messages; see
- * server/cache/cache-key.ts. Only answers are cached, never errors, so a retry always asks the endpoint again.
+ * server/runner/cache/cache-key.ts. Only answers are cached, never errors, so a retry always asks the endpoint again.
  */
 export const responseCache = sqliteTable(
   'response_cache',

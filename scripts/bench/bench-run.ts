@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDb, type Db } from '../../db/client';
-import { upsertModel } from '../../server/config/sync-models';
+import { upsertModel } from '../../server/models/sync-models';
 import { createSchedulerRegistry, providerFor } from '../../server/runner/endpoints';
 import { createSqliteRunQueue } from '../../server/runner/run-queue';
 import { tuneWorkerProcess } from '../../server/runner/tune-worker-process';

@@ -2,8 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { z } from 'zod';
 import { SuiteError, serializeSuite } from '../../evals/suites';
-import { exportResults, type ExportScope } from '../../server/exports/results-export';
-import { resolveSuite } from '../../server/user-suites/resolve-suite';
+import { exportResults, type ExportScope } from '../../server/results/exports/results-export';
+import { resolveSuite } from '../../server/suites/resolve-suite';
 import { CliError, parseFlags, type Command } from '../command';
 import { openCliDb } from '../open-db';
 

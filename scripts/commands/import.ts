@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { formatIssue } from '../../evals/suites';
-import { importResults, RESULT_FORMATS } from '../../server/imports/results/import-results';
+import { importResults, RESULT_FORMATS } from '../../server/results/imports/import-results';
 import { CliError, parseFlags, type Command } from '../command';
 import { openCliDb } from '../open-db';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import type { ErrorKind, Suite } from '../../evals/contracts';
 import { Mulberry32 } from '../../evals/metrics';
-import { persistSuite } from '../../server/catalog/persist-suite';
+import { persistSuite } from '../../server/suites/persist-suite';
 import { models as modelsTable } from '../../db/schema';
 import { RunSettingsSchema } from '../../server/runner/run-settings';
 import { SYNTHETIC_MODELS, type SyntheticModel } from './synthetic-models';

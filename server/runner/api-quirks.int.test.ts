@@ -8,7 +8,7 @@ import { arithmeticAnswer, arithmeticModel, arithmeticSuite, exactly } from '../
 import { startOpenAITestServer, type OpenAITestServer } from '../../testing/openai-test-server';
 import type { FaultRule } from '../../testing/openai-test-server/faults';
 import { DEFAULT_MAX_RESPONSE_CHARS } from '../providers';
-import { upsertModel } from '../config/sync-models';
+import { upsertModel } from '../models/sync-models';
 import { createRun } from './create-run';
 import { createSchedulerRegistry, providerFor } from './endpoints';
 import { createSqliteRunQueue } from './run-queue';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Suite } from '../../evals/contracts';
 import type { Db } from '../../db/client';
 import { models, runs } from '../../db/schema';
-import { persistSuite } from '../catalog/persist-suite';
+import { persistSuite } from '../suites/persist-suite';
 import { RunSettingsSchema, type RunSettings } from './run-settings';
 
 export class UnknownModelError extends Error {}

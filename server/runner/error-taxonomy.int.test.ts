@@ -10,7 +10,7 @@ import { modelSummary } from '../../evals/metrics';
 import { arithmeticAnswer, arithmeticModel, arithmeticSuite, exactly } from '../../testing/arithmetic-suite';
 import { startOpenAITestServer, type OpenAITestServer } from '../../testing/openai-test-server';
 import type { Fault } from '../../testing/openai-test-server/faults';
-import { upsertModel } from '../config/sync-models';
+import { upsertModel } from '../models/sync-models';
 import { createRun } from './create-run';
 import { createSchedulerRegistry, providerFor } from './endpoints';
 import { adviceFor } from './error-advice';

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
 import { probeCountsByModel } from '../../db/queries/pair-tallies';
 import { arithmeticModel, arithmeticSuite } from '../../testing/arithmetic-suite';
-import { upsertModel } from '../config/sync-models';
+import { upsertModel } from '../models/sync-models';
 import { createRun } from './create-run';
 import { ResultRecorder, type ResultRow } from './result-recorder';
 import { retryRunErrors } from './run-control';

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import type { Outcome, Suite } from '../../evals/contracts';
-import { upsertModel } from '../../server/config/sync-models';
+import { upsertModel } from '../../server/models/sync-models';
 import { createRun } from '../../server/runner/create-run';
 import { ResultRecorder } from '../../server/runner/result-recorder';
 

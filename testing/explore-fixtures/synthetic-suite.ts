@@ -1,5 +1,5 @@
 import type { Family, Pair, Suite } from '../../evals/contracts';
-import { contentHash } from '../../server/catalog/content-hash';
+import { contentHash } from '../../server/suites/content-hash';
 
 /** Domains the synthetic families rotate through, so the chart order (domain, then family) is exercised. */
 const DOMAINS = ['arithmetic', 'algorithmic', 'commonsense', 'olympiad'] as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { serverDb } from '../../../server/db';
 import { MAX_COMPARED } from '../../../server/explore/compare-view';
 import { publicModelsById } from '../../../server/explore/public-model';
-import { buildComparisonReport } from '../../../server/report/build-comparison-report';
+import { buildComparisonReport } from '../../../server/explore/report/build-comparison-report';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

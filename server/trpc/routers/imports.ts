@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { importResults, RESULT_FORMATS } from '../../imports/results/import-results';
+import { importResults, RESULT_FORMATS } from '../../results/imports/import-results';
 import { publicProcedure, router } from '../init';
 
 /** Importing results written by other tools, as runs that chart like native ones. */

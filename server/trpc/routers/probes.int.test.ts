@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../db/client';
 import { parseSuiteFile, serializeSuite } from '../../../evals/suites';
 import { startOpenAITestServer, type OpenAITestServer } from '../../../testing/openai-test-server';
-import { resolveSuite } from '../../user-suites/resolve-suite';
+import { resolveSuite } from '../../suites/resolve-suite';
 import { createCaller } from '../root';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-probes-'));

@@ -1,9 +1,9 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { FamilySchema, PairDraftSchema, PairSchema, pairFromDraft, type Family, type Pair } from '../../../evals/contracts';
-import { tryPair, TryPairError } from '../../probes/try-pair';
-import { appendPairs, nextPairKey } from '../../user-suites/append-pairs';
-import { loadUserSuite } from '../../user-suites/user-suite-store';
+import { tryPair, TryPairError } from '../../suites/try-pair';
+import { appendPairs, nextPairKey } from '../../suites/append-pairs';
+import { loadUserSuite } from '../../suites/user-suite-store';
 import { publicProcedure, router } from '../init';
 import type { Db } from '../../../db/client';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { runPage } from '../../../db/queries/run-page';
 import { getRun, listRuns, runErrorKinds, runResults } from '../../../db/queries/runs';
 import { RUN_STATUSES } from '../../../db/schema';
-import { startRuns, StartRunsError, StartRunsSchema } from '../../runs/start-runs';
+import { startRuns, StartRunsError, StartRunsSchema } from '../../runner/start-runs';
 import { cancelRun, resumeRun, retryRunErrors, RunStateError } from '../../runner/run-control';
 import { notFound, publicProcedure, router } from '../init';
 

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { allFamilies, browsePairs, suiteFamilies } from '../../../db/queries/suite-browse';
 import { SuiteIdSchema } from '../../../evals/contracts';
 import { SuiteError } from '../../../evals/suites';
-import { importProbeFile } from '../../imports/probes/import-probe-file';
-import { listRunnableSuites } from '../../user-suites/resolve-suite';
-import { currentSuiteKey } from '../../user-suites/suite-key';
+import { importProbeFile } from '../../suites/import-probe-file';
+import { listRunnableSuites } from '../../suites/resolve-suite';
+import { currentSuiteKey } from '../../suites/suite-key';
 import { publicProcedure, router } from '../init';
 import type { Db } from '../../../db/client';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { serverDb } from '../../../../server/db';
-import { exportFileName, exportResults, type ExportScope } from '../../../../server/exports/results-export';
+import { exportFileName, exportResults, type ExportScope } from '../../../../server/results/exports/results-export';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

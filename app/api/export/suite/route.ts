@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SuiteIdSchema } from '../../../../evals/contracts';
 import { SuiteError, serializeSuite } from '../../../../evals/suites';
 import { serverDb } from '../../../../server/db';
-import { resolveSuite } from '../../../../server/user-suites/resolve-suite';
+import { resolveSuite } from '../../../../server/suites/resolve-suite';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';

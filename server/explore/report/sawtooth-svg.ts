@@ -1,4 +1,4 @@
-import type { ProfilePoint } from '../../evals/metrics';
+import type { ProfilePoint } from '../../../evals/metrics';
 import { escapeHtml } from './escape-html';
 
 /** One model's line in a static chart. `color` is a literal colour (a report has no CSS variables to resolve). */

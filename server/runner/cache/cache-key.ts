@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ChatMessage } from '../providers/types';
+import type { ChatMessage } from '../../providers/types';
 
 /** Everything that can change a model's answer to one request. */
 export interface CacheKeyParts {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import { loadBuiltInSuite } from './built-in-suites';
-import { persistSuite } from '../catalog/persist-suite';
+import { persistSuite } from './persist-suite';
 import { getUserSuiteRow } from './user-suite-store';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Db } from '../../db/client';
-import type { ChatSuccess } from '../providers/types';
+import type { Db } from '../../../db/client';
+import type { ChatSuccess } from '../../providers/types';
 
 // A stored answer is read back through this schema: the table may have been written by an older version.
 const CachedAnswerSchema = z.object({

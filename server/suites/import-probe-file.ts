@@ -1,11 +1,11 @@
-import type { Db } from '../../../db/client';
-import type { Family } from '../../../evals/contracts';
-import { SuiteError, type SuiteIssue } from '../../../evals/suites';
-import { assembleSuite } from '../../../evals/suites/assemble-suite';
-import { parseJsonlSuite } from '../../../evals/suites/parse-jsonl-suite';
-import { parseYamlSuite } from '../../../evals/suites/parse-yaml-suite';
-import type { RawSuite } from '../../../evals/suites/raw-suite';
-import { appendPairs, type AppendResult } from '../../user-suites/append-pairs';
+import type { Db } from '../../db/client';
+import type { Family } from '../../evals/contracts';
+import { SuiteError, type SuiteIssue } from '../../evals/suites';
+import { assembleSuite } from '../../evals/suites/assemble-suite';
+import { parseJsonlSuite } from '../../evals/suites/parse-jsonl-suite';
+import { parseYamlSuite } from '../../evals/suites/parse-yaml-suite';
+import type { RawSuite } from '../../evals/suites/raw-suite';
+import { appendPairs, type AppendResult } from './append-pairs';
 import { parseCsvSuite } from './parse-csv-suite';
 
 export type ProbeFileFormat = 'yaml' | 'jsonl' | 'csv';

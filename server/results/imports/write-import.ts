@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Db } from '../../../db/client';
 import { GraderSpecSchema, type GraderSpec, type Outcome, type Tier } from '../../../evals/contracts';
 import { grade } from '../../../evals/graders';
-import { contentHash } from '../../catalog/content-hash';
+import { contentHash } from '../../suites/content-hash';
 import { RunSettingsSchema } from '../../runner/run-settings';
 import type { ImportIssue, ImportRecord } from './import-record';
 

@@ -1,6 +1,6 @@
-import type { ComparisonRow } from '../../evals/metrics';
-import type { CompareView } from '../explore/compare-view';
-import type { DisagreementPage } from '../explore/disagreements';
+import type { ComparisonRow } from '../../../evals/metrics';
+import type { CompareView } from '../compare-view';
+import type { DisagreementPage } from '../disagreements';
 import { escapeHtml as e } from './escape-html';
 import { sawtoothSvg } from './sawtooth-svg';
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { Db } from '../../../db/client';
 import { csvLine } from './csv-cell';
 
 export type ExportFormat = 'csv' | 'json';

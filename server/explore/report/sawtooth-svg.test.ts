@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfilePoint } from '../../evals/metrics';
+import type { ProfilePoint } from '../../../evals/metrics';
 import { escapeHtml } from './escape-html';
 import { sawtoothSvg } from './sawtooth-svg';
 

@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import type { DocPath, RawSuite } from '../../../evals/suites/raw-suite';
-import { SuiteError, type SuiteIssue } from '../../../evals/suites';
+import type { DocPath, RawSuite } from '../../evals/suites/raw-suite';
+import { SuiteError, type SuiteIssue } from '../../evals/suites';
 
 /**
  * The columns of a probe CSV: one pair per row. `grader` is a kind (`numeric`) or a JSON object

@@ -1,7 +1,7 @@
-import type { Db } from '../../db/client';
-import { compareView } from '../explore/compare-view';
-import { disagreementPage } from '../explore/disagreements';
-import type { PublicModel } from '../explore/public-model';
+import type { Db } from '../../../db/client';
+import { compareView } from '../compare-view';
+import { disagreementPage } from '../disagreements';
+import type { PublicModel } from '../public-model';
 import { comparisonReportHtml } from './comparison-report';
 
 /** Disagreements written into a report: enough to read, bounded so a report stays a few hundred KB. */

@@ -1,8 +1,8 @@
-import { serverDb } from './db';
-import { env } from './env';
-import { createSchedulerRegistry, providerFor } from './runner/endpoints';
-import { createSqliteRunQueue } from './runner/run-queue';
-import { Worker } from './runner/worker';
+import { serverDb } from '../db';
+import { env } from '../env';
+import { createSchedulerRegistry, providerFor } from './endpoints';
+import { createSqliteRunQueue } from './run-queue';
+import { Worker } from './worker';
 
 const globalForWorker = globalThis as unknown as { sawtoothWorker?: Worker };
 

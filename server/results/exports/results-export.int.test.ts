@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../db/client';
-import { importResults } from '../imports/results/import-results';
+import { openDb } from '../../../db/client';
+import { importResults } from '../imports/import-results';
 import { exportResults } from './results-export';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-export-'));

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { userSuites } from '../../db/schema';
 import { SuiteSchema, type Family, type Pair, type Suite } from '../../evals/contracts';
 import { suiteVersion } from '../../evals/suites';
-import { persistSuite } from '../catalog/persist-suite';
+import { persistSuite } from './persist-suite';
 import { catalogSuite } from './catalog-suite';
 
 export interface UserSuiteRow {

@@ -4,8 +4,8 @@ import type { Db } from '../../db/client';
 import { SuiteIdSchema } from '../../evals/contracts';
 import { models } from '../../db/schema';
 import { SuiteError } from '../../evals/suites';
-import { createRun } from '../runner/create-run';
-import { resolveSuite } from '../user-suites/resolve-suite';
+import { createRun } from './create-run';
+import { resolveSuite } from '../suites/resolve-suite';
 
 /** What the "start a run" form sends: models × one suite, with the settings a person usually changes. */
 export const StartRunsSchema = z.object({
@@ -15,7 +15,7 @@ export const StartRunsSchema = z.object({
   samples: z.number().int().min(1).max(100).default(1),
   temperature: z.number().min(0).max(2).optional(),
   concurrency: z.number().int().min(1).max(64).optional(),
-  /** Answer repeated requests from the response cache (server/cache). */
+  /** Answer repeated requests from the response cache (server/runner/cache). */
   cache: z.boolean().optional(),
 });
 export type StartRunsInput = z.input<typeof StartRunsSchema>;
