@@ -1,22 +1,16 @@
 import type { Db } from '../db/client';
 import { getRun } from '../db/queries/runs';
-import { createSchedulerRegistry, providerFor } from '../server/runner/endpoints';
-import { createSqliteRunQueue } from '../server/runner/run-queue';
 import { tuneWorkerProcess } from '../server/runner/tune-worker-process';
-import { Worker } from '../server/runner/worker';
 import type { CommandIO } from './command';
 import { createProgressLine } from './progress-line';
+import { createWorker } from '../server/runner/create-worker';
 
 /** Works one run to its end in this process, with a progress line on stderr; Ctrl-C stops it resumably. */
 export async function runInProcess(db: Db, runId: number, io: CommandIO, opts: { quiet?: boolean } = {}): Promise<void> {
   const start = getRun(db, runId)!;
   tuneWorkerProcess(db);
   const progress = createProgressLine(io.stderr, start.expected, Boolean(process.stderr.isTTY) && !opts.quiet);
-  const worker = new Worker({
-    db,
-    queue: createSqliteRunQueue(db),
-    provider: providerFor,
-    scheduler: createSchedulerRegistry(),
+  const worker = createWorker(db, {
     onProgress: () => {
       const run = getRun(db, runId)!;
       progress.update(run.passCount + run.failCount + run.errorCount, { pass: run.passCount, fail: run.failCount, error: run.errorCount });

@@ -5,7 +5,7 @@ import { useSubscription } from '@trpc/tanstack-react-query';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
 import { useTRPC } from '../_trpc/client';
-import { errorAdvice } from './error-advice';
+import { errorAdvice } from '../../evals/contracts/error-advice';
 import { estimateRemainingMs, formatDuration, type ProgressSample } from './eta';
 import { pct, when } from './format';
 import { Empty, ErrorState, Loading } from './states';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-export const MODEL_ARCHS = ['llm', 'ctm', 'transformer', 'lstm'] as const;
+import { MODEL_ARCHS, MODEL_ORIGINS } from '../../evals/contracts/model-endpoint';
 
 /**
  * An endpoint to evaluate. Only the NAME of the env var holding the API key is stored, never the key.
@@ -21,7 +21,7 @@ export const models = sqliteTable('models', {
   /** USD per million tokens. */
   priceInput: real('price_input'),
   priceOutput: real('price_output'),
-  origin: text('origin', { enum: ['config', 'ui', 'import', 'cli'] }).notNull().default('config'),
+  origin: text('origin', { enum: MODEL_ORIGINS }).notNull().default('config'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' })
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`),

@@ -7,3 +7,4 @@ export * from './suite';
 export * from './outcome';
 export * from './model-endpoint';
 export * from './pair-draft';
+export * from './error-advice';

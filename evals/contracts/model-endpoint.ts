@@ -1,6 +1,22 @@
 import { z } from 'zod';
 
+/**
+ * The one contract for a model endpoint. Three spellings of it exist and all are built here: the dashboard form and
+ * the stored row (`ModelEndpointSchema`, `ModelRecord`), and an entry of sawtooth.config.json (`ModelConfigSchema`,
+ * turned into a row by `modelRecordFromConfig`). db/schema/models.ts takes its enums from this file.
+ */
 export const MODEL_ARCHS = ['llm', 'ctm', 'transformer', 'lstm'] as const;
+export type ModelArch = (typeof MODEL_ARCHS)[number];
+
+/** Where a stored model came from: the config file, the dashboard, an import of outside results, `sawtooth eval`. */
+export const MODEL_ORIGINS = ['config', 'ui', 'import', 'cli'] as const;
+export type ModelOrigin = (typeof MODEL_ORIGINS)[number];
+
+/** The rule for the NAME of an environment variable (the only way an API key is ever referred to). */
+export const ENV_VAR_NAME = /^[A-Z_][A-Z0-9_]*$/;
+
+const MODEL_ID = /^[a-z0-9][a-z0-9._-]*$/i;
+const MODEL_ID_RULE = 'letters, digits, ".", "_" and "-" only';
 
 /**
  * True for text that looks like a secret rather than the name of a variable: a known key prefix (sk-, pk-, …) or a
@@ -23,7 +39,7 @@ export const ApiKeyEnvSchema = z
     // The value is never echoed back: if it is a key, repeating it in an error would leak it into logs and screens.
     if (looksLikeApiKey(value)) {
       ctx.addIssue({ code: 'custom', message: 'this looks like an API key: give the NAME of the environment variable that holds it (e.g. OPENAI_API_KEY), never the key' });
-    } else if (!/^[A-Z_][A-Z0-9_]*$/.test(value)) {
+    } else if (!ENV_VAR_NAME.test(value)) {
       ctx.addIssue({ code: 'custom', message: 'must be the NAME of an environment variable: capital letters, digits and "_" (e.g. OPENAI_API_KEY)' });
     }
   });
@@ -38,7 +54,7 @@ export const ModelEndpointSchema = z.object({
     .trim()
     .min(1, 'required')
     .max(100)
-    .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'letters, digits, ".", "_" and "-" only (e.g. gpt-4o-mini)'),
+    .regex(MODEL_ID, `${MODEL_ID_RULE} (e.g. gpt-4o-mini)`),
   label: z.string().trim().min(1, 'required').max(100),
   arch: z.enum(MODEL_ARCHS),
   baseUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL ending in the API version, e.g. https://api.openai.com/v1' }),
@@ -53,3 +69,45 @@ export const ModelEndpointSchema = z.object({
   priceOutput: z.number().nonnegative().max(10_000).nullable(),
 });
 export type ModelEndpoint = z.infer<typeof ModelEndpointSchema>;
+
+/** A stored model: an endpoint plus where it came from. Imported models have no endpoint to call (baseUrl null). */
+export type ModelRecord = Omit<ModelEndpoint, 'baseUrl'> & { baseUrl: string | null; origin: ModelOrigin };
+
+/** One endpoint in sawtooth.config.json. The API key is given by the NAME of an env var, never by value. */
+export const ModelConfigSchema = z
+  .object({
+    id: z.string().regex(MODEL_ID, MODEL_ID_RULE),
+    label: z.string().min(1).optional(),
+    arch: z.enum(MODEL_ARCHS).default('llm'),
+    baseURL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://api.openai.com/v1' }),
+    model: z.string().min(1),
+    apiKeyEnv: z.string().regex(ENV_VAR_NAME, 'must be the NAME of an environment variable (e.g. OPENAI_API_KEY), not a key').optional(),
+    temperature: z.number().min(0).max(2).optional(),
+    maxTokens: z.number().int().positive().max(1_000_000).optional(),
+    systemPrompt: z.string().optional(),
+    reasoning: z.boolean().default(false),
+    price: z.object({ inputPerMTok: z.number().nonnegative(), outputPerMTok: z.number().nonnegative() }).optional(),
+  })
+  .strict();
+export type ModelConfig = z.infer<typeof ModelConfigSchema>;
+/** A config entry as code writes it (defaults may be left out). */
+export type ModelConfigInput = z.input<typeof ModelConfigSchema>;
+
+/** The stored row for a config entry (prices per million tokens; the key only by its variable's name). */
+export function modelRecordFromConfig(m: ModelConfigInput, origin: ModelOrigin = 'config'): ModelRecord {
+  return {
+    id: m.id,
+    label: m.label ?? m.id,
+    arch: m.arch ?? 'llm',
+    baseUrl: m.baseURL,
+    modelName: m.model,
+    apiKeyEnv: m.apiKeyEnv ?? null,
+    temperature: m.temperature ?? null,
+    maxTokens: m.maxTokens ?? null,
+    systemPrompt: m.systemPrompt ?? null,
+    reasoning: m.reasoning ?? false,
+    priceInput: m.price?.inputPerMTok ?? null,
+    priceOutput: m.price?.outputPerMTok ?? null,
+    origin,
+  };
+}

@@ -1,21 +1,19 @@
+import { Mulberry32 } from '../metrics/prng';
+
 /**
  * A seeded pseudo-random generator of our own (mulberry32), so that a suite's seed pins every generated probe on
  * every machine and Node version. Math.random is never used by the probe library: it cannot be seeded.
  */
 export class Rng {
-  private state: number;
+  private readonly source: Mulberry32;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.source = new Mulberry32(seed);
   }
 
-  /** A float in [0, 1). mulberry32: tiny, fast, and good enough for drawing probe parameters. */
+  /** A float in [0, 1), from the project's one mulberry32 (evals/metrics/prng). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.source.next();
   }
 
   /** An integer in [lo, hi], both ends included. */

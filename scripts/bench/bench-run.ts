@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDb, type Db } from '../../db/client';
 import { upsertModel } from '../../server/models/sync-models';
-import { createSchedulerRegistry, providerFor } from '../../server/runner/endpoints';
-import { createSqliteRunQueue } from '../../server/runner/run-queue';
 import { tuneWorkerProcess } from '../../server/runner/tune-worker-process';
 import type { RunSettings } from '../../server/runner/run-settings';
-import { Worker } from '../../server/runner/worker';
 import { arithmeticModel, writeArithmeticSuite } from '../../testing/arithmetic-suite';
+import { createWorker } from '../../server/runner/create-worker';
 
 /** A fresh database in a temp folder with the arithmetic model pointing at `url`; remove() deletes it. */
 export function benchDatabase(url: string): { db: Db; file: string; remove: () => void } {
@@ -34,7 +32,7 @@ export function queueBenchRun(db: Db, probes: number, settings: Partial<RunSetti
 /** Works the run to its end in this process, exactly as `sawtooth worker` would; returns wall and CPU seconds. */
 export async function workRun(db: Db, runId: number): Promise<{ seconds: number; cpuSeconds: number; stored: number; status: string }> {
   tuneWorkerProcess(db); // as `sawtooth worker` does
-  const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry() });
+  const worker = createWorker(db);
   const cpu = process.cpuUsage();
   const started = performance.now();
   await worker.runOnce(runId);

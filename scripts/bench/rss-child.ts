@@ -2,10 +2,8 @@
 //   node --import tsx scripts/bench/rss-child.ts <db file> <run id>      (run id 0: load everything, run nothing)
 // The peak (maxRSS) is the kernel's high-water mark for this process, so nothing can slip between samples.
 import { openDb } from '../../db/client';
-import { createSchedulerRegistry, providerFor } from '../../server/runner/endpoints';
-import { createSqliteRunQueue } from '../../server/runner/run-queue';
 import { tuneWorkerProcess } from '../../server/runner/tune-worker-process';
-import { Worker } from '../../server/runner/worker';
+import { createWorker } from '../../server/runner/create-worker';
 
 const [file, rawRunId, trace] = process.argv.slice(2);
 const runId = Number(rawRunId);
@@ -21,7 +19,7 @@ const tracer = trace === 'trace'
     }, 5_000)
   : undefined;
 if (runId > 0) {
-  const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry() });
+  const worker = createWorker(db);
   await worker.runOnce(runId);
 }
 const row = db.$client.prepare('SELECT status, pass_count + fail_count + error_count AS stored FROM runs WHERE id = ?').get(runId) as

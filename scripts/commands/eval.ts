@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { runPairCounts } from '../../db/queries/pair-tallies';
 import { getRun } from '../../db/queries/runs';
-import { models } from '../../db/schema';
+import { modelById, modelIds } from '../../db/queries/models';
+import { ENV_VAR_NAME, modelRecordFromConfig } from '../../evals/contracts/model-endpoint';
 import { modelSummary } from '../../evals/metrics';
 import { SuiteError } from '../../evals/suites';
 import { upsertModel } from '../../server/models/sync-models';
@@ -30,7 +30,7 @@ const FlagsSchema = z
     model: z.string().min(1).optional(),
     'base-url': z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     'model-name': z.string().min(1).optional(),
-    'api-key-env': z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must be the NAME of an environment variable, e.g. OPENAI_API_KEY').optional(),
+    'api-key-env': z.string().regex(ENV_VAR_NAME, 'must be the NAME of an environment variable, e.g. OPENAI_API_KEY').optional(),
     samples: z.coerce.number().int().min(1).max(100).optional(),
     temperature: z.coerce.number().min(0).max(2).optional(),
     seed: z.coerce.number().int().optional(),
@@ -74,15 +74,14 @@ export const evalCommand: Command = {
     let modelId = flags.model;
     if (flags['base-url']) {
       modelId = adHocModelId(flags['base-url'], flags['model-name']!);
-      upsertModel(db, {
-        id: modelId, label: `${flags['model-name']} (${new URL(flags['base-url']).host})`, arch: 'llm',
-        baseUrl: flags['base-url'], modelName: flags['model-name']!, apiKeyEnv: flags['api-key-env'] ?? null,
-        temperature: null, maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null, origin: 'cli',
-      });
+      upsertModel(db, modelRecordFromConfig({
+        id: modelId, label: `${flags['model-name']} (${new URL(flags['base-url']).host})`,
+        baseURL: flags['base-url'], model: flags['model-name']!, apiKeyEnv: flags['api-key-env'],
+      }, 'cli'));
     }
-    const model = db.select().from(models).where(eq(models.id, modelId!)).get();
+    const model = modelById(db, modelId!);
     if (!model) {
-      const known = db.select({ id: models.id }).from(models).all().map((m) => m.id);
+      const known = modelIds(db);
       throw new CliError(`--model: unknown model "${modelId}" (known: ${known.join(', ') || 'none; add one to sawtooth.config.json'})`, 2);
     }
 

@@ -1,6 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { z } from 'zod';
+import { modelExists } from '../../db/queries/models';
+import { runExists } from '../../db/queries/run-lookups';
 import { SuiteError, serializeSuite } from '../../evals/suites';
 import { exportResults, type ExportScope } from '../../server/results/exports/results-export';
 import { resolveSuite } from '../../server/suites/resolve-suite';
@@ -43,8 +45,8 @@ export const exportCommand: Command = {
     } else {
       const scope: ExportScope = flags.run !== undefined ? { runId: flags.run } : { modelId: flags.model! };
       const exists = 'runId' in scope
-        ? db.$client.prepare('SELECT 1 FROM runs WHERE id = ?').get(scope.runId)
-        : db.$client.prepare('SELECT 1 FROM models WHERE id = ?').get(scope.modelId);
+        ? runExists(db, scope.runId)
+        : modelExists(db, scope.modelId);
       if (!exists) throw new CliError('runId' in scope ? `--run: no run ${scope.runId}` : `--model: unknown model "${scope.modelId}"`, 2);
       chunks = exportResults(db, scope, flags.format as 'csv' | 'json');
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { openDb } from '../../db/client';
+import { resultCount } from '../../db/queries/run-lookups';
 import { loadSuite, SuiteError } from '../../evals/suites';
 import { env } from '../../server/env';
 import { seedResults } from '../seed/seed-results';
@@ -41,7 +42,7 @@ export const seedCommand: Command = {
     const file = flags.db ?? env().SAWTOOTH_DB;
     const db = openDb(file);
     try {
-      const existing = db.$client.prepare('SELECT count(*) FROM results').pluck().get() as number;
+      const existing = resultCount(db);
       if (existing > 0 && !flags.force) throw new CliError(`${file} already holds ${existing} results: give --force to add ${flags.results} more, or another --db`);
       let lastShown = 0;
       const report = seedResults(db, {

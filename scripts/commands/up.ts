@@ -3,11 +3,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { models, runs, suites } from '../../db/schema';
+import { configModels } from '../../db/queries/models';
+import { liveRunOf } from '../../db/queries/run-lookups';
+import { suiteKeyOf } from '../../db/queries/suite-lookups';
 import { loadSuite } from '../../evals/suites';
 import { childEnv, env as serverEnv, readApiKey } from '../../server/env';
 import { createRun } from '../../server/runner/create-run';
-import { and, eq, inArray } from 'drizzle-orm';
 import { startChild, runToEnd, waitForHttp } from '../child-process';
 import { CliError, parseFlags, type Command } from '../command';
 import { openCliDb } from '../open-db';
@@ -31,15 +32,14 @@ function queueDefaultRuns(db: Db, suiteIds: string[], localUp: boolean, localBas
   let queued = 0;
   for (const suiteId of suiteIds) {
     const suite = loadSuite(suiteId);
-    const suiteRow = db.select({ key: suites.key }).from(suites).where(and(eq(suites.id, suite.id), eq(suites.version, suite.version))).get();
-    for (const model of db.select().from(models).where(eq(models.origin, 'config')).all()) {
+    const suiteKey = suiteKeyOf(db, suite.id, suite.version);
+    for (const model of configModels(db)) {
       if (model.baseUrl?.startsWith(localBase) && !localUp) continue;
       if (model.apiKeyEnv && !readApiKey(model.apiKeyEnv)) {
         log(`skipping ${model.id}: ${model.apiKeyEnv} is not set`);
         continue;
       }
-      const existing = suiteRow && db.select({ id: runs.id }).from(runs)
-        .where(and(eq(runs.modelId, model.id), eq(runs.suiteKey, suiteRow.key), inArray(runs.status, ['queued', 'running', 'completed']))).get();
+      const existing = suiteKey !== undefined && liveRunOf(db, model.id, suiteKey);
       if (existing) continue;
       createRun(db, { modelId: model.id, suite, settings: { concurrency: 8 } });
       queued++;

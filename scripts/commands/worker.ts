@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { createSchedulerRegistry, providerFor } from '../../server/runner/endpoints';
-import { createSqliteRunQueue } from '../../server/runner/run-queue';
 import { tuneWorkerProcess } from '../../server/runner/tune-worker-process';
-import { Worker } from '../../server/runner/worker';
 import { parseFlags, type Command } from '../command';
 import { openCliDb } from '../open-db';
+import { createWorker } from '../../server/runner/create-worker';
 
 const usage = `usage: sawtooth worker [--once] [--lease-ms N]
 
@@ -23,8 +21,7 @@ export const workerCommand: Command = {
     );
     const { db } = openCliDb();
     tuneWorkerProcess(db);
-    const worker = new Worker({
-      db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry(),
+    const worker = createWorker(db, {
       leaseMs: flags['lease-ms'],
       onRunEnd: (runId, status, message) => io.stderr(`run ${runId} ${status}${message ? `: ${message}` : ''}\n`),
     });

@@ -1,26 +1,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { z } from 'zod';
+import { ModelConfigSchema } from '../../evals/contracts/model-endpoint';
 
-/** One endpoint in sawtooth.config.json. The API key is given by the NAME of an env var, never by value. */
-export const ModelConfigSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'letters, digits, ".", "_" and "-" only'),
-    label: z.string().min(1).optional(),
-    arch: z.enum(['llm', 'ctm', 'transformer', 'lstm']).default('llm'),
-    baseURL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://api.openai.com/v1' }),
-    model: z.string().min(1),
-    apiKeyEnv: z
-      .string()
-      .regex(/^[A-Z_][A-Z0-9_]*$/, 'must be the NAME of an environment variable (e.g. OPENAI_API_KEY), not a key')
-      .optional(),
-    temperature: z.number().min(0).max(2).optional(),
-    maxTokens: z.number().int().positive().max(1_000_000).optional(),
-    systemPrompt: z.string().optional(),
-    reasoning: z.boolean().default(false),
-    price: z.object({ inputPerMTok: z.number().nonnegative(), outputPerMTok: z.number().nonnegative() }).optional(),
-  })
-  .strict();
-export type ModelConfig = z.infer<typeof ModelConfigSchema>;
+export { ModelConfigSchema, type ModelConfig } from '../../evals/contracts/model-endpoint';
 
 export const SawtoothConfigSchema = z
   .object({

@@ -10,11 +10,9 @@ import type { FaultRule } from '../../testing/openai-test-server/faults';
 import { DEFAULT_MAX_RESPONSE_CHARS } from '../providers';
 import { upsertModel } from '../models/sync-models';
 import { createRun } from './create-run';
-import { createSchedulerRegistry, providerFor } from './endpoints';
-import { createSqliteRunQueue } from './run-queue';
 import type { RunSettings } from './run-settings';
 import { cutMarker } from './to-result-row';
-import { Worker } from './worker';
+import { createWorker } from './create-worker';
 
 // Real API quirks, each injected by our test server, followed through a whole run into the stored result.
 
@@ -31,7 +29,7 @@ describe('real API quirks, end to end through a run', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-quirks-'));
   const db = openDb(path.join(dir, 'sawtooth.db'));
   let server: OpenAITestServer;
-  const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry() });
+  const worker = createWorker(db);
 
   async function runWith(modelId: string, suite: Suite, faults: FaultRule[], settings: Partial<RunSettings> = {}) {
     server.setFaults(faults);

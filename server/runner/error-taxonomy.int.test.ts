@@ -12,11 +12,9 @@ import { startOpenAITestServer, type OpenAITestServer } from '../../testing/open
 import type { Fault } from '../../testing/openai-test-server/faults';
 import { upsertModel } from '../models/sync-models';
 import { createRun } from './create-run';
-import { createSchedulerRegistry, providerFor } from './endpoints';
-import { adviceFor } from './error-advice';
-import { createSqliteRunQueue } from './run-queue';
+import { adviceFor } from '../../evals/contracts/error-advice';
 import { runErrorSummary } from './run-totals';
-import { Worker } from './worker';
+import { createWorker } from './create-worker';
 
 // Every error kind of the taxonomy, produced by a real endpoint fault, goes through a run into the database: stored
 // per result, counted per run, with advice for the person, and never counted as a wrong answer.
@@ -57,7 +55,7 @@ describe('error taxonomy end to end', () => {
     const targets = FAULT_FOR_KIND.map(([kind, fault], i) => ({ kind, fault, probe: suite.pairs[i]!.easy }));
     server.setFaults(targets.map((t) => ({ match: exactly(t.probe.prompt), fault: t.fault })));
     const runId = createRun(db, { modelId: 'arith-model', suite, settings: { concurrency: 6, maxRetries: 1, timeoutMs: 600 } });
-    const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry() });
+    const worker = createWorker(db);
     await worker.runOnce(runId);
 
     const byProbe = new Map(

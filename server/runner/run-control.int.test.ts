@@ -17,9 +17,7 @@ const { openDb } = await import('../../db/client');
 const { createCaller } = await import('../trpc/root');
 const { upsertModel } = await import('../models/sync-models');
 const { createRun } = await import('./create-run');
-const { createSqliteRunQueue } = await import('./run-queue');
-const { createSchedulerRegistry, providerFor } = await import('./endpoints');
-const { Worker } = await import('./worker');
+const { createWorker } = await import('./create-worker');
 const { runPairCounts } = await import('../../db/queries/pair-tallies');
 const { modelSummary } = await import('../../evals/metrics');
 
@@ -50,7 +48,7 @@ describe('run control from the CLI and the API', () => {
   const db = openDb(process.env.SAWTOOTH_DB!);
   const caller = createCaller({ db });
   const worker = (leaseMs = 15_000) =>
-    new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry(), leaseMs });
+    createWorker(db, { leaseMs });
 
   beforeAll(async () => {
     server = await startOpenAITestServer({ answer: arithmeticAnswer, latencyMs: 15 });

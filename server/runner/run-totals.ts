@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { adviceFor } from './error-advice';
+import { adviceFor } from '../../evals/contracts/error-advice';
 
 /** What a run cost and how long its answers took, summed over its stored results. */
 export interface RunTotals {

@@ -7,11 +7,9 @@ import { arithmeticAnswer, arithmeticModel, arithmeticSuite, exactly } from '../
 import { startOpenAITestServer, type OpenAITestServer } from '../../testing/openai-test-server';
 import { upsertModel } from '../models/sync-models';
 import { createRun } from './create-run';
-import { createSchedulerRegistry, providerFor } from './endpoints';
-import { createSqliteRunQueue } from './run-queue';
 import type { RunSettings } from './run-settings';
 import { runTotals } from './run-totals';
-import { Worker } from './worker';
+import { createWorker } from './create-worker';
 
 // k samples with temperature and seed passed through; tokens and cost per result and per run; the opt-in response
 // cache (hits cost nothing and never reach the endpoint; errors are never cached).
@@ -20,7 +18,7 @@ describe('sampling, cost and the response cache', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-sampling-'));
   const db = openDb(path.join(dir, 'sawtooth.db'));
   let server: OpenAITestServer;
-  const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry() });
+  const worker = createWorker(db);
   const suite = arithmeticSuite(8, 'sampling');
 
   async function run(settings: Partial<RunSettings>) {

@@ -1,8 +1,7 @@
 import { serverDb } from '../db';
 import { env } from '../env';
-import { createSchedulerRegistry, providerFor } from './endpoints';
-import { createSqliteRunQueue } from './run-queue';
 import { Worker } from './worker';
+import { createWorker } from './create-worker';
 
 const globalForWorker = globalThis as unknown as { sawtoothWorker?: Worker };
 
@@ -10,7 +9,7 @@ const globalForWorker = globalThis as unknown as { sawtoothWorker?: Worker };
 export function startServerWorker(): void {
   if (env().SAWTOOTH_WORKER === '0' || globalForWorker.sawtoothWorker) return;
   const db = serverDb();
-  const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry(), pollMs: 1_000 });
+  const worker = createWorker(db, { pollMs: 1_000 });
   globalForWorker.sawtoothWorker = worker;
   worker.start();
   const stop = () => void worker.stop();

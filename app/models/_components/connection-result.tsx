@@ -1,6 +1,6 @@
 'use client';
 
-import { errorAdvice } from '../../_components/error-advice';
+import { errorAdvice } from '../../../evals/contracts/error-advice';
 
 export type ConnectionReport =
   | { ok: true; latencyMs: number; reply: string; note: string | null; keyVarSet: boolean }

@@ -1,6 +1,6 @@
 'use client';
 
-import { errorAdvice } from '../../_components/error-advice';
+import { errorAdvice } from '../../../evals/contracts/error-advice';
 
 type TryOutcome =
   | { ok: true; pass: boolean; response: string; extracted: string | null; reason: string; latencyMs: number }

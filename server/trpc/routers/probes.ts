@@ -1,15 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { FamilySchema, PairDraftSchema, PairSchema, pairFromDraft, type Family, type Pair } from '../../../evals/contracts';
+import { FamilySchema, PairDraftSchema, PairSchema, pairFromDraft, type Pair } from '../../../evals/contracts';
 import { tryPair, TryPairError } from '../../suites/try-pair';
 import { appendPairs, nextPairKey } from '../../suites/append-pairs';
 import { loadUserSuite } from '../../suites/user-suite-store';
 import { publicProcedure, router } from '../init';
-import type { Db } from '../../../db/client';
-
-function familyRow(db: Db, id: string): Family | undefined {
-  return db.$client.prepare('SELECT id, domain, title, description, pair_rule AS pairRule FROM families WHERE id = ?').get(id) as Family | undefined;
-}
+import { familyById } from '../../../db/queries/suite-lookups';
 
 /** The draft as a Pair, checked against the same contract as suite files; a failure names the form field. */
 function checkedPair(draft: z.infer<typeof PairDraftSchema>, key: string): Pair {
@@ -37,9 +33,9 @@ export const probesRouter = router({
       if (input.newFamily && input.newFamily.id !== input.draft.family) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: `the new family's id "${input.newFamily.id}" differs from the pair's family "${input.draft.family}"` });
       }
-      const family = input.newFamily ?? familyRow(ctx.db, input.draft.family);
+      const family = input.newFamily ?? familyById(ctx.db, input.draft.family);
       if (!family) throw new TRPCError({ code: 'BAD_REQUEST', message: `unknown family "${input.draft.family}": pick one or declare a new family` });
-      if (input.newFamily && familyRow(ctx.db, input.newFamily.id)) {
+      if (input.newFamily && familyById(ctx.db, input.newFamily.id)) {
         throw new TRPCError({ code: 'CONFLICT', message: `family "${input.newFamily.id}" already exists: pick it from the list` });
       }
       const key = input.draft.key ?? nextPairKey(loadUserSuite(ctx.db, input.suiteId), input.draft.family);

@@ -4,10 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../db/client';
 import { startOpenAITestServer, type OpenAITestServer } from '../../../testing/openai-test-server';
-import { createSchedulerRegistry, providerFor } from '../../runner/endpoints';
-import { createSqliteRunQueue } from '../../runner/run-queue';
-import { Worker } from '../../runner/worker';
 import { createCaller } from '../root';
+import { createWorker } from '../../runner/create-worker';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-runs-create-'));
 const family = { id: 'arithmetic.tripling', domain: 'arithmetic', title: 'Tripling', description: 'Tripling a number.', pairRule: 'The hard probe triples a larger number: the same skill at more digits.' };
@@ -41,7 +39,7 @@ describe('runs.create and runs.page', () => {
     expect(queued.total).toBe(2);
     expect(queued.rows.map((r) => r.expected)).toEqual([12, 12]);
 
-    const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry() });
+    const worker = createWorker(db);
     while (await worker.runOnce()) { /* until both runs are done */ }
     const done = await caller.runs.page({ status: 'completed', limit: 1 });
     expect(done.total).toBe(2);

@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { allFamilies, browsePairs, suiteFamilies } from '../../../db/queries/suite-browse';
+import { suiteSize } from '../../../db/queries/suite-lookups';
 import { SuiteIdSchema } from '../../../evals/contracts';
 import { SuiteError } from '../../../evals/suites';
 import { importProbeFile } from '../../suites/import-probe-file';
@@ -27,9 +28,7 @@ export const suitesRouter = router({
     listRunnableSuites(ctx.db).map((suite) => {
       try {
         const key = currentSuiteKey(ctx.db, suite.id);
-        const size = ctx.db.$client
-          .prepare('SELECT count(*) AS pairs, count(DISTINCT family_id) AS families FROM suite_pairs WHERE suite_key = ?')
-          .get(key) as { pairs: number; families: number };
+        const size = suiteSize(ctx.db, key);
         return { ...suite, ...size, error: null };
       } catch (error) {
         if (!(error instanceof SuiteError)) throw error;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { serverDb } from '../../../../server/db';
+import { modelExists } from '../../../../db/queries/models';
+import { runExists } from '../../../../db/queries/run-lookups';
 import { exportFileName, exportResults, type ExportScope } from '../../../../server/results/exports/results-export';
 
 export const dynamic = 'force-dynamic';
@@ -17,8 +19,8 @@ export function GET(request: Request): Response {
   const db = serverDb();
   const scope: ExportScope = run !== undefined ? { runId: run } : { modelId: model! };
   const exists = 'runId' in scope
-    ? db.$client.prepare('SELECT 1 FROM runs WHERE id = ?').get(scope.runId)
-    : db.$client.prepare('SELECT 1 FROM models WHERE id = ?').get(scope.modelId);
+    ? runExists(db, scope.runId)
+    : modelExists(db, scope.modelId);
   if (!exists) return Response.json({ error: 'runId' in scope ? `no run ${scope.runId}` : `unknown model "${scope.modelId}"` }, { status: 404 });
   const chunks = exportResults(db, scope, format);
   const encoder = new TextEncoder();

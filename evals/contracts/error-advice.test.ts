@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorKindSchema } from '../../evals/contracts';
+import { ErrorKindSchema } from './';
 import { adviceFor, ERROR_ADVICE } from './error-advice';
 
 describe('error advice', () => {

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../../evals/contracts';
+import type { ErrorKind } from './outcome';
 
 /** What an error kind means for a person looking at a run, and what to do about it. */
 export interface ErrorAdvice {
@@ -80,4 +80,24 @@ export const ERROR_ADVICE = {
 /** The advice for a stored error kind; a kind this version does not know (an older or newer database) gets `unknown`'s. */
 export function adviceFor(kind: string | null | undefined): ErrorAdvice {
   return (kind && kind in ERROR_ADVICE ? ERROR_ADVICE[kind as ErrorKind] : ERROR_ADVICE.unknown);
+}
+
+/** The parts of a model that make advice concrete (which variable to set, which URL or name to check). */
+export interface AdviceContext {
+  apiKeyEnv?: string | null;
+  baseUrl?: string | null;
+  modelName?: string | null;
+}
+
+/**
+ * The table's advice for a kind, followed by the one detail of this model a person needs to act on it. The dashboard
+ * and the CLI both print this, so the same failure reads the same everywhere.
+ */
+export function errorAdvice(kind: string | null | undefined, model?: AdviceContext): string {
+  const { advice } = adviceFor(kind);
+  if (kind === 'auth' && model?.apiKeyEnv) return `${advice} This model reads its key from ${model.apiKeyEnv} in the server's environment.`;
+  if (kind === 'auth' && model) return `${advice} This model names no key variable: set one on the Models page.`;
+  if (kind === 'connection' && model?.baseUrl) return `${advice} Base URL: ${model.baseUrl}`;
+  if (kind === 'not_found' && model?.modelName) return `${advice} Model name: "${model.modelName}" (GET /v1/models lists what the endpoint serves).`;
+  return advice;
 }

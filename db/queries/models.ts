@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import type { ModelRecord } from '../../evals/contracts/model-endpoint';
+import type { Db } from '../client';
+import { models } from '../schema';
+
+export type ModelRow = typeof models.$inferSelect;
+
+/** One stored model endpoint, or undefined when the id is unknown. */
+export function modelById(db: Db, id: string): ModelRow | undefined {
+  return db.select().from(models).where(eq(models.id, id)).get();
+}
+
+/** Every stored model id, for "unknown model (known: …)" messages. */
+export function modelIds(db: Db): string[] {
+  return db.select({ id: models.id }).from(models).all().map((m) => m.id);
+}
+
+/** The models that come from sawtooth.config.json (not added in the UI nor imported). */
+export function configModels(db: Db): ModelRow[] {
+  return db.select().from(models).where(eq(models.origin, 'config')).all();
+}
+
+export function modelExists(db: Db, id: string): boolean {
+  return db.$client.prepare('SELECT 1 FROM models WHERE id = ?').get(id) !== undefined;
+}
+
+/** Upserts one model; results and runs that point at it are untouched. */
+export function upsertModel(db: Db, row: ModelRecord): void {
+  const { id: _id, ...rest } = row;
+  db.insert(models).values(row).onConflictDoUpdate({ target: models.id, set: rest }).run();
+}
