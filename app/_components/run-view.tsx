@@ -1,35 +1,21 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import Link from 'next/link';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTRPC } from '../_trpc/client';
-import { errorAdvice } from '../../evals/contracts/error-advice';
 import { estimateRemainingMs, formatDuration, type ProgressSample } from './eta';
 import { pct, when } from './format';
-import { Empty, ErrorState, Loading } from './states';
-
-type Outcome = 'pass' | 'fail' | 'error';
-
-function ProgressBar({ pass, fail, error, expected }: { pass: number; fail: number; error: number; expected: number }) {
-  const w = (n: number) => `${expected === 0 ? 0 : (100 * n) / expected}%`;
-  const done = pass + fail + error;
-  return (
-    <div role="progressbar" aria-valuemin={0} aria-valuemax={expected} aria-valuenow={done} aria-label="run progress">
-      <div className="progress">
-        <span className="p-pass" style={{ width: w(pass) }} />
-        <span className="p-fail" style={{ width: w(fail) }} />
-        <span className="p-error" style={{ width: w(error) }} />
-      </div>
-    </div>
-  );
-}
+import { RunControls } from './run-controls';
+import { RunErrorKinds } from './run-error-kinds';
+import { RunProgressBar } from './run-progress-bar';
+import { RunResults } from './run-results';
+import { ErrorState, Loading } from './states';
 
 export function RunView({ id }: { id: number }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [outcome, setOutcome] = useState<Outcome | undefined>(undefined);
   const pace = useRef<{ first?: ProgressSample; latest?: ProgressSample }>({});
   const runQuery = useQuery(trpc.runs.get.queryOptions({ id }));
   const modelId = runQuery.data?.run.modelId;
@@ -46,15 +32,11 @@ export function RunView({ id }: { id: number }) {
       },
     }),
   );
-  const results = useQuery(trpc.runs.results.queryOptions({ id, outcome, limit: 50 }));
   const restartLive = () => {
     pace.current = {};
     void queryClient.invalidateQueries({ queryKey: trpc.runs.pathKey() });
     live.reset(); // the subscription ended with the run; a resumed run needs a new one
   };
-  const cancel = useMutation(trpc.runs.cancel.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.runs.pathKey() }) }));
-  const resume = useMutation(trpc.runs.resume.mutationOptions({ onSuccess: restartLive }));
-  const retry = useMutation(trpc.runs.retryErrors.mutationOptions({ onSuccess: restartLive }));
 
   if (runQuery.isPending) return <Loading what="run" />;
   if (runQuery.isError) return <ErrorState error={runQuery.error} />;
@@ -63,7 +45,6 @@ export function RunView({ id }: { id: number }) {
   const active = run.status === 'queued' || run.status === 'running';
   const imported = run.origin === 'import';
   const remaining = active ? estimateRemainingMs(pace.current.first, pace.current.latest, run.expected) : null;
-  const controlError = cancel.error ?? resume.error ?? retry.error;
   return (
     <>
       <h1>Run #{run.id}</h1>
@@ -79,72 +60,12 @@ export function RunView({ id }: { id: number }) {
             {active ? <span className="ci" data-testid="run-eta"> · {remaining === null ? (run.status === 'queued' ? 'waiting for a worker' : 'estimating time left…') : `${formatDuration(remaining)} left`}</span> : null}
           </span>
         </div>
-        <ProgressBar pass={run.passCount} fail={run.failCount} error={run.errorCount} expected={run.expected} />
-        <div className="row" style={{ marginTop: 10 }}>
-          <span className="outcome-pass">pass {run.passCount}</span>
-          <span className="outcome-fail">fail {run.failCount}</span>
-          <span className="outcome-error">error {run.errorCount}</span>
-          <span style={{ flex: 1 }} />
-          {imported ? null : (
-            <>
-              <button type="button" disabled={!active || cancel.isPending} onClick={() => cancel.mutate({ id })}>Cancel</button>
-              <button type="button" disabled={active || resume.isPending || done >= run.expected} onClick={() => resume.mutate({ id })}>Resume</button>
-              <button type="button" disabled={active || retry.isPending || run.errorCount === 0} onClick={() => retry.mutate({ id })}>Retry errors</button>
-            </>
-          )}
-          <a className="button" href={`/api/export/results?run=${run.id}&format=csv`} download>Export CSV</a>
-          <a className="button" href={`/api/export/results?run=${run.id}&format=json`} download>Export JSON</a>
-        </div>
-        {run.message && !imported ? <p className="error-state" role="alert">{run.message}</p> : null}
-        {controlError ? <p className="error-state" role="alert">{controlError.message}</p> : null}
+        <RunProgressBar pass={run.passCount} fail={run.failCount} error={run.errorCount} expected={run.expected} />
+        <RunControls run={{ ...run, active, imported }} onRestart={restartLive} />
         {live.status === 'error' && active ? <p className="ci" role="status">Live updates paused ({live.error?.message}); reload to reconnect.</p> : null}
       </div>
-      {errorKinds.length > 0 ? (
-        <>
-          <h2>Errors by kind</h2>
-          <div className="table-wrap">
-            <table data-testid="error-kinds">
-              <thead><tr><th>Kind</th><th className="num">Count</th><th>What to do</th></tr></thead>
-              <tbody>
-                {errorKinds.map((k) => (
-                  <tr key={k.kind}>
-                    <td><span className="tag">{k.kind}</span></td>
-                    <td className="num">{k.n}</td>
-                    <td>{errorAdvice(k.kind, model.data)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      ) : null}
-      <h2>Results</h2>
-      <div className="row" role="group" aria-label="Filter by outcome" style={{ marginBottom: 8 }}>
-        {([undefined, 'pass', 'fail', 'error'] as const).map((o) => (
-          <button type="button" key={o ?? 'all'} aria-pressed={outcome === o} onClick={() => setOutcome(o)}>{o ?? 'all'}</button>
-        ))}
-      </div>
-      {results.isPending ? <Loading what="results" /> : results.isError ? <ErrorState error={results.error} /> : results.data.length === 0 ? (
-        <Empty>{outcome ? `No ${outcome} results.` : active ? 'No answers yet: they appear here as they arrive.' : 'No results.'}</Empty>
-      ) : (
-        <div className="table-wrap">
-          <table data-testid="results-table">
-            <thead><tr><th>Probe</th><th>Outcome</th><th>Expected</th><th>Extracted</th><th>Response</th><th>Reason</th></tr></thead>
-            <tbody>
-              {results.data.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.probeId}<div className="ci">{r.tier}{r.sample > 1 ? ` · sample ${r.sample}` : ''}</div></td>
-                  <td className={`outcome-${r.outcome}`}>{r.outcome}{r.errorKind ? <div className="ci">{r.errorKind}</div> : null}</td>
-                  <td>{r.answer}</td>
-                  <td>{r.extracted ?? '—'}</td>
-                  <td style={{ maxWidth: 380 }}>{r.response ? <pre className="transcript">{r.response}</pre> : <span className="ci">no answer</span>}</td>
-                  <td className="ci">{r.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RunErrorKinds errorKinds={errorKinds} model={model.data} />
+      <RunResults id={id} active={active} />
     </>
   );
 }

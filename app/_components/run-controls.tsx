@@ -1,0 +1,51 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTRPC } from '../_trpc/client';
+
+interface RunState {
+  id: number;
+  active: boolean;
+  imported: boolean;
+  expected: number;
+  passCount: number;
+  failCount: number;
+  errorCount: number;
+  message: string | null;
+}
+
+/**
+ * The counts, cancel / resume / retry-errors (not for imported runs), the exports, and what went wrong with the run
+ * or a control; `onRestart` re-opens the live feed after a resume or retry.
+ */
+export function RunControls({ run, onRestart }: { run: RunState; onRestart: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const cancel = useMutation(trpc.runs.cancel.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.runs.pathKey() }) }));
+  const resume = useMutation(trpc.runs.resume.mutationOptions({ onSuccess: onRestart }));
+  const retry = useMutation(trpc.runs.retryErrors.mutationOptions({ onSuccess: onRestart }));
+  const controlError = cancel.error ?? resume.error ?? retry.error;
+  const { id, active } = run;
+  const answered = run.passCount + run.failCount + run.errorCount;
+  return (
+    <>
+      <div className="row" style={{ marginTop: 10 }}>
+        <span className="outcome-pass">pass {run.passCount}</span>
+        <span className="outcome-fail">fail {run.failCount}</span>
+        <span className="outcome-error">error {run.errorCount}</span>
+        <span style={{ flex: 1 }} />
+        {run.imported ? null : (
+          <>
+            <button type="button" disabled={!active || cancel.isPending} onClick={() => cancel.mutate({ id })}>Cancel</button>
+            <button type="button" disabled={active || resume.isPending || answered >= run.expected} onClick={() => resume.mutate({ id })}>Resume</button>
+            <button type="button" disabled={active || retry.isPending || run.errorCount === 0} onClick={() => retry.mutate({ id })}>Retry errors</button>
+          </>
+        )}
+        <a className="button" href={`/api/export/results?run=${id}&format=csv`} download>Export CSV</a>
+        <a className="button" href={`/api/export/results?run=${id}&format=json`} download>Export JSON</a>
+      </div>
+      {run.message && !run.imported ? <p className="error-state" role="alert">{run.message}</p> : null}
+      {controlError ? <p className="error-state" role="alert">{controlError.message}</p> : null}
+    </>
+  );
+}
