@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { ModelRecord } from '../../evals/contracts/model-endpoint';
 import type { Db } from '../client';
 import { models } from '../schema';
@@ -28,4 +28,9 @@ export function modelExists(db: Db, id: string): boolean {
 export function upsertModel(db: Db, row: ModelRecord): void {
   const { id: _id, ...rest } = row;
   db.insert(models).values(row).onConflictDoUpdate({ target: models.id, set: rest }).run();
+}
+
+/** The endpoints (base URL or null) of these models; unknown ids are simply absent. */
+export function modelEndpointsOf(db: Db, ids: readonly string[]): Array<{ id: string; baseUrl: string | null }> {
+  return db.select({ id: models.id, baseUrl: models.baseUrl }).from(models).where(inArray(models.id, [...ids])).all();
 }

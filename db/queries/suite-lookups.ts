@@ -18,3 +18,18 @@ export function suiteSize(db: Db, suiteKey: number): { pairs: number; families: 
 export function familyById(db: Db, id: string): Family | undefined {
   return db.$client.prepare('SELECT id, domain, title, description, pair_rule AS pairRule FROM families WHERE id = ?').get(id) as Family | undefined;
 }
+
+/** The stored families with these ids (unknown ids are absent). */
+export function familiesById(db: Db, ids: readonly string[]): Family[] {
+  return db.$client
+    .prepare('SELECT id, domain, title, description, pair_rule AS pairRule FROM families WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as Family[];
+}
+
+/** Changes whenever a suite version or a pair is added: the key under which the pair catalogue may be cached. */
+export function catalogStamp(db: Db): string {
+  const row = db.$client
+    .prepare(`SELECT (SELECT coalesce(max(key), 0) FROM suites) AS suites, (SELECT count(*) FROM suite_pairs) AS pairs`)
+    .get() as { suites: number; pairs: number };
+  return `${row.suites}:${row.pairs}`;
+}

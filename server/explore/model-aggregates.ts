@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { catalogStamp } from '../../db/queries/suite-lookups';
 import {
   modelStamps,
   pairCatalog,
@@ -44,12 +45,7 @@ const MAX_DERIVED = 64;
  */
 const caches = new WeakMap<Db, DbCache>();
 
-function catalogKey(db: Db): string {
-  const row = db.$client
-    .prepare(`SELECT (SELECT coalesce(max(key), 0) FROM suites) AS suites, (SELECT count(*) FROM suite_pairs) AS pairs`)
-    .get() as { suites: number; pairs: number };
-  return `${row.suites}:${row.pairs}`;
-}
+const catalogKey = catalogStamp;
 
 function cacheOf(db: Db): DbCache {
   const key = catalogKey(db);

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Db } from '../../db/client';
-import { models } from '../../db/schema';
+import { modelById, type ModelRow } from '../../db/queries/models';
 import { cacheKey } from './cache/cache-key';
 import { ResponseCache } from './cache/response-cache';
 import type { ChatMessage, ChatRequest, Provider } from '../providers/types';
@@ -11,8 +10,6 @@ import { RunSettingsSchema, type RunSettings } from './run-settings';
 import type { ClaimedRun } from './run-queue';
 import { toResultRow } from './to-result-row';
 import { pendingWork, type WorkItem } from './work-items';
-
-type ModelRow = typeof models.$inferSelect;
 
 export interface ExecuteDeps {
   db: Db;
@@ -37,7 +34,7 @@ const YIELD_EVERY_CACHE_HITS = 64;
 export async function executeRun(deps: ExecuteDeps): Promise<{ written: number; aborted: boolean }> {
   const { db, run, signal } = deps;
   const settings = RunSettingsSchema.parse(run.settings);
-  const model = db.select().from(models).where(eq(models.id, run.modelId)).get();
+  const model = modelById(db, run.modelId);
   if (!model) throw new Error(`run ${run.id}: model "${run.modelId}" no longer exists`);
   const provider = deps.provider(model, settings);
   const scheduler = deps.scheduler(model, settings);

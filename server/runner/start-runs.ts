@@ -1,8 +1,7 @@
-import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { SuiteIdSchema } from '../../evals/contracts';
-import { models } from '../../db/schema';
+import { modelEndpointsOf } from '../../db/queries/models';
 import { SuiteError } from '../../evals/suites';
 import { createRun } from './create-run';
 import { resolveSuite } from '../suites/resolve-suite';
@@ -29,7 +28,7 @@ export class StartRunsError extends Error {}
 export function startRuns(db: Db, raw: StartRunsInput): number[] {
   const input = StartRunsSchema.parse(raw);
   const modelIds = [...new Set(input.modelIds)];
-  const rows = db.select({ id: models.id, baseUrl: models.baseUrl }).from(models).where(inArray(models.id, modelIds)).all();
+  const rows = modelEndpointsOf(db, modelIds);
   for (const id of modelIds) {
     const row = rows.find((r) => r.id === id);
     if (!row) throw new StartRunsError(`unknown model "${id}"`);

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { familiesById } from '../../db/queries/suite-lookups';
 import type { Family } from '../../evals/contracts';
 import { SuiteError, type SuiteIssue } from '../../evals/suites';
 import { assembleSuite } from '../../evals/suites/assemble-suite';
@@ -28,9 +29,7 @@ function knownFamilies(db: Db, raw: RawSuite): Family[] {
   const named = new Set(raw.pairs.map((p) => (p && typeof p === 'object' && 'family' in p ? String((p as { family: unknown }).family) : '')));
   const wanted = [...named].filter((id) => id && !declared.has(id));
   if (wanted.length === 0) return [];
-  return db.$client
-    .prepare('SELECT id, domain, title, description, pair_rule AS pairRule FROM families WHERE id IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(wanted)) as Family[];
+  return familiesById(db, wanted);
 }
 
 /**

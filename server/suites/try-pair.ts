@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { models } from '../../db/schema';
+import { modelById } from '../../db/queries/models';
 import type { ErrorKind, Pair, Probe } from '../../evals/contracts';
 import { grade } from '../../evals/graders';
 import type { ChatMessage } from '../providers/types';
@@ -18,7 +17,7 @@ export class TryPairError extends Error {}
  * grades each answer exactly as a run would. Nothing is stored.
  */
 export async function tryPair(db: Db, modelId: string, pair: Pair): Promise<{ easy: TryOutcome; hard: TryOutcome }> {
-  const model = db.select().from(models).where(eq(models.id, modelId)).get();
+  const model = modelById(db, modelId);
   if (!model) throw new TryPairError(`unknown model "${modelId}"`);
   if (!model.baseUrl) throw new TryPairError(`model "${modelId}" has no endpoint (it holds imported results only)`);
   const provider = providerFor(model, RunSettingsSchema.parse({ timeoutMs: 60_000 }));
