@@ -37,7 +37,7 @@ export const ERROR_ADVICE = {
   },
   bad_request: {
     title: 'Bad request',
-    advice: 'The endpoint rejected the request (HTTP 4xx). Check the model\'s settings: reasoning models need "reasoning": true (max_completion_tokens, no temperature); the prompt may exceed the context window.',
+    advice: 'The endpoint rejected the request (HTTP 4xx): check the model name and its settings (reasoning models need "reasoning": true: max_completion_tokens, no temperature); the prompt may exceed the context window.',
     transient: false,
   },
   auth: {
