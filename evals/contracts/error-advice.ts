@@ -27,7 +27,7 @@ export const ERROR_ADVICE = {
   },
   connection: {
     title: 'Connection failed',
-    advice: 'The endpoint could not be reached or dropped the connection. Check that the server is up and the base URL is right (it usually ends in /v1), then retry the errors.',
+    advice: 'The endpoint could not be reached or dropped the connection: is the server running, and is the base URL right (it usually ends in /v1)? Then retry the errors.',
     transient: true,
   },
   server_error: {
