@@ -1,4 +1,5 @@
-import { PairSchema, type Family, type Pair, type Probe, type Tier } from '../contracts';
+import { PAIR_SLOTS, PairSchema, slotSuffix, type Family, type Pair, type PairSlot, type Probe } from '../contracts';
+import type { Draft } from './define-family';
 import type { DraftPair } from './define-family';
 
 /** Extra probe fields shared by both tiers: where the item comes from and under which licence. */
@@ -26,21 +27,28 @@ export function buildPair(
   check: 'full' | 'cheap' = 'full',
 ): Pair {
   const id = `${family.id}#${key}`;
-  const probe = (tier: Tier): Probe => ({
-    id: `${id}/${tier}`,
+  const probe = (slot: PairSlot, tier: Probe['tier'], draft: Draft): Probe => ({
+    id: `${id}/${slotSuffix(slot)}`,
     family: family.id,
     tier,
-    prompt: drafts[tier].prompt,
-    answer: drafts[tier].answer,
-    grader: drafts[tier].grader,
+    prompt: draft.prompt,
+    answer: draft.answer,
+    grader: draft.grader,
+    ...(draft.chance !== undefined ? { chance: draft.chance } : {}),
     ...provenance,
   });
-  const pair = { id, family: family.id, easy: probe('easy'), hard: probe('hard') };
+  const pair: Pair = { id, family: family.id, easy: probe('easy', 'easy', drafts.easy), hard: probe('hard', 'hard', drafts.hard) };
+  for (const { slot, tier } of PAIR_SLOTS) {
+    const draft = drafts[slot];
+    if (draft && slot !== 'easy' && slot !== 'hard') pair[slot] = probe(slot, tier, draft);
+  }
   if (check === 'full') return PairSchema.parse(pair);
-  for (const tier of ['easy', 'hard'] as const) {
-    const { prompt, answer } = pair[tier];
+  for (const { slot } of PAIR_SLOTS) {
+    const made = pair[slot];
+    if (!made) continue;
+    const { prompt, answer } = made;
     if (prompt.length === 0 || prompt.length > 20_000 || answer.trim().length === 0 || answer.length > 2_000)
-      throw new Error(`${id}/${tier}: a generator made an empty or oversized prompt or answer`);
+      throw new Error(`${made.id}: a generator made an empty or oversized prompt or answer`);
   }
   return pair;
 }

@@ -7,11 +7,19 @@ export interface Draft {
   /** The canonical answer, checked by `grader` (a number, "yes"/"no", an option letter, a comma-separated list…). */
   answer: string;
   grader: GraderSpec;
+  /** Chance of passing by guessing, when the prompt offers fewer options than the grader accepts (see Probe.chance). */
+  chance?: number;
 }
 
+/**
+ * An easy and a hard draft, and for a binary or few-option probe its contrast twin: the same question made to flip
+ * its answer to the other option, so that guessing passes the tier (both right) with ¼ instead of ½.
+ */
 export interface DraftPair {
   easy: Draft;
   hard: Draft;
+  easyTwin?: Draft;
+  hardTwin?: Draft;
 }
 
 /**

@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_DOMAINS, PairSchema } from '../contracts';
+import { BUILT_IN_DOMAINS, PAIR_SLOTS, PairSchema } from '../contracts';
+import { probeChance } from '../graders/chance';
 import { FAMILY_GENERATORS, findFamilyGenerator, generatePairs } from '.';
 import { defineFamily } from './define-family';
 
 describe('the family generators', () => {
+  it('cite a publicly reported failure in at least half of the families', () => {
+    const cited = FAMILY_GENERATORS.filter((f) => f.reportedFailure);
+    expect(cited.length * 2).toBeGreaterThanOrEqual(FAMILY_GENERATORS.length);
+    for (const family of cited) expect(family.reportedFailure!.source).toMatch(/\d{4}/); // a year, at least
+  });
+
   it('are at least six per built-in domain, with unique ids in their own domain', () => {
     const ids = FAMILY_GENERATORS.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -42,9 +49,22 @@ describe('the family generators', () => {
         expect(new Set(prompts).size).toBe(prompts.length);
       });
 
+      it('gives every binary or few-option easy probe (chance of a guess ≥ ¼) a contrast twin with the other answer', () => {
+        for (const pair of pairs) {
+          const easyChance = probeChance(pair.easy);
+          if (easyChance >= 0.25) expect(pair.easyTwin, `${pair.easy.id} (chance ${easyChance}) has no twin`).toBeDefined();
+          for (const [probe, twin] of [[pair.easy, pair.easyTwin], [pair.hard, pair.hardTwin]] as const) {
+            if (!twin) continue;
+            expect(twin.answer, twin.id).not.toBe(probe.answer);
+            expect(twin.grader.kind).toBe(probe.grader.kind);
+            expect(probeChance(twin)).toBe(probeChance(probe));
+          }
+        }
+      });
+
       it('asks for a checkable final answer in its prompts', () => {
         for (const pair of pairs) {
-          for (const probe of [pair.easy, pair.hard]) {
+          for (const probe of PAIR_SLOTS.flatMap(({ slot }) => (pair[slot] ? [pair[slot]] : []))) {
             expect(probe.prompt).toMatch(/(Answer (with|yes or no|1 if)|Give the answer as)/);
             expect(probe.prompt).not.toMatch(/undefined|NaN|\[object/);
             expect(probe.answer.trim()).toBe(probe.answer);

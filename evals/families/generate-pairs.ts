@@ -8,7 +8,7 @@ const MAX_ATTEMPTS = 200;
 
 /**
  * `count` pairs of one family from one seed. Pair i draws from its own stream (seed, index, attempt), so a suite is
- * reproducible from its seeds alone; a draw whose easy or hard prompt repeats an earlier one is redrawn, because a
+ * reproducible from its seeds alone; a draw whose prompt (easy, hard or a twin) repeats an earlier one is redrawn, because a
  * duplicated probe would count twice in every accuracy.
  */
 export function generatePairs(family: FamilyGenerator, seed: number, count: number): Pair[] {
@@ -18,9 +18,9 @@ export function generatePairs(family: FamilyGenerator, seed: number, count: numb
     let attempt = 0;
     for (;;) {
       const drafts = family.generate(new Rng(deriveSeed(family.id, seed, index, attempt)), index);
-      if (!seen.has(drafts.easy.prompt) && !seen.has(drafts.hard.prompt) && drafts.easy.prompt !== drafts.hard.prompt) {
-        seen.add(drafts.easy.prompt);
-        seen.add(drafts.hard.prompt);
+      const prompts = [drafts.easy, drafts.easyTwin, drafts.hard, drafts.hardTwin].flatMap((d) => (d ? [d.prompt] : []));
+      if (prompts.every((prompt) => !seen.has(prompt)) && new Set(prompts).size === prompts.length) {
+        for (const prompt of prompts) seen.add(prompt);
         pairs.push(buildPair(family, pairKey(index), drafts, { source: `generator:${family.id}@seed=${seed}` }, 'cheap'));
         break;
       }

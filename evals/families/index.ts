@@ -3,21 +3,22 @@ import { balancedBrackets } from './algorithmic/balanced-brackets';
 import { binaryToDecimal } from './algorithmic/binary-to-decimal';
 import { letterCounting } from './algorithmic/letter-counting';
 import { parity } from './algorithmic/parity';
-import { sorting } from './algorithmic/sorting';
+import { reverseWords } from './algorithmic/reverse-words';
 import { stackOperations } from './algorithmic/stack-operations';
 import { decimalComparison } from './arithmetic/decimal-comparison';
 import { fractions } from './arithmetic/fractions';
 import { multiplication } from './arithmetic/multiplication';
 import { negativeNumbers } from './arithmetic/negative-numbers';
 import { orderOfOperations } from './arithmetic/order-of-operations';
+import { irrelevantDetails } from './arithmetic/irrelevant-details';
 import { percentages } from './arithmetic/percentages';
-import { unitConversion } from './arithmetic/unit-conversion';
 import { clockDurations } from './commonsense/clock-durations';
 import { containers } from './commonsense/containers';
 import { familyRelations } from './commonsense/family-relations';
 import { siblings } from './commonsense/siblings';
 import { turningDirections } from './commonsense/turning-directions';
 import { weekdays } from './commonsense/weekdays';
+import { weighsMore } from './commonsense/weighs-more';
 import type { FamilyGenerator } from './define-family';
 import { arrangements } from './olympiad/arrangements';
 import { gcdTiling } from './olympiad/gcd-tiling';
@@ -25,7 +26,7 @@ import { inclusionExclusion } from './olympiad/inclusion-exclusion';
 import { inequalities } from './olympiad/inequalities';
 import { modularPowers } from './olympiad/modular-powers';
 import { primes } from './olympiad/primes';
-import { sequences } from './olympiad/sequences';
+import { riverCrossing } from './olympiad/river-crossing';
 
 export { defineFamily, type Draft, type DraftPair, type FamilyGenerator } from './define-family';
 export { generatePairs } from './generate-pairs';
@@ -42,7 +43,7 @@ export const FAMILY_GENERATORS: readonly FamilyGenerator[] = [
   multiplication,
   fractions,
   percentages,
-  unitConversion,
+  irrelevantDetails,
   negativeNumbers,
   siblings,
   weekdays,
@@ -50,16 +51,17 @@ export const FAMILY_GENERATORS: readonly FamilyGenerator[] = [
   turningDirections,
   containers,
   familyRelations,
+  weighsMore,
   modularPowers,
   arrangements,
   primes,
-  sequences,
+  riverCrossing,
   inclusionExclusion,
   inequalities,
   gcdTiling,
   parity,
   addition,
-  sorting,
+  reverseWords,
   letterCounting,
   balancedBrackets,
   binaryToDecimal,

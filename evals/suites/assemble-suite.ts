@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { PairSchema, type Family, type Pair, type Probe, type Suite, type Tier } from '../contracts';
+import { PAIR_SLOTS, PairSchema, slotSuffix, type Family, type Pair, type PairSlot, type Probe, type Suite, type Tier } from '../contracts';
 import { pairKey } from '../families/build-pair';
 import { generatePairs } from '../families/generate-pairs';
 import { findFamilyGenerator } from '../families';
@@ -58,13 +58,13 @@ function zodIssues(raw: RawSuite, base: DocPath, input: unknown, error: z.ZodErr
 }
 
 function familyOf(generator: Family): Family {
-  const { id, domain, title, description, pairRule } = generator;
-  return { id, domain, title, description, pairRule };
+  const { id, domain, title, description, pairRule, reportedFailure } = generator;
+  return { id, domain, title, description, pairRule, ...(reportedFailure ? { reportedFailure } : {}) };
 }
 
-function buildProbe(entry: ProbeEntry, pairId: string, family: string, tier: Tier): Probe {
+function buildProbe(entry: ProbeEntry, pairId: string, family: string, tier: Tier, slot: PairSlot = tier): Probe {
   return {
-    id: entry.id ?? `${pairId}/${tier}`,
+    id: entry.id ?? `${pairId}/${slotSuffix(slot)}`,
     family: entry.family ?? family,
     tier: entry.tier ?? tier,
     prompt: entry.prompt,
@@ -72,6 +72,7 @@ function buildProbe(entry: ProbeEntry, pairId: string, family: string, tier: Tie
     grader: entry.grader,
     ...(entry.source !== undefined ? { source: entry.source } : {}),
     ...(entry.license !== undefined ? { license: entry.license } : {}),
+    ...(entry.chance !== undefined ? { chance: entry.chance } : {}),
   };
 }
 
@@ -151,12 +152,11 @@ function collectPairs(raw: RawSuite, issues: SuiteIssue[], into: Collected): voi
       issues.push({ file: raw.file, ...raw.locate([...path, 'id']), message: `must start with "${data.family}#"` });
       return;
     }
-    const candidate = {
-      id,
-      family: data.family,
-      easy: buildProbe(data.easy, id, data.family, 'easy'),
-      hard: buildProbe(data.hard, id, data.family, 'hard'),
-    };
+    const candidate: Record<string, unknown> = { id, family: data.family };
+    for (const { slot, tier } of PAIR_SLOTS) {
+      const probe = data[slot];
+      if (probe) candidate[slot] = buildProbe(probe, id, data.family, tier, slot);
+    }
     const checked = PairSchema.safeParse(candidate);
     if (!checked.success) return void issues.push(...zodIssues(raw, path, candidate, checked.error));
     into.pairs.push(checked.data);

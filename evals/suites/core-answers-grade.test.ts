@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Probe } from '../contracts';
+import { pairProbes, type Probe } from '../contracts';
 import { grade } from '../graders';
 import { loadSuite } from '.';
 
@@ -8,7 +8,7 @@ import { loadSuite } from '.';
  * probe's own answer plainly must pass, and one that states another probe's (different) answer must fail.
  */
 describe.each(['core', 'smoke'])('the %s suite against the graders', (suiteId) => {
-  const probes: Probe[] = loadSuite(suiteId).pairs.flatMap((pair) => [pair.easy, pair.hard]);
+  const probes: Probe[] = loadSuite(suiteId).pairs.flatMap(pairProbes);
 
   it('passes every probe answered with its own answer, "The answer is {answer}."', () => {
     const failures = probes

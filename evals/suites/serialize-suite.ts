@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { GraderSpec, Probe, Suite } from '../contracts';
+import { PAIR_SLOTS, type GraderSpec, type Probe, type Suite } from '../contracts';
 
 /** A grader with only a kind is written as its kind (`grader: numeric`), the short form the parser accepts. */
 function graderEntry(grader: GraderSpec): GraderSpec | string {
@@ -14,11 +14,17 @@ function probeEntry(probe: Probe): Record<string, unknown> {
     grader: graderEntry(probe.grader),
     ...(probe.source !== undefined ? { source: probe.source } : {}),
     ...(probe.license !== undefined ? { license: probe.license } : {}),
+    ...(probe.chance !== undefined ? { chance: probe.chance } : {}),
   };
 }
 
 function pairEntry(pair: Suite['pairs'][number]): Record<string, unknown> {
-  return { id: pair.id, family: pair.family, easy: probeEntry(pair.easy), hard: probeEntry(pair.hard) };
+  const entry: Record<string, unknown> = { id: pair.id, family: pair.family };
+  for (const { slot } of PAIR_SLOTS) {
+    const probe = pair[slot];
+    if (probe) entry[slot] = probeEntry(probe);
+  }
+  return entry;
 }
 
 /**

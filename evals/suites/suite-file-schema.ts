@@ -40,6 +40,7 @@ export const ProbeEntrySchema = z.strictObject({
   grader: GraderEntrySchema,
   source: ProbeSchema.shape.source,
   license: ProbeSchema.shape.license,
+  chance: ProbeSchema.shape.chance,
   // Derived when absent; when present they must agree with the pair (checked against the Pair contract).
   id: ProbeSchema.shape.id.optional(),
   family: FamilyIdSchema.optional(),
@@ -57,5 +58,8 @@ export const PairEntrySchema = z.strictObject({
   family: FamilyIdSchema,
   easy: ProbeEntrySchema,
   hard: ProbeEntrySchema,
+  /** Contrast twins (the same question made to flip its answer); ids "<pair>/easy-twin", "<pair>/hard-twin". */
+  easyTwin: ProbeEntrySchema.optional(),
+  hardTwin: ProbeEntrySchema.optional(),
 });
 export type PairEntry = z.infer<typeof PairEntrySchema>;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_DOMAINS, SuiteSchema, type Suite } from '../contracts';
+import { BUILT_IN_DOMAINS, pairProbes, SuiteSchema, type Suite } from '../contracts';
+import { probeChance } from '../graders/chance';
+
+/** Probes in core: 560 pairs × (easy + hard) plus the contrast twins. */
+const CORE_PROBES = 1280;
 import { listSuites, loadSuite, parseSuiteFile, serializeSuite, SuiteError, suiteVersion } from '.';
 
 /** Runs `action`, expecting a SuiteError, and returns it. */
@@ -31,7 +35,7 @@ describe('the core suite', () => {
   it('has unique pair and probe ids and no prompt twice', () => {
     const pairIds = core.pairs.map((p) => p.id);
     expect(new Set(pairIds).size).toBe(pairIds.length);
-    const probes = core.pairs.flatMap((p) => [p.easy, p.hard]);
+    const probes = core.pairs.flatMap(pairProbes);
     expect(new Set(probes.map((p) => p.id)).size).toBe(probes.length);
     expect(new Set(probes.map((p) => p.prompt)).size).toBe(probes.length);
   });
@@ -42,20 +46,18 @@ describe('the core suite', () => {
     expect(loadSuite('core')).toBe(core); // cached per process
   });
 
-  it('includes the hand-written everyday-physics family with source and licence on every probe', () => {
-    const handWritten = core.pairs.filter((p) => p.family === 'commonsense.everyday-physics');
-    expect(handWritten.length).toBeGreaterThanOrEqual(15);
-    for (const probe of handWritten.flatMap((p) => [p.easy, p.hard])) {
-      expect([probe.source, probe.license]).toEqual(['sawtooth-team', 'CC-BY-4.0']);
-    }
-    const yesNo = handWritten.flatMap((p) => [p.easy, p.hard]).filter((p) => p.grader.kind === 'yesno');
-    const yes = yesNo.filter((p) => p.answer === 'yes').length;
-    expect(yes / yesNo.length).toBeGreaterThan(0.35);
-    expect(yes / yesNo.length).toBeLessThan(0.65);
+  it('has 28 families, 7 per domain, 20 pairs each, and a contrast twin for every binary or few-option easy probe', () => {
+    expect(core.families).toHaveLength(28);
+    for (const domain of BUILT_IN_DOMAINS) expect(core.families.filter((f) => f.domain === domain), domain).toHaveLength(7);
+    expect(core.pairs).toHaveLength(560);
+    for (const pair of core.pairs) if (probeChance(pair.easy) >= 0.25) expect(pair.easyTwin, pair.id).toBeDefined();
+    expect(core.families.filter((f) => f.reportedFailure).length).toBeGreaterThanOrEqual(14);
+    // The probe count every other test and README quotes: 560 easy and hard probes plus the twins.
+    expect(core.pairs.flatMap(pairProbes)).toHaveLength(CORE_PROBES);
   });
 
   it('lists each multiple-choice option in the prompt under its letter, and answers with a listed letter', () => {
-    for (const probe of core.pairs.flatMap((p) => [p.easy, p.hard])) {
+    for (const probe of core.pairs.flatMap(pairProbes)) {
       if (probe.grader.kind === 'choice') {
         probe.grader.options.forEach((option, i) => expect(probe.prompt).toContain(`${String.fromCharCode(65 + i)}) ${option}`));
         expect(probe.answer.charCodeAt(0) - 65).toBeLessThan(probe.grader.options.length);
@@ -96,7 +98,7 @@ describe('built-in suites', () => {
     const smoke = loadSuite('smoke');
     expect(smoke.families.map((f) => f.id)).toEqual(core.families.map((f) => f.id));
     const corePrompts = new Set(core.pairs.map((p) => p.hard.prompt));
-    const shared = smoke.pairs.filter((p) => p.family !== 'commonsense.everyday-physics' && corePrompts.has(p.hard.prompt));
+    const shared = smoke.pairs.filter((p) => corePrompts.has(p.hard.prompt));
     expect(shared.length).toBeLessThan(3);
   });
 

@@ -34,6 +34,10 @@ export const letterCounting = defineFamily({
   domain: 'algorithmic',
   title: 'Counting letters in words',
   description: 'Count how often a letter occurs in one word (easy) or in a list of six words (hard).',
+  reportedFailure: {
+    source: 'Widely shared chat transcripts, 2024: "How many r\'s are in the word strawberry?" (answered 2)',
+    note: 'Strong chat models miscount a letter in a single common word, because they see tokens rather than letters; doubled letters are missed most.',
+  },
   pairRule:
     'The hard list of words includes the easy word, so its total count adds the easy count to the counts in the other five words.',
   generate(rng) {

@@ -21,12 +21,22 @@ function bitsWithParity(rng: Rng, length: number, parity: '0' | '1'): string {
   }
 }
 
+/** The bits with one random position flipped (strings from `bitsWithParity` keep at least one 0 and one 1). */
+function flipOneBit(rng: Rng, bits: string): string {
+  const at = rng.int(0, bits.length - 1);
+  return bits.slice(0, at) + (bits[at] === '1' ? '0' : '1') + bits.slice(at + 1);
+}
+
 export const parity = defineFamily({
   id: 'algorithmic.parity',
   domain: 'algorithmic',
   title: 'Parity of a bit string',
   description:
-    'Whether a string of 0s and 1s holds an odd number of 1s: 8 bits (easy) and 16 bits (hard). The prompt template is fixed: the local checkpoints parse it.',
+    'Whether a string of 0s and 1s holds an odd number of 1s: 8 bits (easy) and 16 bits (hard), each with a twin one bit apart whose parity is the other one. The prompt template is fixed: the local checkpoints parse it.',
+  reportedFailure: {
+    source: 'Anil et al. 2022, "Exploring Length Generalization in Large Language Models" (NeurIPS); Hahn 2020, TACL',
+    note: 'Parity of a short bit string: large language models, even with few-shot and scratchpad prompting, count 1s wrongly once strings get a little longer than the examples.',
+  },
   pairRule:
     'The hard 16-bit string starts with the easy 8-bit string, so its parity is the easy answer combined with the parity of the 8 bits after it.',
   generate(rng, index) {
@@ -35,10 +45,18 @@ export const parity = defineFamily({
     const hardParity = Math.floor(index / 2) % 2 === 0 ? '0' : '1';
     const easyBits = bitsWithParity(rng, EASY_BITS, easyParity);
     const tailParity = easyParity === hardParity ? '0' : '1';
-    const hardBits = easyBits + bitsWithParity(rng, HARD_BITS - EASY_BITS, tailParity);
+    const tail = bitsWithParity(rng, HARD_BITS - EASY_BITS, tailParity);
+    const hardBits = easyBits + tail;
+    // Twins flip one bit, which flips the parity: of the easy string anywhere, of the hard string in its tail (so the
+    // hard twin still starts with the easy string).
+    const easyTwinBits = flipOneBit(rng, easyBits);
+    const hardTwinBits = easyBits + flipOneBit(rng, tail);
+    const other = (bit: '0' | '1') => (bit === '0' ? '1' : '0');
     return {
-      easy: { prompt: parityPrompt(easyBits), answer: easyParity, grader: NUMERIC },
-      hard: { prompt: parityPrompt(hardBits), answer: hardParity, grader: NUMERIC },
+      easy: { prompt: parityPrompt(easyBits), answer: easyParity, grader: NUMERIC, chance: 0.5 },
+      easyTwin: { prompt: parityPrompt(easyTwinBits), answer: other(easyParity), grader: NUMERIC, chance: 0.5 },
+      hard: { prompt: parityPrompt(hardBits), answer: hardParity, grader: NUMERIC, chance: 0.5 },
+      hardTwin: { prompt: parityPrompt(hardTwinBits), answer: other(hardParity), grader: NUMERIC, chance: 0.5 },
     };
   },
 });

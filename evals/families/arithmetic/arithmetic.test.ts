@@ -10,11 +10,7 @@ const math = create(all!);
 
 /** The expression between "Calculate " (or "What is ") and the closing question. */
 const expressionOf = (prompt: string) => capture(/^(?:Calculate|What is) (.+?)[.?] (?:Answer|Give)/, prompt)[0]!;
-const sameNumber = (answer: string, value: number) => expect(Number(answer)).toBeCloseTo(value, 9);
 
-const UNITS: Record<string, string> = {
-  metres: 'm', centimetres: 'cm', kilometres: 'km', kilograms: 'kg', grams: 'g', litres: 'L', millilitres: 'mL', hours: 'h', minutes: 'min',
-};
 
 const verifiers: Record<string, (pair: Pair) => void> = {
   'arithmetic.order-of-operations'(pair) {
@@ -40,6 +36,10 @@ const verifiers: Record<string, (pair: Pair) => void> = {
     for (const option of options) expect(listed).toContain(option);
     expect(new Set(listed.map(Number)).size).toBe(listed.length);
     expect(pair.hard.answer).toBe([...listed].sort((x, y) => Number(x) - Number(y)).join(', '));
+    // The twin asks for the smaller of the same two options: its answer is the other letter.
+    expect(pair.easyTwin?.prompt).toBe(pair.easy.prompt.replace('Which number is larger?', 'Which number is smaller?'));
+    expect(pair.easyTwin?.grader).toEqual(pair.easy.grader);
+    expect(pair.easyTwin?.answer).toBe(String.fromCharCode(65 + options.indexOf(smaller)));
   },
   'arithmetic.multiplication'(pair) {
     const [a, b] = capture(/What is (\d+) × (\d+)\?/, pair.easy.prompt) as [string, string];
@@ -69,16 +69,19 @@ const verifiers: Record<string, (pair: Pair) => void> = {
     expect(exact.fraction(pair.hard.answer).equals(final)).toBe(true);
     expect(pair.hard.answer).toMatch(/^\d+(\.\d{1,2})?$/);
   },
-  'arithmetic.unit-conversion'(pair) {
-    const [small, amount, large] = capture(/How many (\w+) are there in ([\d.]+) (\w+)\?/, pair.easy.prompt) as [string, string, string];
-    const converted = math.unit(`${amount} ${UNITS[large]}`).toNumber(UNITS[small]!);
-    sameNumber(pair.easy.answer, converted);
-    expect(Number.isInteger(Number(amount))).toBe(false);
-    expect(pair.hard.prompt).toContain(`${amount} ${large}`);
-    const [piece] = capture(new RegExp(`(\\d+)[ -](?:${small}|${small.slice(0, -1)})`), pair.hard.prompt) as [string];
-    const count = math.unit(`${amount} ${UNITS[large]}`).toNumber(UNITS[small]!) / Number(piece);
-    expect(Math.abs(count - Math.round(count))).toBeLessThan(1e-9);
-    expect(pair.hard.answer).toBe(String(Math.round(count)));
+  'arithmetic.irrelevant-details'(pair) {
+    // Read the story as numbers in order: the two amounts, the distractor; the hard story adds gift, group size and
+    // perhaps a second distractor. The answer must ignore both distractors.
+    const [a, b] = capture(/ (\d+) [a-z]+(?: [a-z ]+)? on [A-Z][a-z]+day and (\d+) more on [A-Z][a-z]+day\./, pair.easy.prompt).map(Number) as [number, number];
+    const [distractor] = capture(/(?:^|\. |, )(\d+) (?:of the|were found)|Of the [a-z]+ from [A-Z][a-z]+day, (\d+)/, pair.easy.prompt.replace(/^.*?day and \d+ more on [A-Z][a-z]+day\. /, '')).filter(Boolean).map(Number) as [number];
+    expect(distractor).toBeGreaterThan(0);
+    expect(pair.easy.answer).toBe(String(a + b));
+    expect(Number(pair.easy.answer)).not.toBe(a + b - distractor);
+    expect(pair.hard.prompt.startsWith(pair.easy.prompt.replace(/ How many [^?]+\? Answer with a number\.$/, ''))).toBe(true);
+    const [gift, size] = capture(/gives (\d+) of them to a neighbour and packs the rest into [a-z]+ of (\d+)\./, pair.hard.prompt).map(Number) as [number, number];
+    const packed = exact.evaluate(`(${a} + ${b} - ${gift}) / ${size}`);
+    expect(packed.d).toBe(1n);
+    expect(pair.hard.answer).toBe(String(packed.n));
   },
   'arithmetic.negative-numbers'(pair) {
     const easy = expressionOf(pair.easy.prompt);

@@ -40,7 +40,11 @@ export const decimalComparison = defineFamily({
   domain: 'arithmetic',
   title: 'Comparing decimals',
   description:
-    'Compare decimals whose digit strings mislead (9.11 has more digits than 9.9 but is smaller): pick the larger of two (easy), sort five (hard).',
+    'Compare decimals whose digit strings mislead (9.11 has more digits than 9.9 but is smaller): pick the larger of two (easy, with a twin asking for the smaller), sort five (hard).',
+  reportedFailure: {
+    source: 'Widely shared chat transcripts, July 2024: "9.11 and 9.9, which is bigger?"',
+    note: 'Strong chat models said 9.11 is larger than 9.9, comparing the digits after the point as whole numbers (11 > 9).',
+  },
   pairRule:
     'The hard list contains both easy numbers, so sorting it requires deciding which of the two easy numbers is larger.',
   generate(rng) {
@@ -48,11 +52,14 @@ export const decimalComparison = defineFamily({
     const { longer, shorter } = trapPair(rng, whole);
     const options = rng.shuffle([longer, shorter]).map(show);
     const easy = choiceDraft('Which number is larger?', options, show(shorter));
+    // The twin asks for the smaller of the same two numbers: its answer is the other option.
+    const easyTwin = choiceDraft('Which number is smaller?', options, show(longer));
     const all = [longer, shorter, ...distractors(rng, whole, new Set([longer, shorter]), 3)];
     const shown = rng.shuffle(all).map(show);
     const sorted = [...all].sort((x, y) => x - y).map(show);
     return {
       easy,
+      easyTwin,
       hard: {
         prompt: `Sort these numbers from smallest to largest: ${shown.join(', ')}. Answer with the sorted numbers, separated by commas.`,
         answer: sorted.join(', '),

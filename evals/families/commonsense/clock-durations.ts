@@ -14,6 +14,10 @@ export const clockDurations = defineFamily({
   title: 'Clock times and durations',
   description:
     'Minutes between two clock times across an hour (or midnight) boundary (easy); total time of two meetings around a break (hard).',
+  reportedFailure: {
+    source: 'Fatemi et al. 2024, "Test of Time: A Benchmark for Evaluating LLMs on Temporal Reasoning" (arXiv:2406.09170), the duration questions of ToT-Arithmetic',
+    note: 'Durations between clock times, especially across the hour or midnight, are among the time-arithmetic questions frontier models get wrong most.',
+  },
   pairRule:
     'The first meeting of the hard question runs between the two easy times, so the easy duration is one of the two parts of the hard total.',
   generate(rng) {

@@ -125,7 +125,37 @@ function relation(prompt: string): { term: string; subject: string; other: strin
   return { term, subject, other };
 }
 
+/** Grams of an option text: "3 kilograms of feathers" → 3000, "2,550 grams of sand" → 2550. */
+function gramsOf(option: string): number {
+  const [amount, unit] = capture(/^([\d,]+) (kilograms?|grams) of /, option) as [string, string];
+  return Number(amount.replace(/,/g, '')) * (unit.startsWith('kilogram') ? 1000 : 1);
+}
+
 const verifiers: Record<string, (pair: Pair) => void> = {
+  'commonsense.weighs-more'(pair) {
+    for (const probe of [pair.easy, pair.easyTwin!]) {
+      if (probe.grader.kind !== 'choice') throw new Error('weighs-more is multiple choice');
+      const [first, second, same] = probe.grader.options as [string, string, string];
+      expect(same).toBe('They weigh the same');
+      const heavier = gramsOf(first) > gramsOf(second) ? first : second;
+      expect(gramsOf(first)).not.toBe(gramsOf(second));
+      expect(chosenOption(probe)).toBe(heavier);
+      // The grams number is always the bigger number, whichever side is heavier.
+      const number = (option: string) => Number(/^[\d,]+/.exec(option)![0].replace(/,/g, ''));
+      const [inKg, inGrams] = /kilogram/.test(first) ? [first, second] : [second, first];
+      expect(number(inGrams)).toBeGreaterThan(number(inKg));
+    }
+    // Exactly one of easy and twin is the trap, where the kilograms of light stuff win.
+    const lightWins = [pair.easy, pair.easyTwin!].filter((probe) => /kilogram/.test(chosenOption(probe)));
+    expect(lightWins).toHaveLength(1);
+    // The twin keeps the light side and makes the other side win.
+    expect(chosenOption(pair.easyTwin!)).not.toBe(chosenOption(pair.easy));
+    const [kg, dense] = capture(/sack of (\d+ kilograms? of [a-z ]+) is on the left pan .* a bag of ([\d,]+ grams of [a-z ]+) is on the right/, pair.hard.prompt) as [string, string];
+    if (pair.easy.grader.kind !== 'choice') throw new Error('unreachable');
+    expect(pair.easy.grader.options).toEqual(expect.arrayContaining([kg, dense]));
+    const [sand] = capture(/(\d+) grams of sand are poured/, pair.hard.prompt).map(Number) as [number];
+    expect(pair.hard.answer).toBe(String(Math.abs(gramsOf(kg) - gramsOf(dense)) + sand));
+  },
   'commonsense.siblings'(pair) {
     const { easy, hard } = siblingAnswers(pair);
     expect(pair.easy.answer).toBe(String(easy));
@@ -150,6 +180,8 @@ const verifiers: Record<string, (pair: Pair) => void> = {
   'commonsense.turning-directions'(pair) {
     expect(pair.easy.answer).toBe(facing(pair.easy.prompt));
     expect(pair.hard.answer).toBe(facing(pair.hard.prompt));
+    expect(pair.easyTwin!.answer).toBe(facing(pair.easyTwin!.prompt));
+    expect(pair.easyTwin!.answer).not.toBe(pair.easy.answer);
     const steps = (prompt: string) => capture(/You (.+?)\. Which/, prompt)[0]!.match(/turn \w+/g)!;
     const easy = steps(pair.easy.prompt);
     expect(steps(pair.hard.prompt).slice(0, easy.length)).toEqual(easy);
@@ -158,6 +190,8 @@ const verifiers: Record<string, (pair: Pair) => void> = {
   'commonsense.containers'(pair) {
     expect(pair.easy.answer).toBe(containerAnswer(pair.easy.prompt));
     expect(pair.hard.answer).toBe(containerAnswer(pair.hard.prompt));
+    expect(pair.easyTwin!.answer).toBe(containerAnswer(pair.easyTwin!.prompt));
+    expect(pair.easyTwin!.answer).not.toBe(pair.easy.answer);
     const story = pair.easy.prompt.slice(0, pair.easy.prompt.indexOf(' Where is'));
     expect(pair.hard.prompt.startsWith(story)).toBe(true);
   },

@@ -35,6 +35,10 @@ export const siblings = defineFamily({
   title: 'Counting siblings',
   description:
     '"Alice has 3 brothers and 2 sisters": count the daughters or sons of the family (easy), then a sibling\'s sisters or brothers (hard).',
+  reportedFailure: {
+    source: 'Nezhurina et al. 2024, "Alice in Wonderland: Simple Tasks Showing Complete Reasoning Breakdown in State-Of-the-Art Large Language Models" (arXiv:2406.02061)',
+    note: '"Alice has N brothers and M sisters. How many sisters does Alice\'s brother have?": most state-of-the-art models answered M, forgetting to count Alice, and stuck to it with confident explanations.',
+  },
   pairRule:
     "A sibling's number of sisters (or brothers) is the family's number of daughters (or sons), the easy count, less one if that sibling is a daughter (or son).",
   generate(rng) {

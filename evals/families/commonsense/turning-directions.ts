@@ -20,7 +20,20 @@ function turningDraft(start: number, turns: readonly Turn[]): Draft {
     prompt: `You are standing still, facing ${COMPASS[start]}. You ${steps}. Which compass direction are you facing now? Answer with one word: north, east, south or west.`,
     answer: facingAfter(start, turns),
     grader: { kind: 'text' },
+    // The prompt names the four directions: a guess passes one time in four.
+    chance: 1 / COMPASS.length,
   };
+}
+
+/**
+ * The contrast twin of the easy turns: the last turn replaced by another kind, which always ends on another facing
+ * (each kind turns by a different number of quarter turns), never making "turn around" twice running.
+ */
+function twinTurns(rng: Rng, turns: readonly Turn[]): Turn[] {
+  const last = turns[turns.length - 1]!;
+  const before = turns[turns.length - 2];
+  const others = TURN_NAMES.filter((turn) => turn !== last && !(turn === 'turn around' && before === 'turn around'));
+  return [...turns.slice(0, -1), rng.pick(others)];
 }
 
 /** Random turns, never "turn around" twice running (two of them cancel out, which reads like a trick). */
@@ -40,13 +53,17 @@ export const turningDirections = defineFamily({
   id: 'commonsense.turning-directions',
   domain: 'commonsense',
   title: 'Turning left and right',
-  description: 'Follow turns from a compass direction: one to three turns (easy), the same turns followed by four more (hard).',
+  description: 'Follow turns from a compass direction: two to four turns (easy, with a twin whose last turn differs), the same turns followed by four more (hard).',
   pairRule:
     'The hard instructions start with the easy turns from the same facing, so the easy answer is the facing from which the remaining turns continue.',
   generate(rng) {
     const start = rng.int(0, 3);
-    const first = randomTurns(rng, rng.int(1, 3));
+    const first = randomTurns(rng, rng.int(2, 4));
     const rest = randomTurns(rng, 4, first[first.length - 1]);
-    return { easy: turningDraft(start, first), hard: turningDraft(start, [...first, ...rest]) };
+    return {
+      easy: turningDraft(start, first),
+      easyTwin: turningDraft(start, twinTurns(rng, first)),
+      hard: turningDraft(start, [...first, ...rest]),
+    };
   },
 });

@@ -14,6 +14,8 @@ function weekdayDraft(start: number, offset: number): Draft {
     prompt: `Today is ${today}. ${question} Answer with the name of the day.`,
     answer: dayAfter(start, offset),
     grader: { kind: 'text' },
+    // One of seven day names: a guess passes one time in seven.
+    chance: 1 / WEEKDAYS.length,
   };
 }
 
@@ -22,6 +24,10 @@ export const weekdays = defineFamily({
   domain: 'commonsense',
   title: 'Days of the week',
   description: 'Count forward or back from today: 2 to 12 days (easy), the same plus many whole weeks (hard).',
+  reportedFailure: {
+    source: 'Fatemi et al. 2024, "Test of Time: A Benchmark for Evaluating LLMs on Temporal Reasoning" (arXiv:2406.09170), the ToT-Arithmetic set',
+    note: 'Frontier models (GPT-4, Claude 3, Gemini 1.5) make errors on plain date and weekday arithmetic that people solve with a calendar.',
+  },
   pairRule:
     'The hard offset is the easy offset plus whole weeks, which do not change the weekday, so the easy answer is the hard answer.',
   generate(rng) {

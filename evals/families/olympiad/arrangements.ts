@@ -22,7 +22,8 @@ const SETTINGS: Setting[] = [
   { noun: 'umbrella', plural: 'umbrellas', row: 'hung in a row on a rack of hooks' },
   { noun: 'bicycle', plural: 'bicycles', row: 'parked in a row of bicycle stands' },
 ];
-const COLOURS = ['red', 'blue', 'green', 'yellow', 'black', 'white', 'orange', 'purple'];
+const COLOURS = ['red', 'blue', 'green', 'yellow', 'black', 'white', 'orange', 'purple', 'brown'];
+const RULES = ['together', 'apart', 'before'] as const;
 
 const article = (word: string) => (/^[aeiou]/.test(word) ? `an ${word}` : `a ${word}`);
 
@@ -36,18 +37,23 @@ export const arrangements = defineFamily({
   domain: 'olympiad',
   title: 'Counting arrangements',
   description:
-    'Count the orders of n different objects in a row (easy); add one object and count the orders where two must, or must not, be side by side (hard).',
+    'Count the orders of n different objects in a row (easy); add one object and count the orders where two must be side by side, must not be, or one must come somewhere before the other (hard).',
   pairRule:
-    'Gluing the two special objects into one block leaves n items to order, the easy count, which is then doubled (and, for "not side by side", subtracted from all orders).',
+    'Every hard count is built from the easy count n!: all orders of n + 1 objects are (n + 1) times it, gluing the two special ones gives twice it, and by symmetry half of all orders put one before the other.',
   generate(rng) {
-    const n = rng.int(4, 6);
+    const n = rng.int(4, 7);
     const setting = rng.pick(SETTINGS);
     const [extra, ...easyColours] = rng.sample(COLOURS, n + 1) as [string, ...string[]];
     const hardColours = [...easyColours, extra];
     const [x, y] = rng.sample(hardColours, 2) as [string, string];
-    const together = rng.chance(0.5);
+    const rule = rng.pick(RULES);
+    const all = factorial(n + 1);
     const adjacent = 2 * factorial(n);
-    const hardCount = together ? adjacent : factorial(n + 1) - adjacent;
+    const hardCount = rule === 'together' ? adjacent : rule === 'apart' ? all - adjacent : all / 2;
+    const condition =
+      rule === 'before'
+        ? `the ${x} ${setting.noun} must be somewhere to the left of the ${y} ${setting.noun} (not necessarily next to it)`
+        : `the ${x} ${setting.noun} and the ${y} ${setting.noun} must ${rule === 'together' ? '' : 'not '}be next to each other`;
     return {
       easy: {
         prompt: `${inventory(setting, easyColours)} In how many different orders can they be ${setting.row}? Answer with a number.`,
@@ -55,7 +61,7 @@ export const arrangements = defineFamily({
         grader: NUMERIC,
       },
       hard: {
-        prompt: `${inventory(setting, hardColours)} In how many different orders can they be ${setting.row} if the ${x} ${setting.noun} and the ${y} ${setting.noun} must ${together ? '' : 'not '}be next to each other? Answer with a number.`,
+        prompt: `${inventory(setting, hardColours)} In how many different orders can they be ${setting.row} if ${condition}? Answer with a number.`,
         answer: String(hardCount),
         grader: NUMERIC,
       },
