@@ -4,6 +4,7 @@ import { joinDisplayMath } from './latex';
 import { statesAnswer } from './markers';
 import { isRefusal, refusalQuote } from './refusal';
 import { stripReasoning } from './reasoning';
+import { cutRunOn } from './run-on';
 import { dropTrailingNoise } from './text-lines';
 
 /** Reasons that start a failed grade's `reason`, for callers that sort failures (e.g. `reason.startsWith(REFUSAL)`). */
@@ -20,7 +21,12 @@ export type Reading<T> =
   /** Something answer-like that is not of this kind ("x + 1" for a numeric answer): fails a firm candidate. */
   | { kind: 'invalid'; display: string; reason: string }
   /** Two different answers ("12 or 13"): always a fail. */
-  | { kind: 'ambiguous'; display: string };
+  | { kind: 'ambiguous'; display: string }
+  /**
+   * An answer that commits to no value ("there is not enough information") or only to a bound ("at least 12"):
+   * always a fail, because looking elsewhere for a number would credit a value the model did not give.
+   */
+  | { kind: 'uncommitted'; display: string; reason: string };
 
 export type Reader<T> = (candidate: Candidate) => Reading<T>;
 
@@ -68,7 +74,7 @@ export function readFinalAnswer<T>(response: string, read: Reader<T>, options: C
     if (unclosed) return fail(`${NO_ANSWER} (the reasoning block never closes)`);
     return fail(response.trim() === '' ? `${NO_ANSWER} (empty response)` : `${NO_ANSWER} (only reasoning)`);
   }
-  const text = dropTrailingNoise(joinDisplayMath(lastPart(withoutReasoning)), statesAnswer);
+  const text = dropTrailingNoise(joinDisplayMath(lastPart(cutRunOn(withoutReasoning))), statesAnswer);
   if (isRefusal(text) && !statesAnswer(text)) return fail(`${REFUSAL}: "${refusalQuote(text)}"`);
 
   for (const candidate of answerCandidates(text, options)) {
@@ -82,6 +88,7 @@ export function readFinalAnswer<T>(response: string, read: Reader<T>, options: C
       return { ok: true, value: reading.value, display: reading.display, candidate };
     }
     if (reading.kind === 'ambiguous') return fail(`${AMBIGUOUS}: "${reading.display}" ${candidate.label} names more than one answer`, reading.display);
+    if (reading.kind === 'uncommitted') return fail(`${NO_ANSWER}: ${reading.reason} (${candidate.label})`, reading.display);
     if (reading.kind === 'invalid' && candidate.firm) return fail(`${reading.reason} (${candidate.label})`, reading.display);
   }
   return fail(NO_ANSWER);

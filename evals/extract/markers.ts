@@ -16,6 +16,8 @@ const STRONG_MARKERS: RegExp[] = [
 ];
 
 const WEAK_MARKERS: RegExp[] = [
+  // "So no." after a hedge ("Yes? … So no."): a concluding verdict outranks the opening words.
+  /\b(?:so|therefore|thus|hence|in conclusion|in short|ultimately|overall|finally)\b\s*,?\s*(?=(?:yes|no|true|false)\b(?!\s+(?:more|less|fewer|longer|one|other|need|matter|doubt|way|idea)\b))/gi,
   /\b(?:the\s+)?(?:final\s+)?result\s+(?:is|=|equals)\s*:?/gi,
   /\b(?:so|thus|therefore|hence|consequently|in total|altogether|in conclusion|in summary|overall|this means|which means|that means)\b,?[^.!?\n]{0,100}?\b(?:is|are|equals|was|were|comes to|would be|will be|=)(?=\s)\s*:?/gi,
 ];

@@ -43,3 +43,30 @@ export function leadingNumberWords(text: string): NumberToken | null {
   const value = total + current;
   return { value: fraction(BigInt(value), 1n), percent: false, form: 'integer', decimals: 0, display: String(value), start: 0, end: display.length };
 }
+
+// Longest first, so that "fourteen" is not read as "four" followed by junk.
+const NUMBER_WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(SCALES)].sort((a, b) => b.length - a.length).join('|')})`;
+/** A run of number words: "three", "twenty-one", "one hundred and five". */
+const NUMBER_WORD_RUN = new RegExp(String.raw`\b${NUMBER_WORD}(?:(?:[\s-]+and)?[\s-]+${NUMBER_WORD})*\b`, 'gi');
+/** "one" as a pronoun or in an idiom, not a count: "the one", "each one", "one of", "one by one", "no one". */
+const PRONOUN_BEFORE = /\b(?:the|which|each|every|no|any|some|this|that|another|a|an|correct|right|wrong|last|first|other|same|single)\s+$/i;
+const PRONOUN_AFTER = /^\s*(?:of|another|by|more|who|that|which|can|could|must|should|would|will|might|may|is|was|has|had|does|did|thing|way|day|time|another|or the other|at a time)\b/i;
+/** "no" as a count of zero, after a verb of having or being: "she has no sisters", "there are no primes". */
+const NO_AS_ZERO = /\b((?:has|have|had|are|is|were|was|with|contains?|got|gets|there(?:'s| is| are)))\s+no\s+(?!(?:more|less|fewer|longer|one|other\s+than|idea|way|need|matter|doubt|answer|solution|information|data|reason|such|further|definite|single|way)\b)(?=[a-z])/gi;
+
+/**
+ * The text with small spelled-out numbers written as digits ("it appears three times" → "it appears 3 times",
+ * "Emma has four brothers"), "none" as 0 and a "no" that counts zero ("she has no brothers") as 0. Pronoun uses of
+ * "one" ("the one", "one of them") stay words. Digits only: the readers then treat them like any other number.
+ */
+export function spelledNumbersToDigits(text: string): string {
+  if (!/[a-z]/i.test(text)) return text;
+  let result = text.replace(NUMBER_WORD_RUN, (run: string, offset: number, whole: string) => {
+    if (/^one$/i.test(run) && (PRONOUN_BEFORE.test(whole.slice(Math.max(0, offset - 20), offset)) || PRONOUN_AFTER.test(whole.slice(offset + run.length)))) return run;
+    const parsed = leadingNumberWords(run);
+    return parsed ? parsed.display : run;
+  });
+  result = result.replace(/\bnone\b/gi, '0').replace(NO_AS_ZERO, '$1 0 ');
+  // A whole sentence "No sisters." is a count of zero too.
+  return result.replace(/^(\s*)no\s+(?=[a-z]+[.!]?\s*$)(?!(?:problem|worries|doubt|idea|way|thanks|answer|solution)\b)/i, '$10 ');
+}

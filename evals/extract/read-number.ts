@@ -2,7 +2,7 @@ import type { Candidate } from './candidates';
 import type { Reading } from './final-answer';
 import { latexToText } from './latex';
 import { stripMarkdown } from './markdown';
-import { leadingNumberWords } from './number-words';
+import { leadingNumberWords, spelledNumbersToDigits } from './number-words';
 import { findNumbers, normaliseNumberText, parseWholeNumber, type NumberToken } from './numbers';
 import { isQuestion, splitSentences } from './text-lines';
 
@@ -18,11 +18,44 @@ import { isQuestion, splitSentences } from './text-lines';
  * Two different numbers offered as alternatives ("12 or 13", "either 5 or 6", "between 12 and 13") are ambiguous.
  */
 export function readNumber(candidate: Candidate): Reading<NumberToken> {
-  let text = normaliseNumberText(latexToText(stripMarkdown(candidate.text)));
+  let text = spelledNumbersToDigits(normaliseNumberText(latexToText(stripMarkdown(candidate.text))));
   if (candidate.source === 'final line' || candidate.source === 'response start') {
-    const sentences = splitSentences(text).filter((sentence) => !isQuestion(sentence) && findNumbers(sentence).length > 0);
-    text = sentences.at(-1) ?? '';
+    const sentences = splitSentences(text).filter((sentence) => !isQuestion(sentence));
+    // A closing sentence that declines to give a value is the model's conclusion, even with numbers above it.
+    const closing = sentences.at(-1) ?? '';
+    if (NO_VALUE.test(closing)) return uncommitted(closing);
+    text = sentences.filter((sentence) => findNumbers(sentence).length > 0).at(-1) ?? '';
+  } else if (NO_VALUE.test(text)) {
+    return uncommitted(text);
   }
+  const reading = readValue(candidate, text);
+  if (reading.kind !== 'value') return reading;
+  const bound = boundBefore(text, reading.value);
+  return bound ? { kind: 'uncommitted', display: bound, reason: `"${bound}" is only a bound, not a value` } : reading;
+}
+
+/** Phrases that decline to give a value: "not enough information", "cannot be determined", "an unknown number". */
+const NO_VALUE =
+  /\b(?:not enough (?:information|info|data)|insufficient (?:information|data)|(?:cannot|can ?not|can't|could not|couldn't) (?:be )?(?:determined?|known|calculated|computed|found|tell|say|know)|impossible to (?:determine|tell|know|say|calculate)|no way (?:to|of) (?:know|tell|determin)|not (?:possible|enough) to (?:determine|tell|know|say)|(?:an|some) unknown (?:number|amount|count)|is unknown|undetermined|indeterminate)/i;
+
+function uncommitted(text: string): Reading<NumberToken> {
+  return { kind: 'uncommitted', display: shorten(text), reason: `"${shorten(text)}" commits to no value` };
+}
+
+/** "at least 12", "more than 10", "up to 5", "≥ 3": a bound on the answer, not the answer. */
+const BOUND = /(?:\bat\s+(?:least|most)|\b(?:no\s+)?(?:more|less|fewer|greater|smaller)\s+than|\bover|\bunder|\bup\s+to|\ba\s+(?:minimum|maximum)\s+of|\bminimum\s+of|\bmaximum\s+of|>=?|<=?|≥|≤)\s*[$€£]?\s*$/i;
+
+/** The bound phrase and number when the value read is written right after a bound ("at least 12"), else null. */
+function boundBefore(text: string, value: NumberToken): string | null {
+  for (const token of findNumbers(text)) {
+    if (!token.value.equals(value.value)) continue;
+    const match = BOUND.exec(text.slice(Math.max(0, token.start - 30), token.start));
+    if (match) return `${match[0].trim()} ${token.display}`.replace(/\s+/g, ' ');
+  }
+  return null;
+}
+
+function readValue(candidate: Candidate, text: string): Reading<NumberToken> {
   text = text.replace(/\b(?:check|verification|verify|checking)\b[\s\S]*$/i, '').trim();
   const numbers = findNumbers(text);
   if (numbers.length === 0 && candidate.source !== 'final line') {
@@ -62,8 +95,17 @@ function readWhole(text: string): Reading<NumberToken> {
   return { kind: 'invalid', display: shorten(text), reason: `"${shorten(text)}" is not a single number` };
 }
 
-/** An arithmetic operator and a number right after a number: "17 × 23" is an expression, not the answer 17. */
-const OPERATOR_AFTER = /^\s*(?:[×*·÷/^+]|x(?=\s*\d)|-(?=\s*\d)|mod\b)\s*[\d(.]/;
+/** Up to two unit words between a number and an operator: "120 units - 90 units", "17 bags * $18/bag". */
+const UNIT_WORDS = String.raw`(?:[A-Za-z$€£%]+(?:\/[A-Za-z]+)?\s*){0,2}?`;
+/**
+ * An arithmetic operator and a number right after a number, unit words allowed between: "17 × 23" and
+ * "17 bags * $18/bag" are expressions, not the answer 17.
+ */
+const OPERATOR_AFTER = new RegExp(
+  String.raw`^\s*(?:\^\s*[\d(.]|${UNIT_WORDS}(?:[×*·÷/+]|x(?=\s*\d)|-(?=\s*[$€£]?\d)|mod\b)\s*[$€£]?\s*[\d(.])`,
+);
+/** "8770 / 15 = 584 boxes": a number followed by "=" and another number is the left side of a calculation. */
+const EQUALS_AFTER = new RegExp(String.raw`^\s*${UNIT_WORDS}(?:=|≈)\s*[$€£]?\s*-?\d`);
 const LEAD_IN = /^(?:[\s$€£¥₹~≈:*([{]|approximately|approx\.?|about|around|roughly|exactly|only|just|nearly|almost|circa|a total of|total of|total|of)*/i;
 
 /** After a marker the answer comes first ("391, since 17 × 23 = 391"; "5 km, which is 5000 m"). */
@@ -117,7 +159,8 @@ function leadingNumber(text: string): NumberToken | 'expression' | null {
   if (!first) return null;
   const before = normalised.slice(0, first.start);
   if (LEAD_IN.exec(before)?.[0] !== before) return null;
-  return OPERATOR_AFTER.test(normalised.slice(first.end)) ? 'expression' : first;
+  const after = normalised.slice(first.end);
+  return OPERATOR_AFTER.test(after) || EQUALS_AFTER.test(after) ? 'expression' : first;
 }
 
 /** Drops parenthetical asides that explain rather than answer: "391 (since 17 × 23 = 391)". */

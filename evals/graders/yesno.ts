@@ -37,6 +37,8 @@ function verdictAt(sentence: string): YesNo | 'ambiguous' | null {
 
 const readYesNo: Reader<YesNo> = (candidate: Candidate) => {
   const text = latexToText(stripMarkdown(candidate.text)).trim();
+  // "Yes? Let me check…" opens with a guess put as a question, not a verdict.
+  if (candidate.source === 'response start' && /^[\s"'(*]*(?:yes|no|true|false)\s*\?/i.test(text)) return { kind: 'none' };
   const sentences =
     candidate.source === 'final line' ? splitSentences(text).filter((s) => !isQuestion(s)).reverse() : [text];
   for (const sentence of sentences) {
