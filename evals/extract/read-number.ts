@@ -189,7 +189,11 @@ function alternatives(text: string, numbers: NumberToken[], ranges: boolean): st
     if (a.value.equals(b.value) && a.percent === b.percent) continue;
     const between = normalised.slice(a.end, b.start);
     const after = normalised.slice(b.end);
-    const betweenAnd = /^\s*and\s*(?:[$€£]\s*)?$/i.test(between) && /\bbetween\s*[$€£]?\s*$/i.test(normalised.slice(0, a.start));
+    // "between 12 and 15" hedges; in a closing sentence that states another value ("there are 0 primes between 24
+    // and 28") it only places the question.
+    const statesOther = !ranges && numbers.some((n) => n !== a && n !== b && !n.value.equals(a.value) && !n.value.equals(b.value));
+    const betweenAnd =
+      !statesOther && /^\s*and\s*(?:[$€£]\s*)?$/i.test(between) && /\bbetween\s*[$€£]?\s*$/i.test(normalised.slice(0, a.start));
     // "12 - 3 = 9" is arithmetic, not a range.
     const range = (ranges ? RANGE_BETWEEN : DASH_BETWEEN).test(between) && !EQUALS.test(after) && !OPERATOR_AFTER.test(after);
     const hedged = between.length <= 40 && HEDGE_BETWEEN.test(between) && !/[=\d]/.test(between);

@@ -4,8 +4,8 @@
  * the text is cut where a new problem starts after an answer was stated.
  */
 
-/** The first place an answer is stated outright: "Answer:", "The answer is", "\boxed{", "####". */
-const FIRST_ANSWER = /\b(?:final\s+)?answer\s*(?:\([^)\n]*\))?\s*[:：]|\bthe\s+(?:final\s+)?answer\s+is\b|\\boxed\{|^[ \t]*####/im;
+/** The first place an answer is stated outright: "Answer:", "The answer is", "\boxed{", "####", a Q/A "A:". */
+const FIRST_ANSWER = /\b(?:final\s+)?answer\s*(?:\([^)\n]*\))?\s*[:：]|\bthe\s+(?:final\s+)?answer\s+is\b|\\boxed\{|^[ \t]*####|^[ \t]*A[:：]/im;
 
 /**
  * The start of an invented next exercise or turn: a header ("### Problem:", "Question 2:", "Q:") at the start of a
