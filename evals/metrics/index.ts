@@ -25,3 +25,14 @@ export {
 } from './compare-models';
 export type { LeftOutProbes } from './match-probes';
 export { Mulberry32, mulberry32, DEFAULT_DRAWS, DEFAULT_SEED, type BootstrapOptions } from './prng';
+export {
+  probeHealth,
+  difficulty,
+  DIFFICULTY_METHOD,
+  MIN_HEALTH_MODELS,
+  type ProbeOutcome,
+  type ProbeHealth,
+  type PairHealth,
+  type SuiteHealth,
+  type Difficulty,
+} from './probe-health';
