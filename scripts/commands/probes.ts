@@ -1,14 +1,21 @@
 import { z } from 'zod';
 import type { Pair, Suite } from '../../evals/contracts';
+import { tierChance } from '../../evals/graders/chance';
 import { formatIssue, loadSuite, SuiteError } from '../../evals/suites';
 import { CliError, parseFlags, type Command, type CommandIO } from '../command';
+import { probesHealth } from './probes-health';
 
 const usage = `usage: sawtooth probes list [--suite <id|file>] [--family <id>] [--json]
        sawtooth probes validate <file>
+       sawtooth probes health [--suite <id>] [--json]
 
 list      the families of a suite (domain, id, pairs, title); with --family, that family's pairs
-          (id, easy and hard prompt, answers), shortened to fit a terminal. --json prints them in full.
+          (id, easy and hard prompt, answers), shortened to fit a terminal. --json prints them in full, with each
+          family's reportedFailure, its number of contrast twins and its chance of passing a tier by guessing.
           --suite defaults to "core"; it may also be a suite file (.yaml or .jsonl).
+health    probe health from the results in the database, once 5 or more models have results on the suite:
+          likely mis-tiered pairs (easy failed more often than hard), probes nobody or everybody passes, and each
+          probe's difficulty with its 95% interval.
 validate  checks a suite file and prints "ok: N families, M pairs", or every problem as
           file:line: field: message (exit code 1).`;
 
@@ -59,11 +66,21 @@ function openSuite(idOrPath: string): Suite {
   }
 }
 
+/** A family's chance of passing a tier by guessing, averaged over its pairs (a probe and its twin both right). */
+function familyChance(pairs: readonly Pair[]): { easy: number; hard: number; twins: number } {
+  const mean = (tier: 'easy' | 'hard') => pairs.reduce((sum, pair) => sum + tierChance(pair, tier), 0) / Math.max(1, pairs.length);
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  return { easy: round(mean('easy')), hard: round(mean('hard')), twins: pairs.filter((p) => p.easyTwin).length + pairs.filter((p) => p.hardTwin).length };
+}
+
 function listFamilies(suite: Suite, io: CommandIO, json: boolean): void {
   const counts = new Map<string, number>();
   for (const pair of suite.pairs) counts.set(pair.family, (counts.get(pair.family) ?? 0) + 1);
   if (json) {
-    const families = suite.families.map((family) => ({ ...family, pairs: counts.get(family.id) ?? 0 }));
+    const families = suite.families.map((family) => {
+      const { twins, ...chance } = familyChance(suite.pairs.filter((pair) => pair.family === family.id));
+      return { ...family, pairs: counts.get(family.id) ?? 0, twins, chance };
+    });
     io.stdout(`${JSON.stringify({ id: suite.id, title: suite.title, version: suite.version, families }, null, 2)}\n`);
     return;
   }
@@ -109,7 +126,7 @@ function validate(file: string, io: CommandIO): number {
 
 export const probesCommand: Command = {
   name: 'probes',
-  summary: 'list the families and pairs of a suite, or validate a suite file',
+  summary: 'list the families and pairs of a suite, validate a suite file, or report probe health',
   usage,
   async run(args, io) {
     const [action, ...rest] = args;
@@ -126,6 +143,7 @@ export const probesCommand: Command = {
       if (positionals.length !== 1) throw new CliError('validate: give exactly one suite file, e.g. `sawtooth probes validate my-suite.yaml`', 2);
       return validate(positionals[0]!, io);
     }
-    throw new CliError(action ? `unknown action "${action}" (use list or validate)` : 'give an action: list or validate', 2);
+    if (action === 'health') return probesHealth(rest, io);
+    throw new CliError(action ? `unknown action "${action}" (use list, validate or health)` : 'give an action: list, validate or health', 2);
   },
 };
