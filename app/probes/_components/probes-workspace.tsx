@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { AddPairForm } from './add-pair-form';
 import { ImportProbesForm } from './import-probes-form';
+import { ProbeHealth } from './probe-health';
 import { SuiteBrowser } from './suite-browser';
 
 /** The Probes page: browse a suite, add a pair, import a file; a save or an import shows its suite in the browser. */
@@ -11,6 +12,10 @@ export function ProbesWorkspace() {
   return (
     <>
       <SuiteBrowser suiteId={suiteId} onSuiteChange={setSuiteId} />
+      <details className="disclosure">
+        <summary><h2>Probe health</h2></summary>
+        <ProbeHealth suiteId={suiteId} />
+      </details>
       <details className="disclosure" open>
         <summary><h2>Add a probe pair</h2></summary>
         <AddPairForm onSaved={setSuiteId} />

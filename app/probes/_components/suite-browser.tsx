@@ -36,6 +36,7 @@ export function SuiteBrowser({ suiteId, onSuiteChange }: { suiteId: string; onSu
   const domains = [...new Set((families.data ?? []).map((f) => f.domain))];
   const shownFamilies = (families.data ?? []).filter((f) => !domain || f.domain === domain);
   const reset = (fn: () => void) => { fn(); setOffset(0); };
+  const selected = family ? families.data?.find((f) => f.id === family) : undefined;
   return (
     <section aria-label="Browse suites">
       <div className="fields-row">
@@ -56,7 +57,7 @@ export function SuiteBrowser({ suiteId, onSuiteChange }: { suiteId: string; onSu
           <label htmlFor="browse-family">Family</label>
           <select id="browse-family" value={family} onChange={(e) => reset(() => setFamily(e.target.value))}>
             <option value="">all families</option>
-            {shownFamilies.map((f) => <option key={f.id} value={f.id}>{f.title} ({f.pairs})</option>)}
+            {shownFamilies.map((f) => <option key={f.id} value={f.id}>{f.title} ({f.pairs}){f.reportedFailure ? ' · reported failure' : ''}</option>)}
           </select>
         </div>
         <div className="field">
@@ -76,8 +77,13 @@ export function SuiteBrowser({ suiteId, onSuiteChange }: { suiteId: string; onSu
         <span className="ci">Export this suite:</span>
         <a className="button" href={`/api/export/suite?id=${encodeURIComponent(current)}&format=yaml`} download>YAML</a>
         <a className="button" href={`/api/export/suite?id=${encodeURIComponent(current)}&format=jsonl`} download>JSONL</a>
-        {family && families.data ? <span className="ci">Pair rule: {families.data.find((f) => f.id === family)?.pairRule}</span> : null}
+        {selected ? <span className="ci">Pair rule: {selected.pairRule}</span> : null}
       </div>
+      {selected?.reportedFailure ? (
+        <p className="ci" data-testid="reported-failure">
+          Reported failure: {selected.reportedFailure.note} <em>Source: {selected.reportedFailure.source}</em>
+        </p>
+      ) : null}
       {pairs.isPending ? <Loading what="pairs" /> : pairs.isError ? <ErrorState error={pairs.error} /> : pairs.data.total === 0 ? (
         <Empty>No pair matches these filters.</Empty>
       ) : (

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { allFamilies, browsePairs, suiteFamilies } from '../../../db/queries/suite-browse';
 import { suiteSize } from '../../../db/queries/suite-lookups';
 import { SuiteIdSchema } from '../../../evals/contracts';
+import { findFamilyGenerator } from '../../../evals/families';
 import { SuiteError } from '../../../evals/suites';
+import { suiteProbeHealth } from '../../explore/probe-health';
 import { importProbeFile } from '../../suites/import-probe-file';
 import { listRunnableSuites } from '../../suites/resolve-suite';
 import { currentSuiteKey } from '../../suites/suite-key';
@@ -37,7 +39,16 @@ export const suitesRouter = router({
     }),
   ),
 
-  families: publicProcedure.input(SuiteRef).query(({ ctx, input }) => suiteFamilies(ctx.db, keyOf(ctx.db, input.id))),
+  /** A suite's families with pair counts, and for built-in families the publicly reported failure they probe. */
+  families: publicProcedure.input(SuiteRef).query(({ ctx, input }) =>
+    suiteFamilies(ctx.db, keyOf(ctx.db, input.id)).map((family) => ({ ...family, reportedFailure: findFamilyGenerator(family.id)?.reportedFailure ?? null })),
+  ),
+
+  /** Probe health from every model's results on the suite (judged once five models have results). */
+  health: publicProcedure.input(SuiteRef).query(({ ctx, input }) => {
+    keyOf(ctx.db, input.id); // an unknown suite is NOT_FOUND, not a server error
+    return suiteProbeHealth(ctx.db, input.id);
+  }),
 
   pairs: publicProcedure
     .input(
