@@ -45,14 +45,19 @@ function uncommitted(text: string): Reading<NumberToken> {
 /** "at least 12", "more than 10", "up to 5", "≥ 3": a bound on the answer, not the answer. */
 const BOUND = /(?:\bat\s+(?:least|most)|\b(?:no\s+)?(?:more|less|fewer|greater|smaller)\s+than|\bover|\bunder|\bup\s+to|\ba\s+(?:minimum|maximum)\s+of|\bminimum\s+of|\bmaximum\s+of|>=?|<=?|≥|≤)\s*[$€£]?\s*$/i;
 
-/** The bound phrase and number when the value read is written right after a bound ("at least 12"), else null. */
+/**
+ * The bound phrase and number when the value read is written only right after a bound ("at least 12"), else
+ * null: "5 (no more than 5 fit)" states 5 before bounding it.
+ */
 function boundBefore(text: string, value: NumberToken): string | null {
+  let bound: string | null = null;
   for (const token of findNumbers(text)) {
     if (!token.value.equals(value.value)) continue;
     const match = BOUND.exec(text.slice(Math.max(0, token.start - 30), token.start));
-    if (match) return `${match[0].trim()} ${token.display}`.replace(/\s+/g, ' ');
+    if (!match) return null;
+    bound ??= `${match[0].trim()} ${token.display}`.replace(/\s+/g, ' ');
   }
-  return null;
+  return bound;
 }
 
 function readValue(candidate: Candidate, text: string): Reading<NumberToken> {
