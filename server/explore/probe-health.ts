@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import { suiteProbeOutcomes } from '../../db/queries/probe-outcomes';
 import { probeHealth, type SuiteHealth } from '../../evals/metrics';
-import { currentSuiteKey } from '../user-suites/suite-key';
+import { currentSuiteKey } from '../suites/suite-key';
 
 export interface SuiteProbeHealth extends SuiteHealth {
   suiteId: string;
