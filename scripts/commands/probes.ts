@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Pair, Suite } from '../../evals/contracts';
+import { PAIR_SLOTS, type Pair, type Suite } from '../../evals/contracts';
 import { tierChance } from '../../evals/graders/chance';
 import { formatIssue, loadSuite, SuiteError } from '../../evals/suites';
 import { CliError, parseFlags, type Command, type CommandIO } from '../command';
@@ -104,10 +104,13 @@ function listPairs(suite: Suite, familyId: string, io: CommandIO, json: boolean)
   }
   const probeLine = (tier: string, prompt: string, answer: string) =>
     `  ${tier}  ${clip(prompt.replace(ANSWER_INSTRUCTION, ''), PROMPT_WIDTH)}  => ${clip(answer, ANSWER_WIDTH)}`;
+  // Twins are shown under their probe, labelled "twin" (the same question made to flip its answer).
   const blocks = pairs.map((pair) =>
-    [pair.id, probeLine('easy', pair.easy.prompt, pair.easy.answer), probeLine('hard', pair.hard.prompt, pair.hard.answer)].join('\n'),
+    [pair.id, ...PAIR_SLOTS.flatMap(({ slot }) => (pair[slot] ? [probeLine(slot.endsWith('Twin') ? 'twin' : slot, pair[slot].prompt, pair[slot].answer)] : []))].join('\n'),
   );
-  io.stdout(`${family.id} (${family.domain}): ${family.title}, ${pairs.length} pairs\nrule: ${family.pairRule}\n\n`);
+  io.stdout(`${family.id} (${family.domain}): ${family.title}, ${pairs.length} pairs\nrule: ${family.pairRule}\n`);
+  if (family.reportedFailure) io.stdout(`${clip(`reported failure: ${family.reportedFailure.source}`, 110)}\n`);
+  io.stdout('\n');
   io.stdout(`${blocks.join('\n')}\n`);
 }
 
