@@ -54,6 +54,20 @@ describe('sawtooth probes list', () => {
     expect(parsed.pairs[0]!.easy.prompt).toBe(loadSuite('core').pairs.find((p) => p.family === 'commonsense.containers')!.easy.prompt);
   });
 
+  it('shows each family\'s reported failure, contrast twins and chance of a guess', async () => {
+    const json = JSON.parse((await cli('list', '--json')).stdout) as {
+      families: { id: string; twins: number; chance: { easy: number; hard: number }; reportedFailure?: { source: string } }[];
+    };
+    const primes = json.families.find((f) => f.id === 'olympiad.primes')!;
+    expect(primes.reportedFailure?.source).toMatch(/Chen, Zaharia & Zou 2023/);
+    expect(primes).toMatchObject({ twins: 20, chance: { easy: 0.25, hard: 0 } });
+    expect(json.families.filter((f) => f.reportedFailure).length * 2).toBeGreaterThanOrEqual(json.families.length);
+    const { stdout } = await cli('list', '--family', 'olympiad.primes');
+    const first = loadSuite('core').pairs.find((p) => p.family === 'olympiad.primes')!;
+    expect(stdout).toContain(`  twin  ${first.easyTwin!.prompt.replace(' Answer yes or no.', '')}  => ${first.easyTwin!.answer}`);
+    expect(stdout).toMatch(/^reported failure: Chen, Zaharia & Zou 2023/m);
+  });
+
   it('lists a suite given as a file, with items included relative to it', async () => {
     write('items/kitchen.yaml', `families:\n${FAMILY}pairs:\n  - family: commonsense.kitchen\n    easy: { prompt: "Is a freezer colder than a fridge?", answer: "yes", grader: yesno }\n    hard: { prompt: "Milk is moved from the fridge to the freezer. Does it get colder?", answer: "yes", grader: yesno }\n`);
     const file = write('mine.yaml', 'id: mine\ntitle: Mine\nfamilies:\n  - { items: items/kitchen.yaml }\n  - { generator: olympiad.primes, seed: 3, count: 2 }\n');
