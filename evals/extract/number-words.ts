@@ -50,7 +50,7 @@ const NUMBER_WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(SCALES)].sort((
 const NUMBER_WORD_RUN = new RegExp(String.raw`\b${NUMBER_WORD}(?:(?:[\s-]+and)?[\s-]+${NUMBER_WORD})*\b`, 'gi');
 /** "one" as a pronoun or in an idiom, not a count: "the one", "each one", "one of", "one by one", "no one". */
 const PRONOUN_BEFORE = /\b(?:the|which|each|every|no|any|some|this|that|another|a|an|correct|right|wrong|last|first|other|same|single)\s+$/i;
-const PRONOUN_AFTER = /^\s*(?:of|another|by|more|who|that|which|can|could|must|should|would|will|might|may|is|was|has|had|does|did|thing|way|day|time|another|or the other|at a time)\b/i;
+const PRONOUN_AFTER = /^\s*(?:of|another|by|more|who|that|which|can|could|must|should|would|will|might|may|is|was|has|had|does|did|thing|way|day|time|or the other|at a time|for each|for every|each|apiece|per)\b/i;
 /** "no" as a count of zero, after a verb of having or being: "she has no sisters", "there are no primes". */
 const NO_AS_ZERO = /\b((?:has|have|had|are|is|were|was|with|contains?|got|gets|there(?:'s| is| are)))\s+no\s+(?!(?:more|less|fewer|longer|one|other\s+than|idea|way|need|matter|doubt|answer|solution|information|data|reason|such|further|definite|single|way)\b)(?=[a-z])/gi;
 
@@ -61,12 +61,18 @@ const NO_AS_ZERO = /\b((?:has|have|had|are|is|were|was|with|contains?|got|gets|t
  */
 export function spelledNumbersToDigits(text: string): string {
   if (!/[a-z]/i.test(text)) return text;
-  let result = text.replace(NUMBER_WORD_RUN, (run: string, offset: number, whole: string) => {
+  // Only clauses written without digits: there a spelled number is the statement ("…at positions 3, 8 and 9, so it
+  // appears three times"); in a clause with digits it is usually a side remark ("3 of the 12 eggs, and two more").
+  let result = text.replace(/[^.!?\n,;:]+[.!?,;:]*/g, (clause) => (/\d/.test(clause) ? clause : wordsToDigits(clause)));
+  result = result.replace(/\bnone\b/gi, '0').replace(NO_AS_ZERO, '$1 0 ');
+  // A whole sentence "No sisters." is a count of zero too.
+  return result.replace(/^(\s*)no\s+(?=[a-z]+[.!]?\s*$)(?!(?:problem|worries|doubt|idea|way|thanks|answer|solution)\b)/i, '$10 ');
+}
+
+function wordsToDigits(sentence: string): string {
+  return sentence.replace(NUMBER_WORD_RUN, (run: string, offset: number, whole: string) => {
     if (/^one$/i.test(run) && (PRONOUN_BEFORE.test(whole.slice(Math.max(0, offset - 20), offset)) || PRONOUN_AFTER.test(whole.slice(offset + run.length)))) return run;
     const parsed = leadingNumberWords(run);
     return parsed ? parsed.display : run;
   });
-  result = result.replace(/\bnone\b/gi, '0').replace(NO_AS_ZERO, '$1 0 ');
-  // A whole sentence "No sisters." is a count of zero too.
-  return result.replace(/^(\s*)no\s+(?=[a-z]+[.!]?\s*$)(?!(?:problem|worries|doubt|idea|way|thanks|answer|solution)\b)/i, '$10 ');
 }

@@ -75,6 +75,8 @@ function readValue(candidate: Candidate, text: string): Reading<NumberToken> {
   const hedge = alternatives(text, numbers, candidate.source !== 'final line');
   if (hedge) return { kind: 'ambiguous', display: hedge };
 
+  // "That's 2 more than the first box": a closing comparison, not the answer; look further up.
+  if (candidate.source === 'final line' && numbers.every((n) => COMPARATIVE_AFTER.test(text.slice(n.end)))) return { kind: 'none' };
   if (candidate.source === 'boxed' || candidate.source === 'answer tag') return readWhole(text);
   if (candidate.source === 'marker' || candidate.source === 'bold') return readStatedAnswer(text);
   return readClause(dropAsides(text));
@@ -99,6 +101,9 @@ function readWhole(text: string): Reading<NumberToken> {
   if (number) return { kind: 'value', value: number, display: number.display };
   return { kind: 'invalid', display: shorten(text), reason: `"${shorten(text)}" is not a single number` };
 }
+
+/** A number that compares rather than states: "2 more than", "3 times as many", "5 fewer than". */
+const COMPARATIVE_AFTER = /^\s*(?:[A-Za-z]+\s+)?(?:more|less|fewer|greater|smaller|larger|bigger|times)\s+(?:than|as|the|more|less)\b/i;
 
 /** Up to two unit words between a number and an operator: "120 units - 90 units", "17 bags * $18/bag". */
 const UNIT_WORDS = String.raw`(?:[A-Za-z$€£%]+(?:\/[A-Za-z]+)?\s*){0,2}?`;
