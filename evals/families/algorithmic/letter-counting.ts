@@ -35,7 +35,7 @@ export const letterCounting = defineFamily({
   title: 'Counting letters in words',
   description: 'Count how often a letter occurs in one word (easy) or in a list of six words (hard).',
   reportedFailure: {
-    source: 'Widely shared chat transcripts, 2024: "How many r\'s are in the word strawberry?" (answered 2)',
+    source: 'Widely shared chat transcripts, 2024: "How many r\'s are in the word strawberry?" (answered 2); the counting items of Williams & Huckle 2024, "Easy Problems That LLMs Get Wrong" (arXiv:2405.19616)',
     note: 'Strong chat models miscount a letter in a single common word, because they see tokens rather than letters; doubled letters are missed most.',
   },
   pairRule:

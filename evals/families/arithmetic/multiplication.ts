@@ -19,7 +19,7 @@ export const multiplication = defineFamily({
   description: 'Long multiplication: 2-digit by 2-digit (easy), 4-digit by 3-digit (hard).',
   reportedFailure: {
     source: 'Dziri et al. 2023, "Faith and Fate: Limits of Transformers on Compositionality" (arXiv:2305.18654)',
-    note: 'GPT-4\'s accuracy on exact multi-digit multiplication falls steeply with the number of digits; errors sit in the partial products and carries.',
+    note: 'GPT-4\'s accuracy on exact multiplication falls from near perfect for small factors to near zero at four or five digits; the errors sit in the partial products and carries.',
   },
   pairRule:
     'The hard factors begin with the easy factors, so the easy product, shifted by three places, is the leading partial product of the hard one.',

@@ -54,6 +54,10 @@ export const turningDirections = defineFamily({
   domain: 'commonsense',
   title: 'Turning left and right',
   description: 'Follow turns from a compass direction: two to four turns (easy, with a twin whose last turn differs), the same turns followed by four more (hard).',
+  reportedFailure: {
+    source: 'Yamada et al. 2023, "Evaluating Spatial Understanding of Large Language Models" (arXiv:2310.14540)',
+    note: 'Following short step-by-step movement instructions in text, GPT-3.5, GPT-4 and Llama 2 models often lose track of where they are, with accuracy varying widely by layout.',
+  },
   pairRule:
     'The hard instructions start with the easy turns from the same facing, so the easy answer is the facing from which the remaining turns continue.',
   generate(rng) {
