@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { familyMetrics } from './family-metrics';
-import { jaggednessIndex } from './jaggedness-index';
+import { inversionIndex } from './inversion-index';
 import { modelSummary } from './model-summary';
 import { sawtoothProfile } from './sawtooth-profile';
 import { pairs } from './tally-builders';
@@ -19,9 +19,9 @@ describe('modelSummary', () => {
     expect(summary.easy).toMatchObject({ acc: 5 / 6, n: 6, method: 'wilson', excludedPairs: 1, errorSamples: 1 });
     expect([summary.easy.lo, summary.easy.hi]).toEqual([wilson(5, 6).lo, wilson(5, 6).hi]);
     expect(summary.hard).toMatchObject({ acc: 1 / 2, n: 6, errorSamples: 0 });
-    expect(summary.jaggedness.j).toBeCloseTo(1 / 3, 12);
+    expect(summary.inversion.j).toBeCloseTo(1 / 3, 12);
     expect(summary.unevenness.u).toBeCloseTo(0.125, 12); // acc_e 3/4 and 1
-    expect(summary.counts).toEqual({ pass: 9, fail: 4, error: 1 });
+    expect(summary.counts).toEqual({ pass: 9, fail: 4, error: 1, refusal: 0 });
     expect(summary).toMatchObject({ nPairs: 6, excludedPairs: 1, errorSamples: 1 });
     expect(summary.families.map((family) => [family.id, family.inv])).toEqual([
       ['arithmetic.demo', 1 / 2],
@@ -36,7 +36,7 @@ describe('modelSummary', () => {
     ];
     const options = { seed: 5 };
     const summary = modelSummary(multi, options);
-    expect(summary.jaggedness).toEqual(jaggednessIndex(multi, options));
+    expect(summary.inversion).toEqual(inversionIndex(multi, options));
     expect(summary.easy).toEqual(tierAccuracy(multi, 'easy', options));
     expect(summary.hard).toEqual(tierAccuracy(multi, 'hard', options));
     expect(summary.families).toEqual(familyMetrics(multi, options));
@@ -45,16 +45,19 @@ describe('modelSummary', () => {
   });
 
   it.each([
-    { name: 'empty', rows: [], easy: null, j: null, counts: { pass: 0, fail: 0, error: 0 } },
-    { name: 'all pass', rows: [['P', 'P'], ['P', 'P']], easy: 1, j: 0, counts: { pass: 4, fail: 0, error: 0 } },
-    { name: 'all fail', rows: [['F', 'F'], ['F', 'F']], easy: 0, j: null, counts: { pass: 0, fail: 4, error: 0 } },
-    { name: 'all error', rows: [['E', 'EE'], ['E', 'E']], easy: null, j: null, counts: { pass: 0, fail: 0, error: 5 } },
+    { name: 'empty', rows: [], easy: null, j: null, counts: { pass: 0, fail: 0, error: 0, refusal: 0 } },
+    { name: 'all pass', rows: [['P', 'P'], ['P', 'P']], easy: 1, j: 0, counts: { pass: 4, fail: 0, error: 0, refusal: 0 } },
+    { name: 'all fail', rows: [['F', 'F'], ['F', 'F']], easy: 0, j: null, counts: { pass: 0, fail: 4, error: 0, refusal: 0 } },
+    { name: 'all error', rows: [['E', 'EE'], ['E', 'E']], easy: null, j: null, counts: { pass: 0, fail: 0, error: 5, refusal: 0 } },
+    { name: 'all refusal', rows: [['R', 'RR'], ['R', 'R']], easy: null, j: null, counts: { pass: 0, fail: 0, error: 0, refusal: 5 } },
   ] as Array<{ name: string; rows: Array<[string, string]>; easy: number | null; j: number | null; counts: object }>)(
     '$name',
     ({ rows, easy, j, counts }) => {
       const summary = modelSummary(pairs('x.y', rows));
+      // Two pairs at most: no flip could reach significance (minP = ¼ > α), so never "jagged" or "not jagged".
+      expect(summary.jaggedness.verdict).toBe('insufficient data');
       expect(summary.easy.acc).toBe(easy);
-      expect(summary.jaggedness.j).toBe(j);
+      expect(summary.inversion.j).toBe(j);
       expect(summary.counts).toEqual(counts);
       expect(summary.profile).toHaveLength(rows.length === 0 ? 0 : 2);
     },
