@@ -30,6 +30,7 @@ export interface BetweenFamilyVariance {
  * E[U²] = (population variance of the true accuracies) + (F − 1)/F · mean v_f exactly, so τ² removes the part of U²
  * that binomial noise alone produces: a model whose families do not really differ gets τ ≈ 0. When pairs within a
  * family differ in difficulty, s_f² counts that too, so τ errs low (conservative). Needs F ≥ 2 families with n_f ≥ 2.
+ * Interval: resampling pairs within families (default 2,000 draws, fixed seed), recentred on the estimate (below).
  */
 export function betweenFamilyVariance(pairs: readonly PairTally[], options?: BootstrapOptions): BetweenFamilyVariance {
   return betweenFamilyVarianceOfRates(
@@ -49,9 +50,14 @@ export function betweenFamilyVarianceOfRates(familyRates: readonly Float64Array[
   const { draws } = resolveBootstrap(options);
   const values = new Float64Array(draws);
   stratifiedTau2(used, options, values);
+  // Resampling pairs within a family adds binomial noise of its own, which the resample's v_f then removes again:
+  // the draws centre on U², not on τ̂². So the interval is the draws' spread recentred on the estimate (a basic
+  // bias-corrected percentile interval), then truncated at 0 and square-rooted.
+  let drawMean = 0;
+  for (const value of values) drawMean += value / draws;
   const interval = percentileInterval(values);
   const tau2 = Math.max(0, raw);
-  const root = (x: number | undefined) => (x === undefined ? null : Math.sqrt(Math.max(0, x)));
+  const root = (x: number | undefined) => (x === undefined ? null : Math.sqrt(Math.max(0, raw + x - drawMean)));
   return { tau: Math.sqrt(tau2), tau2, lo: root(interval?.lo), hi: root(interval?.hi), nFamilies: used.length, excludedFamilies };
 }
 

@@ -1,5 +1,5 @@
 import { percentileInterval } from './bootstrap';
-import { DEFAULT_ALPHA, testTeeth, toothColumns, type ToothColumns, type ToothTest } from './flipped-teeth';
+import { DEFAULT_ALPHA, testTeeth, toothColumns, toothCounts, type ToothColumns, type ToothTest } from './flipped-teeth';
 import { resolveBootstrap, type BootstrapOptions } from './prng';
 import { stratifiedBootstrap } from './stratified-bootstrap';
 import type { PairTally } from './tally';
@@ -84,12 +84,37 @@ function indexOf(teeth: readonly ToothTest[], nPairs: number): number | null {
   return excess / nPairs;
 }
 
+/**
+ * The bootstrap of the index: the same tests as testTeeth (toothCounts, then Holm), written out without allocation
+ * per draw, since it runs 2,000 times on every page (28 families: ~5 ms instead of ~200 ms through testTeeth).
+ */
 function bootstrapIndex(columns: readonly ToothColumns[], alpha: number, options: BootstrapOptions) {
-  const sizes = columns.map((column) => column.direction.length);
+  const evaluated = columns.filter((column) => column.direction.length > 0);
+  const m = evaluated.length;
+  const sizes = evaluated.map((column) => column.direction.length);
   const nPairs = sizes.reduce((total, size) => total + size, 0);
   const values = new Float64Array(resolveBootstrap(options).draws);
+  const pValues = new Float64Array(m);
+  const excess = new Float64Array(m);
+  const order = new Int32Array(m);
   stratifiedBootstrap(sizes, options, (rows, draw) => {
-    values[draw] = indexOf(testTeeth(columns, alpha, rows), nPairs) ?? NaN;
+    for (let f = 0; f < m; f++) {
+      const { flipped, expectedFlipped, p } = toothCounts(evaluated[f]!, rows[f]!);
+      pValues[f] = p;
+      excess[f] = Math.max(0, flipped - expectedFlipped);
+      order[f] = f;
+    }
+    // Holm: walk the p-values in ascending order; the running adjusted p only grows, so stop at the first above α.
+    order.sort((a, b) => pValues[a]! - pValues[b]! || a - b);
+    let flippedExcess = 0;
+    let running = 0;
+    for (let rank = 0; rank < m; rank++) {
+      const f = order[rank]!;
+      running = Math.max(running, Math.min(1, (m - rank) * pValues[f]!));
+      if (running > alpha) break;
+      flippedExcess += excess[f]!;
+    }
+    values[draw] = flippedExcess / nPairs;
   });
   const interval = percentileInterval(values);
   return { lo: interval?.lo ?? null, hi: interval?.hi ?? null, drawsUsed: interval?.drawsUsed ?? 0 };

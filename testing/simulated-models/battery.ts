@@ -1,0 +1,75 @@
+import type { Suite } from '../../evals/contracts';
+import { jaggednessVerdict, type JaggednessVerdict } from '../../evals/metrics';
+import { answerSheet, SIMULATED_MODELS, type SimulatedModelName } from './models';
+import { sheetTallies } from './tallies';
+
+/** What a model's verdict must be: null models "not jagged"; the jagged model "jagged" with its flipped families. */
+export function expectedVerdict(model: SimulatedModelName): JaggednessVerdict {
+  return model === 'jagged' ? 'jagged' : 'not jagged';
+}
+
+/** One replication's outcome: the verdict and whether it is right (see `isRight`). */
+export interface BatteryTrial {
+  verdict: JaggednessVerdict;
+  flippedFamilies: string[];
+  invertedFamilies: string[];
+  right: boolean;
+}
+
+/**
+ * Right means: the expected verdict, and for the jagged model every flipped family flagged as inverted and at most
+ * one other family flagged.
+ */
+export function isRight(model: SimulatedModelName, verdict: JaggednessVerdict, flipped: readonly string[], inverted: readonly string[]): boolean {
+  if (verdict !== expectedVerdict(model)) return false;
+  if (model !== 'jagged') return true;
+  const others = inverted.filter((family) => !flipped.includes(family)).length;
+  return flipped.every((family) => inverted.includes(family)) && others <= 1;
+}
+
+/** Replication r of a model uses seed `seed + r`, so any single trial can be re-run alone. */
+export function batteryTrial(suite: Pick<Suite, 'families' | 'pairs'>, model: SimulatedModelName, seed: number): BatteryTrial {
+  const sheet = answerSheet(suite, model, seed);
+  const result = jaggednessVerdict(sheetTallies(suite, sheet));
+  return {
+    verdict: result.verdict,
+    flippedFamilies: sheet.flippedFamilies,
+    invertedFamilies: result.invertedFamilies,
+    right: isRight(model, result.verdict, sheet.flippedFamilies, result.invertedFamilies),
+  };
+}
+
+export interface BatteryResult {
+  model: SimulatedModelName;
+  replications: number;
+  right: number;
+  passRate: number;
+  /** How often each verdict came out. */
+  verdicts: Record<JaggednessVerdict, number>;
+  /** Jagged model only: replications where a flipped family was missed, and where a non-flipped one was flagged. */
+  missedFlips: number;
+  falseFlags: number;
+}
+
+/** Runs `replications` seeded trials of each model (default all five) on the suite. */
+export function runBattery(
+  suite: Pick<Suite, 'families' | 'pairs'>,
+  options: { replications?: number; seed?: number; models?: readonly SimulatedModelName[] } = {},
+): BatteryResult[] {
+  const replications = options.replications ?? 200;
+  const seed = options.seed ?? 1;
+  return (options.models ?? SIMULATED_MODELS).map((model) => {
+    const verdicts: Record<JaggednessVerdict, number> = { jagged: 0, 'not jagged': 0, 'insufficient data': 0 };
+    let right = 0;
+    let missedFlips = 0;
+    let falseFlags = 0;
+    for (let r = 0; r < replications; r++) {
+      const trial = batteryTrial(suite, model, seed + r);
+      verdicts[trial.verdict]++;
+      if (trial.right) right++;
+      if (!trial.flippedFamilies.every((family) => trial.invertedFamilies.includes(family))) missedFlips++;
+      if (trial.invertedFamilies.some((family) => !trial.flippedFamilies.includes(family))) falseFlags++;
+    }
+    return { model, replications, right, passRate: right / replications, verdicts, missedFlips, falseFlags };
+  });
+}
