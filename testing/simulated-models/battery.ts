@@ -1,12 +1,14 @@
 import type { Suite } from '../../evals/contracts';
 import { jaggednessVerdict, type JaggednessVerdict } from '../../evals/metrics';
-import { answerSheet, SIMULATED_MODELS, type SimulatedModelName } from './models';
+import { answerSheet, REQUIRED_MODELS, SIMULATED_MODELS, type SimulatedModelName } from './models';
 import { sheetTallies } from './tallies';
 
 /** What a model's verdict must be: null models "not jagged"; the jagged model "jagged" with its flipped families. */
 export function expectedVerdict(model: SimulatedModelName): JaggednessVerdict {
-  return model === 'jagged' ? 'jagged' : 'not jagged';
+  return isJaggedModel(model) ? 'jagged' : 'not jagged';
 }
+
+const isJaggedModel = (model: SimulatedModelName) => model === 'jagged' || model === 'jagged-independent';
 
 /** One replication's outcome: the verdict and whether it is right (see `isRight`). */
 export interface BatteryTrial {
@@ -22,7 +24,7 @@ export interface BatteryTrial {
  */
 export function isRight(model: SimulatedModelName, verdict: JaggednessVerdict, flipped: readonly string[], inverted: readonly string[]): boolean {
   if (verdict !== expectedVerdict(model)) return false;
-  if (model !== 'jagged') return true;
+  if (!isJaggedModel(model)) return true;
   const others = inverted.filter((family) => !flipped.includes(family)).length;
   return flipped.every((family) => inverted.includes(family)) && others <= 1;
 }
@@ -41,6 +43,8 @@ export function batteryTrial(suite: Pick<Suite, 'families' | 'pairs'>, model: Si
 
 export interface BatteryResult {
   model: SimulatedModelName;
+  /** Must be right in ≥ 95% of replications (false: a power figure only). */
+  required: boolean;
   replications: number;
   right: number;
   passRate: number;
@@ -51,7 +55,7 @@ export interface BatteryResult {
   falseFlags: number;
 }
 
-/** Runs `replications` seeded trials of each model (default all five) on the suite. */
+/** Runs `replications` seeded trials of each model (default all of them) on the suite. */
 export function runBattery(
   suite: Pick<Suite, 'families' | 'pairs'>,
   options: { replications?: number; seed?: number; models?: readonly SimulatedModelName[] } = {},
@@ -70,6 +74,6 @@ export function runBattery(
       if (!trial.flippedFamilies.every((family) => trial.invertedFamilies.includes(family))) missedFlips++;
       if (trial.invertedFamilies.some((family) => !trial.flippedFamilies.includes(family))) falseFlags++;
     }
-    return { model, replications, right, passRate: right / replications, verdicts, missedFlips, falseFlags };
+    return { model, required: REQUIRED_MODELS.includes(model), replications, right, passRate: right / replications, verdicts, missedFlips, falseFlags };
   });
 }

@@ -3,9 +3,15 @@ import { pairProbes } from '../../evals/contracts';
 import { probeChance } from '../../evals/graders/chance';
 import { Mulberry32 } from '../../evals/metrics';
 
-/** The simulated models of the battery (issue 9): four that must read "not jagged", one that must read "jagged". */
-export const SIMULATED_MODELS = ['coin-flipper', 'independent-tiers', 'guessing-knower', 'smooth', 'jagged'] as const;
+/**
+ * The simulated models of the battery (issue 9): four that must read "not jagged", one that must read "jagged", and
+ * one more jagged model that only measures power (not required to reach 95%): the same flipped families with easy
+ * and hard right independently, so an easy-right/hard-wrong pair sometimes dilutes the flip.
+ */
+export const SIMULATED_MODELS = ['coin-flipper', 'independent-tiers', 'guessing-knower', 'smooth', 'jagged', 'jagged-independent'] as const;
 export type SimulatedModelName = (typeof SIMULATED_MODELS)[number];
+/** The models whose verdict must be right in ≥ 95% of replications. */
+export const REQUIRED_MODELS: readonly SimulatedModelName[] = ['coin-flipper', 'independent-tiers', 'guessing-knower', 'smooth', 'jagged'];
 
 export const MODEL_DESCRIPTIONS: Record<SimulatedModelName, string> = {
   'coin-flipper': 'every answer right with probability 1/2, whatever the question',
@@ -13,6 +19,7 @@ export const MODEL_DESCRIPTIONS: Record<SimulatedModelName, string> = {
   'guessing-knower': 'knows the hard probe only if it knows the easy one (family skills vary); guesses at chance on what it does not know',
   smooth: 'the same skill everywhere (easy known 80%, hard only when easy, 60% of those), never guesses',
   jagged: 'in 5 random families knows the easy probe only with the hard one (easy ~17.5%, hard 90%); elsewhere a guessing knower',
+  'jagged-independent': 'as jagged, but in the flipped families easy (17.5%) and hard (90%) are right independently (power only)',
 };
 
 /** How many families the jagged model flips, and its rates there (the issue's "easy ~15–20%, hard ~90%"). */
@@ -35,7 +42,7 @@ export interface AnswerSheet {
 export function answerSheet(suite: Pick<Suite, 'families' | 'pairs'>, model: SimulatedModelName, seed: number): AnswerSheet {
   const random = new Mulberry32(seed);
   const familyIds = suite.families.map((family) => family.id);
-  const flipped = model === 'jagged' ? pickFamilies(familyIds, JAGGED_FAMILIES, random) : [];
+  const flipped = model === 'jagged' || model === 'jagged-independent' ? pickFamilies(familyIds, JAGGED_FAMILIES, random) : [];
   // A guessing knower's skill differs by family (that is unevenness, not jaggedness): easy known a, hard given easy b.
   const skill = new Map(familyIds.map((id) => [id, { easy: 0.3 + 0.65 * random.next(), hardGivenEasy: 0.4 + 0.5 * random.next() }]));
   const right = new Map<string, boolean>();
@@ -60,7 +67,13 @@ export function answerSheet(suite: Pick<Suite, 'families' | 'pairs'>, model: Sim
         break;
       }
       case 'guessing-knower':
-      case 'jagged': {
+      case 'jagged':
+      case 'jagged-independent': {
+        if (flippedSet.has(pair.family) && model === 'jagged-independent') {
+          setTier(right, tiers.hard, random.next() < JAGGED_HARD, random);
+          setTier(right, tiers.easy, random.next() < JAGGED_EASY, random);
+          break;
+        }
         if (flippedSet.has(pair.family)) {
           // The mirror image of a consistent knower: the easy probe is known only where the hard one is.
           const knowsHard = random.next() < JAGGED_HARD;
