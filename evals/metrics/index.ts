@@ -50,3 +50,4 @@ export {
   type ProfileFamily,
 } from './profile-schema';
 export { withSuiteChance } from './suite-chance';
+export { guttmanOrdering, probeDifficulty, type GuttmanOrdering, type OrderedProbe } from './guttman-ordering';
