@@ -19,9 +19,11 @@ export interface ToothColumns {
   q0: Float64Array;
   /** Easy pass rates of the used pairs (for the between-family variance, which resamples the same pairs). */
   easyRate: Float64Array;
-  /** All q0 equal (the usual case): p-values then depend on two counts only and are memoised in `memo`. */
-  uniformQ0: boolean;
-  memo: Map<number, number>;
+  /**
+   * When all q0 are equal (the usual case) the p-value depends on two counts only: tail[d·(n + 1) + x] = P(S ≥ x)
+   * for d discordant pairs, precomputed for d, x ≤ n. Null otherwise (then computed per call).
+   */
+  tail: Float64Array | null;
 }
 
 /** The flipped-tooth test of one family. */
@@ -63,8 +65,8 @@ export function toothColumns(pairs: readonly PairTally[]): ToothColumns[] {
       direction[i] = difference > 0 ? 1 : difference < 0 ? -1 : 0;
       q0[i] = nullFlipProbability(chanceOf(pair), pair.easy.pass + pair.easy.fail, pair.hard.pass + pair.hard.fail);
     }
-    const uniformQ0 = q0.every((q) => q === q0[0]);
-    return { id, domain, direction, q0, easyRate: scored.easy, uniformQ0, memo: new Map() };
+    const uniform = n > 0 && q0.every((q) => q === q0[0]);
+    return { id, domain, direction, q0, easyRate: scored.easy, tail: uniform ? tailTable(n, q0[0]!) : null };
   });
 }
 
@@ -74,29 +76,49 @@ export function toothCounts(
   rows?: ArrayLike<number>,
 ): { flipped: number; ordered: number; expectedFlipped: number; p: number } {
   const n = rows ? rows.length : column.direction.length;
+  const { direction, q0, tail } = column;
   let flipped = 0;
   let ordered = 0;
   let expectedFlipped = 0;
-  const discordantQ0: number[] = [];
   for (let r = 0; r < n; r++) {
     const i = rows ? rows[r]! : r;
-    const direction = column.direction[i]!;
-    if (direction === 0) continue;
-    if (direction > 0) flipped++;
+    const d = direction[i]!;
+    if (d === 0) continue;
+    if (d > 0) flipped++;
     else ordered++;
-    expectedFlipped += column.q0[i]!;
-    if (!column.uniformQ0) discordantQ0.push(column.q0[i]!);
+    expectedFlipped += q0[i]!;
   }
-  const discordant = flipped + ordered;
   let p: number;
-  if (column.uniformQ0) {
-    const key = discordant * 65536 + flipped;
-    p = column.memo.get(key) ?? poissonBinomialUpperTail(new Float64Array(discordant).fill(column.q0[0] ?? 0.5), flipped);
-    column.memo.set(key, p);
+  if (tail) {
+    p = tail[(flipped + ordered) * (direction.length + 1) + flipped]!;
   } else {
+    const discordantQ0: number[] = [];
+    for (let r = 0; r < n; r++) {
+      const i = rows ? rows[r]! : r;
+      if (direction[i] !== 0) discordantQ0.push(q0[i]!);
+    }
     p = poissonBinomialUpperTail(discordantQ0, flipped);
   }
   return { flipped, ordered, expectedFlipped, p };
+}
+
+/** P(Binomial(d, q) ≥ x) for all d, x ≤ n, row-major by d (see ToothColumns.tail). */
+function tailTable(n: number, q: number): Float64Array {
+  const table = new Float64Array((n + 1) * (n + 1));
+  const pmf = new Float64Array(n + 1);
+  pmf[0] = 1;
+  for (let d = 0; d <= n; d++) {
+    if (d > 0) {
+      for (let s = d; s > 0; s--) pmf[s] = pmf[s]! * (1 - q) + pmf[s - 1]! * q;
+      pmf[0] = pmf[0]! * (1 - q);
+    }
+    let tail = 0;
+    for (let x = d; x >= 0; x--) {
+      tail += pmf[x]!;
+      table[d * (n + 1) + x] = Math.min(1, tail);
+    }
+  }
+  return table;
 }
 
 /**

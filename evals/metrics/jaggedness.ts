@@ -98,11 +98,18 @@ function bootstrapIndex(columns: readonly ToothColumns[], alpha: number, options
   const excess = new Float64Array(m);
   const order = new Int32Array(m);
   stratifiedBootstrap(sizes, options, (rows, draw) => {
+    let smallest = 1;
     for (let f = 0; f < m; f++) {
-      const { flipped, expectedFlipped, p } = toothCounts(evaluated[f]!, rows[f]!);
+      const { flipped, expectedFlipped, p } = resampledCounts(evaluated[f]!, rows[f]!);
       pValues[f] = p;
       excess[f] = Math.max(0, flipped - expectedFlipped);
       order[f] = f;
+      if (p < smallest) smallest = p;
+    }
+    // Holm's first step rejects nothing: no tooth is flipped in this draw (the usual case for a model that is not).
+    if (m * smallest > alpha) {
+      values[draw] = 0;
+      return;
     }
     // Holm: walk the p-values in ascending order; the running adjusted p only grows, so stop at the first above α.
     order.sort((a, b) => pValues[a]! - pValues[b]! || a - b);
@@ -118,4 +125,19 @@ function bootstrapIndex(columns: readonly ToothColumns[], alpha: number, options
   });
   const interval = percentileInterval(values);
   return { lo: interval?.lo ?? null, hi: interval?.hi ?? null, drawsUsed: interval?.drawsUsed ?? 0 };
+}
+
+/** toothCounts over a resample, specialised for typed row indices (the bootstrap's hot loop). */
+function resampledCounts(column: ToothColumns, rows: Int32Array): { flipped: number; expectedFlipped: number; p: number } {
+  const { direction, q0, tail } = column;
+  if (!tail) return toothCounts(column, rows);
+  let flipped = 0;
+  let discordant = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const d = direction[rows[r]!]!;
+    if (d > 0) flipped++;
+    if (d !== 0) discordant++;
+  }
+  // With uniform q0, Σ q0 over the discordant pairs is discordant · q0.
+  return { flipped, expectedFlipped: discordant * q0[0]!, p: tail[discordant * (direction.length + 1) + flipped]! };
 }

@@ -29,7 +29,7 @@ export interface SplitHalf {
   correlation: number | null;
 }
 
-export const DEFAULT_SPLITS = 50;
+export const DEFAULT_SPLITS = 20;
 
 /**
  * Per-pair stability and a split-half test–retest figure for the jaggedness verdict. Tallies hold counts, not which
