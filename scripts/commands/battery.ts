@@ -48,11 +48,12 @@ export const batteryCommand: Command = {
         (r.verdicts.jagged > 0 && r.model.startsWith('jagged') ? `  missed a flipped family ${r.missedFlips}, flagged another ${r.falseFlags}` : '') +
         (r.required ? '' : '  (power only, not required)');
       io.stdout(
-        `${r.model.padEnd(width)}  right ${(100 * r.passRate).toFixed(1).padStart(5)}%  ` +
+        `${r.model.padEnd(width)}  right ${(100 * r.passRate).toFixed(1).padStart(5)}%  index ${r.meanIndex.toFixed(3)}  J ${r.meanJ.toFixed(2)}  ` +
           `(jagged ${r.verdicts.jagged}, not jagged ${r.verdicts['not jagged']}, insufficient ${r.verdicts['insufficient data']})${extra}\n`,
       );
     }
-    io.stdout(`\n${results.map((r) => `${r.model}: ${MODEL_DESCRIPTIONS[r.model]}`).join('\n')}\n`);
+    io.stdout(`\nindex: the jaggedness index (0 without a flipped tooth); J: the pooled inversion rate, the old headline (means over replications)\n`);
+    io.stdout(`${results.map((r) => `${r.model}: ${MODEL_DESCRIPTIONS[r.model]}`).join('\n')}\n`);
     return results.every((r) => !r.required || r.passRate >= 0.95) ? 0 : 1;
   },
 };
