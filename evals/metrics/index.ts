@@ -51,3 +51,4 @@ export {
 } from './profile-schema';
 export { withSuiteChance } from './suite-chance';
 export { guttmanOrdering, probeDifficulty, type GuttmanOrdering, type OrderedProbe } from './guttman-ordering';
+export { rankWithinNoise, type RankedEstimate } from './rank-within-noise';
