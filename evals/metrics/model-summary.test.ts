@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { betweenFamilyVariance } from './between-family-variance';
 import { familyMetrics } from './family-metrics';
+import { jaggedness } from './jaggedness';
+import { reliability } from './reliability';
 import { inversionIndex } from './inversion-index';
 import { modelSummary } from './model-summary';
 import { sawtoothProfile } from './sawtooth-profile';
@@ -42,6 +45,9 @@ describe('modelSummary', () => {
     expect(summary.families).toEqual(familyMetrics(multi, options));
     expect(summary.profile).toEqual(sawtoothProfile(summary.families));
     expect(summary.easy.method).toBe('bootstrap');
+    expect(summary.jaggedness).toEqual(jaggedness(multi, options));
+    expect(summary.unevenness.net).toEqual(betweenFamilyVariance(multi, options));
+    expect(summary.reliability).toEqual(reliability(multi, options));
   });
 
   it.each([

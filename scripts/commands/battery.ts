@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { loadSuite, SuiteError } from '../../evals/suites';
 import { runBattery } from '../../testing/simulated-models/battery';
-import { MODEL_DESCRIPTIONS, SIMULATED_MODELS } from '../../testing/simulated-models/models';
+import { detectableFamilies, MODEL_DESCRIPTIONS, SIMULATED_MODELS } from '../../testing/simulated-models/models';
 import { CliError, parseFlags, type Command } from '../command';
 
 const usage = `usage: sawtooth battery [--replications N] [--seed S] [--suite <id|file>] [--model <name>] [--json]
@@ -42,6 +42,8 @@ export const batteryCommand: Command = {
       return 0;
     }
     io.stdout(`suite ${suite.id} ${suite.version}: ${suite.families.length} families, ${suite.pairs.length} pairs, k = 1, ${flags.replications} replications (seeds ${flags.seed}…${flags.seed + flags.replications - 1})\n`);
+    const undetectable = suite.families.length - detectableFamilies(suite).length;
+    if (undetectable > 0) io.stdout(`${undetectable} families cannot show a flip beyond guessing (too few pairs, or open easy with guessable hard probes)\n`);
     const width = Math.max(...results.map((r) => r.model.length));
     for (const r of results) {
       const extra =

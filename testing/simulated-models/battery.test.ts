@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSuite } from '../../evals/suites';
 import { batteryTrial, isRight, runBattery } from './battery';
-import { answerSheet, REQUIRED_MODELS } from './models';
+import { answerSheet, detectableFamilies, REQUIRED_MODELS } from './models';
 import { sheetTallies } from './tallies';
 
 // The issue-9 battery on the real core suite (28 families × ~20 pairs, k = 1), read from the suite itself so it stays
@@ -32,6 +32,19 @@ describe('the simulated-model battery on core', () => {
     expect(easy).toBeLessThan(0.3);
     expect(hard).toBeGreaterThan(0.8);
     expect(batteryTrial(suite, 'jagged', 11)).toEqual(batteryTrial(suite, 'jagged', 11));
+  });
+
+  it('finds which families can show a flip at all', () => {
+    // Every core family today has ≥ 10 pairs without a guessable hard probe beside an open easy one.
+    expect(detectableFamilies(suite)).toHaveLength(suite.families.length);
+    const probe = (id: string, tier: 'easy' | 'hard', kind: 'numeric' | 'yesno') => ({
+      id, family: 'a.x', tier, prompt: `Q ${id}`, answer: kind === 'yesno' ? 'yes' : '1', grader: { kind },
+    });
+    const guessable = Array.from({ length: 12 }, (_, i) => ({
+      id: `a.x#${i}`, family: 'a.x', easy: probe(`a.x#${i}/easy`, 'easy', 'numeric'), hard: probe(`a.x#${i}/hard`, 'hard', 'yesno'),
+    }));
+    const plain = guessable.map((pair) => ({ ...pair, id: pair.id.replace('a.x', 'b.y'), family: 'b.y', hard: { ...pair.hard, family: 'b.y', grader: { kind: 'numeric' as const } }, easy: { ...pair.easy, family: 'b.y' } }));
+    expect(detectableFamilies({ families: [{ id: 'a.x' }, { id: 'b.y' }], pairs: [...guessable, ...plain] })).toEqual(['b.y']);
   });
 
   it.each([

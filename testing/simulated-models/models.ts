@@ -1,7 +1,7 @@
 import type { Pair, Probe, Suite } from '../../evals/contracts';
 import { pairProbes } from '../../evals/contracts';
-import { probeChance } from '../../evals/graders/chance';
-import { Mulberry32 } from '../../evals/metrics';
+import { probeChance, tierChance } from '../../evals/graders/chance';
+import { DEFAULT_ALPHA, Mulberry32, nullFlipProbability } from '../../evals/metrics';
 
 /**
  * The simulated models of the battery (issue 9): four that must read "not jagged", one that must read "jagged", and
@@ -18,7 +18,7 @@ export const MODEL_DESCRIPTIONS: Record<SimulatedModelName, string> = {
   'independent-tiers': 'easy tier right 80%, hard tier right 50%, no link between them',
   'guessing-knower': 'knows the hard probe only if it knows the easy one (family skills vary); guesses at chance on what it does not know',
   smooth: 'the same skill everywhere (easy known 80%, hard only when easy, 60% of those), never guesses',
-  jagged: 'in 5 random families knows the easy probe only with the hard one (easy ~17.5%, hard 90%); elsewhere a guessing knower',
+  jagged: 'in 5 random (detectable) families knows the easy probe only with the hard one (easy ~17.5%, hard 90%); elsewhere a guessing knower',
   'jagged-independent': 'as jagged, but in the flipped families easy (17.5%) and hard (90%) are right independently (power only)',
 };
 
@@ -42,7 +42,7 @@ export interface AnswerSheet {
 export function answerSheet(suite: Pick<Suite, 'families' | 'pairs'>, model: SimulatedModelName, seed: number): AnswerSheet {
   const random = new Mulberry32(seed);
   const familyIds = suite.families.map((family) => family.id);
-  const flipped = model === 'jagged' || model === 'jagged-independent' ? pickFamilies(familyIds, JAGGED_FAMILIES, random) : [];
+  const flipped = model === 'jagged' || model === 'jagged-independent' ? pickFamilies(detectableFamilies(suite), JAGGED_FAMILIES, random) : [];
   // A guessing knower's skill differs by family (that is unevenness, not jaggedness): easy known a, hard given easy b.
   const skill = new Map(familyIds.map((id) => [id, { easy: 0.3 + 0.65 * random.next(), hardGivenEasy: 0.4 + 0.5 * random.next() }]));
   const right = new Map<string, boolean>();
@@ -108,6 +108,22 @@ const tierCache = new WeakMap<Pair, { easy: Probe[]; hard: Probe[] }>();
 function setTier(right: Map<string, boolean>, probes: Probe[], passes: boolean, random: Mulberry32): void {
   const wrongOne = passes ? -1 : random.index(probes.length);
   probes.forEach((probe, index) => right.set(probe.id, passes || (index !== wrongOne && random.next() < 0.5)));
+}
+
+/**
+ * The families of the suite where a flip can be detected at all at k = 1: every used pair flipped would give
+ * p = Π q0 ≤ α / m (m = families). A family whose pairs pair an open easy probe with a guessable hard one (q0 = 1)
+ * cannot show a flip beyond guessing, so the jagged model flips only detectable families; the battery command lists
+ * how many are not.
+ */
+export function detectableFamilies(suite: { families: ReadonlyArray<{ id: string }>; pairs: readonly Pair[] }, alpha = DEFAULT_ALPHA): string[] {
+  const minP = new Map<string, number>(suite.families.map((family) => [family.id, 1]));
+  for (const pair of suite.pairs) {
+    const q0 = nullFlipProbability({ easy: tierChance(pair, 'easy'), hard: tierChance(pair, 'hard') }, 1, 1);
+    minP.set(pair.family, (minP.get(pair.family) ?? 1) * q0);
+  }
+  const m = suite.families.length;
+  return suite.families.map((family) => family.id).filter((id) => minP.get(id)! <= alpha / m);
 }
 
 function pickFamilies(ids: readonly string[], count: number, random: Mulberry32): string[] {
