@@ -49,7 +49,7 @@ export const PairTalliesSchema = z.array(PairTallySchema);
 export interface Coverage {
   /** Pairs used: both probes have at least one graded (non-error) sample. */
   nPairs: number;
-  /** Pairs left out because the easy or the hard probe has no graded sample (only errors, or no samples at all). */
+  /** Pairs left out because the easy or the hard probe has no graded sample (only errors or refusals, or none). */
   excludedPairs: number;
   /** Error samples in all the pairs given (used and excluded, both tiers): answers that never came. */
   errorSamples: number;
