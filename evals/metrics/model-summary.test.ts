@@ -69,3 +69,35 @@ describe('modelSummary', () => {
     },
   );
 });
+
+describe('the worked example of README.md ("The jaggedness verdict")', () => {
+  const rows = (n: number, easy: string, hard: string) => Array.from({ length: n }, () => [easy, hard] as const);
+  const example = [
+    ...pairs('arithmetic.add', [...rows(8, 'P', 'P'), ...rows(2, 'P', 'F')]),
+    ...pairs('commonsense.count', [...rows(1, 'P', 'P'), ...rows(9, 'F', 'P')]),
+    ...pairs('algorithmic.sort', [...rows(3, 'P', 'P'), ...rows(3, 'P', 'F'), ...rows(2, 'F', 'P'), ...rows(2, 'F', 'F')]),
+  ];
+
+  it('gives the numbers the README shows', () => {
+    const summary = modelSummary(example);
+    expect(summary.jaggedness.verdict).toBe('jagged');
+    expect(summary.jaggedness.invertedFamilies).toEqual(['commonsense.count']);
+    const count = summary.jaggedness.teeth.find((t) => t.family === 'commonsense.count')!;
+    expect(count.p).toBeCloseTo(2 ** -9, 12);
+    expect(count.pHolm).toBeCloseTo(3 * 2 ** -9, 12);
+    expect(summary.jaggedness.teeth.find((t) => t.family === 'algorithmic.sort')!.p).toBeCloseTo(26 / 32, 12);
+    expect(summary.jaggedness.index).toBeCloseTo(0.15, 12);
+    expect(summary.jaggedness.lo).toBeCloseTo(0.117, 3);
+    expect(summary.jaggedness.hi).toBeCloseTo(0.167, 3);
+    expect(summary.inversion.j).toBeCloseTo(11 / 23, 12);
+    expect(summary.unevenness.u).toBeCloseTo(0.368, 3);
+    expect(summary.unevenness.net.tau).toBeCloseTo(0.357, 3);
+  });
+
+  it('turns "not jagged" when the flipped family’s hard probes are yes/no and its easy ones open', () => {
+    const guessable = example.map((pair) => (pair.family === 'commonsense.count' ? { ...pair, chance: { easy: 0, hard: 0.5 } } : pair));
+    const summary = modelSummary(guessable);
+    expect(summary.jaggedness.verdict).toBe('not jagged');
+    expect(summary.jaggedness.testableFamilies).toBe(2);
+  });
+});
