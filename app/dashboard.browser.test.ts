@@ -39,7 +39,7 @@ describe('dashboard in Chromium', () => {
     expect(code).toBe(0);
     const report = JSON.parse(out.trim().split('\n').at(-1)!);
     modelId = report.model;
-    runId = report.runId;
+    runId = report.runs[0];
 
     app = await startApp({ SAWTOOTH_DB: dbFile, SAWTOOTH_CONFIG: configFile });
     browser = await launchChromium();

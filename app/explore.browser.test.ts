@@ -25,12 +25,12 @@ const suite = syntheticSuite({ id: 'explore', families: FAMILIES, pairsPerFamily
 const suiteFile = path.join(dir, 'explore.yaml');
 const patterns: Record<string, SyntheticModel> = { alpha, beta, gamma, 'ctm-local': ctm };
 
-async function evalModel(args: string[]): Promise<{ model: string; runId: number }> {
+async function evalModel(args: string[]): Promise<{ model: string; runs: number[] }> {
   let out = '';
   let err = '';
   const code = await main(['eval', '--suite', suiteFile, '--json', ...args], { stdout: (s) => void (out += s), stderr: (s) => void (err += s) });
   if (code !== 0) throw new Error(`eval ${args.join(' ')} failed: ${err}`);
-  return JSON.parse(out.trim().split('\n').at(-1)!) as { model: string; runId: number };
+  return JSON.parse(out.trim().split('\n').at(-1)!) as { model: string; runs: number[] };
 }
 
 /** Opens a page that fails the test on any console error; returns it with its error list. */
@@ -70,7 +70,7 @@ describe('explore pages in Chromium', () => {
     for (const name of ['alpha', 'beta', 'gamma']) {
       const report = await evalModel(['--base-url', upstream.url, '--model-name', name]);
       ids[name] = report.model;
-      if (name === 'alpha') alphaRun = report.runId;
+      if (name === 'alpha') alphaRun = report.runs[0]!;
     }
     ids.ctm = (await evalModel(['--model', 'ctm-local'])).model;
     await upstream.close();

@@ -1,46 +1,30 @@
-import type { RunRow } from '../db/queries/runs';
-import type { ModelSummary } from '../evals/metrics';
-
-const interval = (t: { acc: number | null; lo: number | null; hi: number | null; n: number }) => ({ acc: t.acc, lo: t.lo, hi: t.hi, n: t.n });
-
-/** The JSON summary `sawtooth eval --json` prints as its last line (a stable, documented shape). */
-export function evalReport(run: RunRow, modelId: string, suiteId: string, summary: ModelSummary) {
-  return {
-    runId: run.id,
-    model: modelId,
-    suite: suiteId,
-    suiteVersion: run.suiteVersion,
-    status: run.status,
-    counts: { pass: run.passCount, fail: run.failCount, error: run.errorCount },
-    families: summary.families.map((f) => ({
-      id: f.id,
-      domain: f.domain,
-      easy: interval(f.easy),
-      hard: interval(f.hard),
-      cs: f.cs,
-      inv: f.inv,
-    })),
-    jaggedness: { j: summary.jaggedness.j, lo: summary.jaggedness.lo, hi: summary.jaggedness.hi },
-    easy: interval(summary.easy),
-    hard: interval(summary.hard),
-  };
-}
-export type EvalReport = ReturnType<typeof evalReport>;
+import type { Profile } from '../evals/metrics';
 
 const pct = (x: number | null) => (x === null ? '   n/a' : `${(100 * x).toFixed(1).padStart(5)}%`);
 const num = (x: number | null) => (x === null ? ' n/a' : x.toFixed(2));
 
-/** The human table: one line per family, then the model's jaggedness index with its interval. */
-export function formatFamilyTable(report: EvalReport): string {
-  const width = Math.max(6, ...report.families.map((f) => f.id.length));
-  const head = `${'family'.padEnd(width)}  easy    hard    CS    INV   pairs`;
-  const lines = report.families.map(
-    (f) => `${f.id.padEnd(width)}  ${pct(f.easy.acc)}  ${pct(f.hard.acc)}  ${num(f.cs)}  ${num(f.inv)}  ${String(f.easy.n).padStart(5)}`,
+/**
+ * The human table of a profile: one line per family (flipped teeth marked, families not evaluated said so), then the
+ * counts and the model's verdict with its index, J and τ. The JSON form is the profile itself (`eval --json`).
+ */
+export function formatFamilyTable(profile: Profile): string {
+  const width = Math.max(6, ...profile.families.map((f) => f.id.length));
+  const head = `${'family'.padEnd(width)}  easy    hard    CS    INV   pairs  chance`;
+  const lines = profile.families.map((f) =>
+    f.evaluated
+      ? `${f.id.padEnd(width)}  ${pct(f.easy.acc)}  ${pct(f.hard.acc)}  ${num(f.cs)}  ${num(f.inv)}  ${String(f.nPairs).padStart(5)}  ${num(f.chance)}${f.inverted ? '  FLIPPED' : ''}`
+      : `${f.id.padEnd(width)}  not evaluated${f.refusals > 0 ? ` (${f.refusals} refusals)` : ''}`,
   );
-  const j = report.jaggedness;
+  const { jaggedness: jag, inversion: j, unevenness: u } = profile;
   const tail =
-    `pass ${report.counts.pass}  fail ${report.counts.fail}  error ${report.counts.error}\n` +
-    `easy ${pct(report.easy.acc)}  hard ${pct(report.hard.acc)}  jaggedness J = ${num(j.j)}` +
-    (j.lo === null ? '' : ` [${num(j.lo)}, ${num(j.hi)}]`);
+    `pass ${profile.counts.pass}  fail ${profile.counts.fail}  refusal ${profile.counts.refusal}  error ${profile.counts.error}\n` +
+    `easy ${pct(profile.easy.acc)}  hard ${pct(profile.hard.acc)}  J = ${num(j.j)}` +
+    (j.lo === null ? '' : ` [${num(j.lo)}, ${num(j.hi)}]`) +
+    `  unevenness tau = ${num(u.tau)}` +
+    (u.lo === null ? '' : ` [${num(u.lo)}, ${num(u.hi)}]`) +
+    `\nverdict: ${jag.verdict}` +
+    (jag.index === null ? '' : `  index ${num(jag.index)} [${num(jag.lo)}, ${num(jag.hi)}]`) +
+    (jag.invertedFamilies.length > 0 ? `  flipped: ${jag.invertedFamilies.join(', ')}` : '') +
+    (profile.reliability.singleSample ? '  (rests on one sample per probe)' : '');
   return `${head}\n${lines.join('\n')}\n${tail}\n`;
 }

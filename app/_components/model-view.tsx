@@ -27,7 +27,7 @@ export function ModelView({ id }: { id: string }) {
       <div className="stats">
         <div className="card stat"><div className="label">Easy accuracy</div><div className="value">{pct(summary.easy.acc, 1)}</div><div className="note">{interval(summary.easy.lo, summary.easy.hi)} · n {summary.easy.n}</div></div>
         <div className="card stat"><div className="label">Hard accuracy</div><div className="value">{pct(summary.hard.acc, 1)}</div><div className="note">{interval(summary.hard.lo, summary.hard.hi)} · n {summary.hard.n}</div></div>
-        <div className="card stat"><div className="label">Jaggedness J</div><div className="value">{num(summary.jaggedness.j)}</div><div className="note">{summary.jaggedness.lo == null ? 'no solved hard probe' : `95% CI ${num(summary.jaggedness.lo)}–${num(summary.jaggedness.hi)}`}</div></div>
+        <div className="card stat"><div className="label">Jaggedness J</div><div className="value">{num(summary.inversion.j)}</div><div className="note">{summary.inversion.lo == null ? 'no solved hard probe' : `95% CI ${num(summary.inversion.lo)}–${num(summary.inversion.hi)}`}</div></div>
         <div className="card stat"><div className="label">Unevenness U</div><div className="value">{num(summary.unevenness.u)}</div><div className="note">s.d. of easy accuracy over {summary.unevenness.nFamilies} families</div></div>
         <div className="card stat"><div className="label">Samples</div><div className="value">{summary.counts.pass + summary.counts.fail}</div><div className="note">{summary.counts.error} errors left out · {summary.nPairs} pairs</div></div>
       </div>

@@ -10,14 +10,15 @@ function uniform(family: string, n: number, easy: string, hard: string, from = 1
 
 describe('comparePairs', () => {
   it('k = 1: Δ, McNemar and a verdict on a family B wins outright', () => {
-    // 10 pairs: A fails all 20 probes, B passes all 20. c = 20, b = 0 → p = 2·2^-20.
+    // 10 pairs: A fails all 20 probes, B passes all 20. c = 20, b = 0, but clustered by pair: 10 pairs of d = +2,
+    // and only the all-same-sign flips reach |Σ| = 20 → p = 2·2^-10 (a probe-level McNemar would say 2·2^-20).
     const result = comparePairs(uniform('x.win', 10, 'F', 'F'), uniform('x.win', 10, 'P', 'P'));
     const [family] = result.families;
     expect(family).toMatchObject({
       id: 'x.win', domain: 'x', nProbes: 20, nPairs: 10, accA: 0, accB: 1, delta: 1, lo: 1, hi: 1,
-      mcnemar: { b: 0, c: 20, tiedProbes: 0 }, verdict: 'b better',
+      mcnemar: { b: 0, c: 20, tiedProbes: 0, discordantPairs: 10 }, verdict: 'b better',
     });
-    expect(family!.mcnemar.p).toBeCloseTo(2 / 2 ** 20, 15);
+    expect(family!.mcnemar.p).toBeCloseTo(2 / 2 ** 10, 15);
     expect(family!.pAdjusted).toBe(family!.mcnemar.p); // one family: Holm changes nothing
   });
 
@@ -36,10 +37,11 @@ describe('comparePairs', () => {
   });
 
   it('applies Holm across families', () => {
-    // x.big: c = 20. x.mid and x.mid2: c = 6 each → p = 2/64 = 0.03125 < 0.05 alone, but Holm over three families
-    // gives 2·0.03125 = 0.0625 for both: within noise. x.big stays a difference (3·2^-19).
-    const a = [...uniform('x.big', 10, 'F', 'F'), ...uniform('x.mid', 3, 'F', 'F'), ...uniform('x.mid2', 3, 'F', 'F')];
-    const b = [...uniform('x.big', 10, 'P', 'P'), ...uniform('x.mid', 3, 'P', 'P'), ...uniform('x.mid2', 3, 'P', 'P')];
+    // x.big: 10 pairs of d = +2 → p = 2·2^-10. x.mid and x.mid2: 6 pairs of d = +1 each (B passes the easy probe)
+    // → p = 2/64 = 0.03125 < 0.05 alone, but Holm over three families gives 2·0.03125 = 0.0625 for both: within
+    // noise. x.big stays a difference (3·2·2^-10).
+    const a = [...uniform('x.big', 10, 'F', 'F'), ...uniform('x.mid', 6, 'F', 'F'), ...uniform('x.mid2', 6, 'F', 'F')];
+    const b = [...uniform('x.big', 10, 'P', 'P'), ...uniform('x.mid', 6, 'P', 'F'), ...uniform('x.mid2', 6, 'P', 'F')];
     const { families } = comparePairs(a, b);
     expect(families.map((f) => [f.id, f.verdict])).toEqual([
       ['x.big', 'b better'],
@@ -47,7 +49,7 @@ describe('comparePairs', () => {
       ['x.mid2', 'within noise'],
     ]);
     expect(families[1]!.mcnemar.p).toBeCloseTo(0.03125, 15);
-    expect(families[0]!.pAdjusted).toBeCloseTo(3 * (2 / 2 ** 20), 15);
+    expect(families[0]!.pAdjusted).toBeCloseTo(3 * (2 / 2 ** 10), 15);
     expect(families[1]!.pAdjusted).toBeCloseTo(0.0625, 15);
     expect(families[2]!.pAdjusted).toBeCloseTo(0.0625, 15);
     // With two families only, x.mid would be 2·0.03125 = 0.0625 too; alone it would be a difference.
@@ -58,8 +60,8 @@ describe('comparePairs', () => {
     const a = [pair('x.y#1', 'x.y', 'P', 'F'), pair('x.y#2', 'x.y', 'P', 'EE'), pair('x.y#3', 'x.y', 'P', 'P'), pair('x.y#5', 'x.y', 'E', 'E')];
     const b = [pair('x.y#1', 'x.y', 'F', 'P'), pair('x.y#2', 'x.y', 'F', 'P'), pair('x.y#4', 'x.y', 'P', 'P'), pair('x.y#5', 'x.y', 'E', 'P')];
     const [family] = comparePairs(a, b).families;
-    // Common: #1 easy, #1 hard, #2 easy. A: 1, 0, 1 → 2/3. B: 0, 1, 0 → 1/3.
-    expect(family).toMatchObject({ nProbes: 3, nPairs: 2, mcnemar: { b: 2, c: 1, p: 1 }, verdict: 'within noise' });
+    // Common: #1 easy, #1 hard, #2 easy. A: 1, 0, 1 → 2/3. B: 0, 1, 0 → 1/3. Pair #1 nets to 0, #2 is −1: p = 1.
+    expect(family).toMatchObject({ nProbes: 3, nPairs: 2, mcnemar: { b: 2, c: 1, discordantPairs: 1, p: 1 }, verdict: 'within noise' });
     expect(family!.accA).toBeCloseTo(2 / 3, 12);
     expect(family!.accB).toBeCloseTo(1 / 3, 12);
     expect(family!.delta).toBeCloseTo(-1 / 3, 12);
@@ -112,9 +114,9 @@ describe('comparePairs', () => {
   });
 
   it('leaves families without a common probe out of the Holm count', () => {
-    // x.mid alone: c = 6, p = 0.03125. A family only A answered must not double it.
-    const a = [...uniform('x.mid', 3, 'F', 'F'), ...uniform('x.only', 2, 'P', 'P')];
-    const b = uniform('x.mid', 3, 'P', 'P');
+    // x.mid alone: 6 pairs of d = +1, p = 0.03125. A family only A answered must not double it.
+    const a = [...uniform('x.mid', 6, 'F', 'F'), ...uniform('x.only', 2, 'P', 'P')];
+    const b = uniform('x.mid', 6, 'P', 'F');
     const { families } = comparePairs(a, b);
     expect(families.map((f) => [f.id, f.verdict, f.pAdjusted === f.mcnemar.p])).toEqual([
       ['x.mid', 'b better', true],

@@ -2,7 +2,7 @@ import { percentileInterval, resampledSums } from './bootstrap';
 import { byDomainThenId } from './group-by-family';
 import { holm } from './holm';
 import { matchProbes, type CommonProbe, type LeftOutProbes } from './match-probes';
-import { mcnemarExact } from './mcnemar';
+import { clusteredMcnemar } from './clustered-mcnemar';
 import { resolveBootstrap, type BootstrapOptions } from './prng';
 import type { PairTally } from './tally';
 
@@ -26,8 +26,11 @@ export interface ComparisonRow {
   delta: number | null;
   lo: number | null;
   hi: number | null;
-  /** McNemar's exact test on per-probe majority outcomes (see comparePairs). */
-  mcnemar: { b: number; c: number; tiedProbes: number; p: number };
+  /**
+   * McNemar's test on per-probe majority outcomes, clustered by pair (see comparePairs): b, c discordant probes,
+   * discordantPairs the pairs with a nonzero difference, p the pair-level exact p.
+   */
+  mcnemar: { b: number; c: number; tiedProbes: number; discordantPairs: number; p: number };
   /** Holm-adjusted p across the families; for `overall` the unadjusted p (a single test). */
   pAdjusted: number;
   verdict: Verdict;
@@ -53,9 +56,10 @@ export interface ModelComparison {
  * - Δacc = accB − accA (B minus A: positive favours B), accuracies being mean p over the common probes.
  * - 95% interval: paired bootstrap resampling PAIRS (both tiers of a pair and both models' results move together,
  *   since they are not independent), ratio Σ(p_B − p_A) / Σ probes, 2,000 draws, fixed seed.
- * - McNemar's exact test on the discordant probes: b = A passes and B fails, c = the reverse. With k > 1 samples a
- *   probe counts as passed when p > ½ (per-probe majority) and failed when p < ½; a probe where either model sits at
- *   exactly ½ has no majority and is left out of the test (tiedProbes).
+ * - McNemar's test clustered by pair (clusteredMcnemar): b = probes A passes and B fails, c = the reverse, tested at
+ *   the pair level (d = c − b per pair, exact sign-flip test), because the two probes of a pair are not independent.
+ *   With k > 1 samples a probe counts as passed when p > ½ (per-probe majority) and failed when p < ½; a probe where
+ *   either model sits at exactly ½ has no majority and is left out of the test (tiedProbes).
  * - Holm correction across the families that have common probes (the tests actually run); a family without any
  *   gets pAdjusted = 1.
  * - verdict: a difference only when the interval excludes 0 AND the Holm-adjusted p ≤ alpha. The interval gives the
@@ -133,14 +137,18 @@ function compareProbes(
   let b = 0;
   let c = 0;
   let tiedProbes = 0;
+  const pairDifference = new Map<string, number>();
   for (const probe of probes) {
     const passA = majority(probe.pA);
     const passB = majority(probe.pB);
     if (passA === null || passB === null) tiedProbes++;
-    else if (passA && !passB) b++;
-    else if (!passA && passB) c++;
+    else if (passA !== passB) {
+      if (passA) b++;
+      else c++;
+      pairDifference.set(probe.pairId, (pairDifference.get(probe.pairId) ?? 0) + (passB ? 1 : -1));
+    }
   }
-  const mcnemar = { b, c, tiedProbes, p: mcnemarExact(b, c) };
+  const mcnemar = { b, c, tiedProbes, ...clusteredMcnemar([...pairDifference.values()]) };
 
   // Per pair: Σ (pB − pA) over its common probes, and how many there are (1 or 2).
   const byPair = new Map<string, { difference: number; probes: number }>();

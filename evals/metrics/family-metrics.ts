@@ -4,7 +4,8 @@ import { jaggedPairs } from './jagged-pairs';
 import type { BootstrapOptions } from './prng';
 import { relativeConsistencyOfScored } from './relative-consistency';
 import { scorePairs } from './scored-pairs';
-import type { Coverage, PairTally } from './tally';
+import { consisEvalRcsOfScored } from './relative-consistency-consiseval';
+import { chanceOf, refusalsOf, type Coverage, type PairTally } from './tally';
 import { errorSamplesOfTier, lazyBootstrap, tierAccuracyOfScored, type TierAccuracy } from './tier-accuracy';
 
 /** Everything the dashboard shows for one family of one model (metrics.md, "Per family"). */
@@ -19,7 +20,14 @@ export interface FamilyMetrics extends Coverage {
   inv: number | null;
   /** 1 − acc_e: the INV expected if easy and hard success were unrelated. */
   baseline: number | null;
+  /** RCS, our definition (a bound equal to CS counts; see relative-consistency.ts). */
   rcs: number | null;
+  /** RCS as ConsisEval's analysis.py computes it (for comparison with published figures). */
+  rcsConsisEval: number | null;
+  /** Mean guessing chance of each tier over the used pairs; null when none is used. */
+  chance: { easy: number | null; hard: number | null };
+  /** Refusal samples in the family (both tiers): shown, outside accuracy. */
+  refusalSamples: number;
   /** Pairs with p(h) > p(e), input order. */
   jaggedPairIds: string[];
 }
@@ -43,10 +51,25 @@ export function familyMetrics(pairs: readonly PairTally[], options?: BootstrapOp
       inv: cs === null ? null : 1 - cs,
       baseline: baselineOfScored(scored),
       rcs: relativeConsistencyOfScored(scored).rcs,
+      rcsConsisEval: consisEvalRcsOfScored(scored),
+      chance: meanChance(scored.pairs),
+      refusalSamples: familyPairs.reduce((total, pair) => total + refusalsOf(pair.easy) + refusalsOf(pair.hard), 0),
       jaggedPairIds: jaggedPairs(familyPairs).map((pair) => pair.pairId),
       nPairs: scored.nPairs,
       excludedPairs: scored.excludedPairs,
       errorSamples: scored.errorSamples,
     };
   });
+}
+
+/** Mean guessing chance of each tier over the given (used) pairs; nulls when there are none. */
+export function meanChance(pairs: readonly PairTally[]): { easy: number | null; hard: number | null } {
+  if (pairs.length === 0) return { easy: null, hard: null };
+  let easy = 0;
+  let hard = 0;
+  for (const pair of pairs) {
+    easy += chanceOf(pair).easy;
+    hard += chanceOf(pair).hard;
+  }
+  return { easy: easy / pairs.length, hard: hard / pairs.length };
 }

@@ -4,10 +4,24 @@ export { wilson, type ProportionInterval } from './wilson';
 export { tierAccuracy, type TierAccuracy } from './tier-accuracy';
 export { consistency, inversionRate, independenceBaseline } from './consistency';
 export { relativeConsistency, type RelativeConsistency } from './relative-consistency';
+export { relativeConsistencyConsisEval } from './relative-consistency-consiseval';
 export { jaggedPairs, type JaggedPair } from './jagged-pairs';
 export { familyMetrics, type FamilyMetrics } from './family-metrics';
 export { sawtoothProfile, type ProfilePoint } from './sawtooth-profile';
-export { jaggednessIndex, type JaggednessIndex } from './jaggedness-index';
+export { inversionIndex, type InversionIndex } from './inversion-index';
+export {
+  jaggedness,
+  jaggednessVerdict,
+  JAGGEDNESS_VERDICTS,
+  type Jaggedness,
+  type JaggednessOptions,
+  type JaggednessVerdict,
+} from './jaggedness';
+export { testTeeth, toothColumns, DEFAULT_ALPHA, type ToothTest, type ToothColumns } from './flipped-teeth';
+export { nullFlipProbability } from './null-flip';
+export { poissonBinomialUpperTail } from './poisson-binomial';
+export { betweenFamilyVariance, type BetweenFamilyVariance } from './between-family-variance';
+export { reliability, pearson, type Reliability, type SplitHalf } from './reliability';
 export { profileUnevenness, type ProfileUnevenness } from './profile-unevenness';
 export { modelSummary, type ModelSummary } from './model-summary';
 export { guttmanErrors, GuttmanProbeSchema, type GuttmanProbe, type GuttmanErrors } from './guttman';
@@ -36,3 +50,16 @@ export {
   type SuiteHealth,
   type Difficulty,
 } from './probe-health';
+export { buildProfile, type ProfileInput } from './profile';
+export {
+  ProfileSchema,
+  ProfileFamilySchema,
+  EvaluatedFamilySchema,
+  UnevaluatedFamilySchema,
+  AccuracySchema,
+  type Profile,
+  type ProfileFamily,
+} from './profile-schema';
+export { withSuiteChance } from './suite-chance';
+export { guttmanOrdering, probeDifficulty, type GuttmanOrdering, type OrderedProbe } from './guttman-ordering';
+export { rankWithinNoise, type RankedEstimate } from './rank-within-noise';

@@ -1,16 +1,18 @@
 import type { PairTally, ProbeTally } from './tally';
 
 /**
- * Compact builders for tallies, used by the tests and the benchmark: 'P' / 'F' / 'E' is one pass / fail / error
- * sample; a string of them ("PPF") is several samples of one probe.
+ * Compact builders for tallies, used by the tests and the benchmark: 'P' / 'F' / 'E' / 'R' is one pass / fail /
+ * error / refusal sample; a string of them ("PPF") is several samples of one probe. `refusal` is set only when an R
+ * occurs, so tallies without refusals look as they did before refusals existed.
  */
 export function probe(samples: string): ProbeTally {
-  const tally = { pass: 0, fail: 0, error: 0 };
+  const tally: ProbeTally = { pass: 0, fail: 0, error: 0 };
   for (const sample of samples) {
     if (sample === 'P') tally.pass++;
     else if (sample === 'F') tally.fail++;
     else if (sample === 'E') tally.error++;
-    else throw new Error(`probe("${samples}"): use P, F or E per sample`);
+    else if (sample === 'R') tally.refusal = (tally.refusal ?? 0) + 1;
+    else throw new Error(`probe("${samples}"): use P, F, E or R per sample`);
   }
   return tally;
 }

@@ -75,22 +75,22 @@ describe('sawtooth eval against an OpenAI-compatible server on loopback', () => 
       expect(f.easy.hi).toBeGreaterThanOrEqual(f.easy.acc);
     }
     // Pairs i % 3 == 0 fail easy; of those, the ones with i % 5 != 0 pass hard: inversions exist, so J > 0.
-    expect(report.jaggedness.j).toBeGreaterThan(0);
-    expect(report.jaggedness.lo).toBeLessThanOrEqual(report.jaggedness.j);
+    expect(report.inversion.j).toBeGreaterThan(0);
+    expect(report.inversion.lo).toBeLessThanOrEqual(report.inversion.j);
 
     // The same numbers come back through the tRPC procedures the dashboard uses.
     const db = openDb(process.env.SAWTOOTH_DB!);
     const caller = createCaller({ db });
     const page = await caller.models.get({ id: report.model });
     expect(page.summary.counts).toEqual(report.counts);
-    expect(page.summary.jaggedness.j).toBeCloseTo(report.jaggedness.j, 10);
+    expect(page.summary.inversion.j).toBeCloseTo(report.inversion.j, 10);
     expect(page.summary.profile).toHaveLength(model.suite.families.length * 2);
-    const run = await caller.runs.get({ id: report.runId });
+    const run = await caller.runs.get({ id: report.runs[0] });
     expect(run.run.status).toBe('completed');
     expect(run.run.expected).toBe(probes);
-    const stored = db.$client.prepare('SELECT count(*) AS n, count(DISTINCT probe_key) AS d FROM results WHERE run_id = ?').get(report.runId) as { n: number; d: number };
+    const stored = db.$client.prepare('SELECT count(*) AS n, count(DISTINCT probe_key) AS d FROM results WHERE run_id = ?').get(report.runs[0]) as { n: number; d: number };
     expect(stored).toEqual({ n: probes, d: probes });
-    const failed = await caller.runs.results({ id: report.runId, outcome: 'fail', limit: 5 });
+    const failed = await caller.runs.results({ id: report.runs[0], outcome: 'fail', limit: 5 });
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0]!.reason.length).toBeGreaterThan(0);
     db.$client.close();

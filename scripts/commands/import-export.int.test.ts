@@ -156,8 +156,8 @@ describe('sawtooth import / export through main()', () => {
     const { code, stdout } = await cli(['eval', '--suite', 'halves', '--base-url', server.url, '--model-name', 'halver', '--json']);
     expect(code).toBe(0);
     const report = JSON.parse(stdout.trim().split('\n').at(-1)!);
-    expect(report).toMatchObject({ suite: 'halves' });
-    const run = (await caller.runs.get({ id: report.runId })).run;
+    expect(report).toMatchObject({ suite: { id: 'halves' } });
+    const run = (await caller.runs.get({ id: report.runs[0] })).run;
     expect(run).toMatchObject({ passCount: 4, expected: 4, suiteId: 'halves' });
   });
 });

@@ -20,5 +20,6 @@ export const commands: CommandEntry[] = [
   { name: 'serve', summary: 'serve the local CTM / Transformer / LSTM checkpoints over an OpenAI-compatible API', load: async () => (await import('./serve')).serveCommand },
   { name: 'grade', summary: 'grade a JSONL file of responses offline (extracted answer, pass, reason per line)', load: async () => (await import('./grade')).gradeCommand },
   { name: 'seed', summary: 'fill a database with N realistic made-up results (for trying the dashboard at scale)', load: async () => (await import('./seed')).seedCommand },
+  { name: 'battery', summary: 'run the simulated-model battery of the jaggedness verdict and print its pass rate per model', load: async () => (await import('./battery')).batteryCommand },
   { name: 'bench', summary: 'run the runner, dashboard and ML benchmarks (bench <name> <value> <unit> lines)', load: async () => (await import('./bench')).benchCommand },
 ];

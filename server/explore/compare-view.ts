@@ -3,7 +3,7 @@ import {
   comparePairs,
   type ComparisonRow,
   type FamilyComparison,
-  type JaggednessIndex,
+  type InversionIndex,
   type ProfilePoint,
   type ProfileUnevenness,
   type TierAccuracy,
@@ -19,7 +19,7 @@ export interface ComparedModel {
   profile: ProfilePoint[];
   easy: TierAccuracy;
   hard: TierAccuracy;
-  jaggedness: JaggednessIndex;
+  jaggedness: InversionIndex;
   unevenness: ProfileUnevenness;
   nPairs: number;
   counts: { pass: number; fail: number; error: number };
@@ -53,7 +53,7 @@ export function compareView(db: Db, models: readonly PublicModel[]): CompareView
       profile: summary.profile,
       easy: summary.easy,
       hard: summary.hard,
-      jaggedness: summary.jaggedness,
+      jaggedness: summary.inversion, // J; the verdict (summary.jaggedness) is wired by issue 9 part B
       unevenness: summary.unevenness,
       nPairs: summary.nPairs,
       counts: summary.counts,

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import { lastRunPerModel, type LastRun } from '../../db/queries/model-page';
-import type { JaggednessIndex, ProfileUnevenness, TierAccuracy } from '../../evals/metrics';
+import type { InversionIndex, ProfileUnevenness, TierAccuracy } from '../../evals/metrics';
 import { modelAggregates } from './model-aggregates';
 import { listPublicModels, type PublicModel } from './public-model';
 
@@ -18,7 +18,7 @@ export interface LeaderboardRow {
   lastRun: LastRun | null;
   easy: TierAccuracy;
   hard: TierAccuracy;
-  jaggedness: JaggednessIndex;
+  jaggedness: InversionIndex;
   unevenness: ProfileUnevenness;
   nPairs: number;
   excludedPairs: number;
@@ -40,7 +40,7 @@ export function leaderboardRows(db: Db): LeaderboardRow[] {
       lastRun: lastRuns.get(model.id) ?? null,
       easy: summary.easy,
       hard: summary.hard,
-      jaggedness: summary.jaggedness,
+      jaggedness: summary.inversion, // J; the verdict (summary.jaggedness) is wired by issue 9 part B
       unevenness: summary.unevenness,
       nPairs: summary.nPairs,
       excludedPairs: summary.excludedPairs,

@@ -5,7 +5,7 @@ import type { Coverage, PairTally } from './tally';
 import { lazyBootstrap } from './tier-accuracy';
 
 /** J with its bootstrap interval. */
-export interface JaggednessIndex extends Coverage {
+export interface InversionIndex extends Coverage {
   j: number | null;
   lo: number | null;
   hi: number | null;
@@ -20,12 +20,12 @@ export interface JaggednessIndex extends Coverage {
  * (drawsUsed says how many remained). Null (interval too) when Σ p(h) = 0. Pairs with an all-error probe are left out
  * (excludedPairs).
  */
-export function jaggednessIndex(pairs: readonly PairTally[], options?: BootstrapOptions): JaggednessIndex {
+export function inversionIndex(pairs: readonly PairTally[], options?: BootstrapOptions): InversionIndex {
   const scored = scorePairs(pairs);
-  return jaggednessOfScored(scored, lazyBootstrap(scored, options));
+  return inversionOfScored(scored, lazyBootstrap(scored, options));
 }
 
-export function jaggednessOfScored(scored: ScoredPairs, bootstrap: () => ResampledSums): JaggednessIndex {
+export function inversionOfScored(scored: ScoredPairs, bootstrap: () => ResampledSums): InversionIndex {
   const coverage = coverageOf(scored);
   const hardSolved = sum(scored.hard);
   if (hardSolved === 0) return { ...coverage, j: null, lo: null, hi: null, drawsUsed: null };
