@@ -45,7 +45,7 @@ const verifiers: Record<string, (pair: Pair) => void> = {
     const [a, b] = capture(/What is (\d+) × (\d+)\?/, pair.easy.prompt) as [string, string];
     const [c, d] = capture(/What is (\d+) × (\d+)\?/, pair.hard.prompt) as [string, string];
     expect(c.startsWith(a) && d.startsWith(b)).toBe(true);
-    expect([a.length, b.length, c.length, d.length]).toEqual([2, 2, 4, 3]);
+    expect([a.length, b.length, c.length, d.length]).toEqual([3, 3, 5, 4]);
     expect(pair.easy.answer).toBe(String(BigInt(a) * BigInt(b)));
     expect(pair.hard.answer).toBe(String(BigInt(c) * BigInt(d)));
   },
@@ -87,9 +87,20 @@ const verifiers: Record<string, (pair: Pair) => void> = {
     const easy = expressionOf(pair.easy.prompt);
     const hard = expressionOf(pair.hard.prompt);
     expect(hard).toContain(`(${easy})`);
-    expect(easy).toContain('−');
-    expect(pair.easy.answer).toBe(String(math.evaluate(asciiMath(easy))));
-    expect(pair.hard.answer).toBe(String(math.evaluate(asciiMath(hard))));
+    // Exact decimals (mathjs fractions), so that 9.11 − 9.9 is −0.79 and not −0.7900000000000009.
+    for (const [expression, answer] of [[easy, pair.easy.answer], [hard, pair.hard.answer]] as const) {
+      expect(exact.fraction(answer).equals(exact.evaluate(asciiMath(expression)))).toBe(true);
+      expect(answer).toMatch(/^-?\d+(\.\d{1,2})?$/);
+    }
+    // The reported trap: same whole part, the first number has more digits after the point and a larger number
+    // written there, yet it is the smaller one, so the difference is negative.
+    const [x, y] = capture(/^(\d+\.\d+) − (\d+\.\d+)$/, easy) as [string, string];
+    const [xWhole, xDigits] = x.split('.') as [string, string];
+    const [yWhole, yDigits] = y.split('.') as [string, string];
+    expect(xWhole).toBe(yWhole);
+    expect(xDigits.length).toBeGreaterThan(yDigits.length);
+    expect(Number(xDigits)).toBeGreaterThan(Number(yDigits));
+    expect(Number(pair.easy.answer)).toBeLessThan(0);
   },
 };
 
