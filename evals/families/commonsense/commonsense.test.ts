@@ -201,6 +201,16 @@ const verifiers: Record<string, (pair: Pair) => void> = {
     expect(chosenOption(pair.easy)).toBe(easy.term);
     expect(chosenOption(pair.hard)).toBe(hard.term);
     expect(easy.term).toMatch(/^grand/);
+    // The surgeon riddle with one word changed: the surgeon is the grandparent, says so, and the facts agree.
+    const [kid, surgeon, young, child] = capture(/^(\w+) and \w+ \w+ \w+ are in a car accident, .*The surgeon on duty, (\w+), .*this (boy|girl), \w+'s my (\w+)!"/, pair.easy.prompt) as [string, string, string, string];
+    expect(new Set([easy.subject, easy.other])).toEqual(new Set([kid, surgeon]));
+    expect(relation(`${pair.easy.prompt.replace(/What is \w+ to \w+\?/, `What is ${kid} to ${surgeon}?`)}`).term).toBe(child);
+    expect(young).toBe(isFemale(kid) ? 'girl' : 'boy');
+    // The famous riddle's answer is offered and wrong: "mother" when the surgeon is asked about, "son"/"daughter" otherwise.
+    const famous = easy.subject === surgeon ? 'mother' : isFemale(kid) ? 'daughter' : 'son';
+    if (pair.easy.grader.kind !== 'choice') throw new Error('easy probe must be multiple choice');
+    expect(pair.easy.grader.options).toContain(famous);
+    expect(easy.term).not.toBe(famous);
     // The easy facts are all among the hard facts.
     const facts = (prompt: string) => prompt.match(/\w+ is \w+'s \w+\./g)!;
     for (const fact of facts(pair.easy.prompt)) expect(facts(pair.hard.prompt)).toContain(fact);

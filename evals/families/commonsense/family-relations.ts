@@ -1,6 +1,6 @@
 import { choiceDraft, defineFamily, type Draft } from '../define-family';
 import type { Rng } from '../random';
-import { FEMALE_NAMES, MALE_NAMES, type Gender } from './names';
+import { FEMALE_NAMES, MALE_NAMES, possessive, pronoun, type Gender } from './names';
 
 interface Person {
   name: string;
@@ -37,11 +37,37 @@ const EVERYONE: Person[] = [
   ...MALE_NAMES.map((name) => ({ name, gender: 'male' as const })),
 ];
 
-function relationDraft(rng: Rng, facts: readonly string[], subject: Person, other: Person, term: string): Draft {
+/** A riddle told before the facts, and the answer its famous version has (listed among the options as a trap). */
+interface Riddle {
+  story: string;
+  trap: string;
+}
+
+function relationDraft(rng: Rng, facts: readonly string[], subject: Person, other: Person, term: string, riddle?: Riddle): Draft {
   const nearMiss = nearMissFor(term, subject.gender);
-  const pool = TERMS[subject.gender].filter((t) => t !== term && t !== nearMiss);
-  const options = rng.shuffle([term, ...(nearMiss ? [nearMiss] : []), ...rng.sample(pool, nearMiss ? 3 : 4)]);
-  return choiceDraft(`${facts.join(' ')} What is ${subject.name} to ${other.name}?`, options, term);
+  const traps = [...new Set([nearMiss, riddle?.trap].filter((t): t is string => t !== undefined && t !== term))];
+  const pool = TERMS[subject.gender].filter((t) => t !== term && !traps.includes(t));
+  const options = rng.shuffle([term, ...traps, ...rng.sample(pool, 4 - traps.length)]);
+  const question = `${facts.join(' ')} What is ${subject.name} to ${other.name}?`;
+  return choiceDraft(riddle ? `${riddle.story} ${question}` : question, options, term);
+}
+
+const GRANDCHILD = { female: 'granddaughter', male: 'grandson' } as const;
+const YOUNG = { female: 'girl', male: 'boy' } as const;
+
+/**
+ * The surgeon riddle with one word changed: in the famous version the surgeon says "he's my son" and the answer is
+ * "his mother"; here the surgeon says "my grandson" (or "granddaughter"), which the facts confirm. A model that
+ * recalls the famous riddle instead of reading answers "mother" (always an option) or "son".
+ */
+function surgeonRiddle(grand: Person, parent: Person, child: Person): Riddle {
+  const kid = child.gender;
+  return {
+    story:
+      `${child.name} and ${possessive(kid)} ${PARENT[parent.gender]} ${parent.name} are in a car accident, and ${child.name} is rushed to hospital. ` +
+      `The surgeon on duty, ${grand.name}, looks at ${child.name} and says: "I can't operate on this ${YOUNG[kid]}, ${pronoun(kid)}'s my ${GRANDCHILD[kid]}!"`,
+    trap: 'mother',
+  };
 }
 
 export const familyRelations = defineFamily({
@@ -49,16 +75,22 @@ export const familyRelations = defineFamily({
   domain: 'commonsense',
   title: 'Family relations',
   description:
-    'Name a relation from parent and child facts: a grandparent or grandchild (easy); a great-grandparent, aunt, uncle, niece, nephew or cousin through that link (hard).',
+    'Name a relation from parent and child facts: a grandparent or grandchild, told as the surgeon riddle with one word changed (easy); a great-grandparent, aunt, uncle, niece, nephew or cousin through that link (hard).',
+  reportedFailure: {
+    source:
+      'Widely shared chat transcripts (2024) of the surgeon riddle made trivial ("The surgeon, who is the boy\'s father, says: I can\'t operate on this boy, he\'s my son. Who is the surgeon to the boy?"), answered "his mother"',
+    note: 'The easy probe tells the surgeon riddle with "son" changed to "grandson" (or "granddaughter"), which the stated facts confirm; the famous answer, "mother" (or "son"), is always among the options.',
+  },
   pairRule:
     'The hard facts include the easy facts, and the asked relation runs through the grandparent link that the easy question asks about.',
   generate(rng) {
     const [grand, parent, child, extra, extraChild] = rng.sample(EVERYONE, 5) as [Person, Person, Person, Person, Person];
     const easyFacts = [parentFact(grand, parent), rng.chance(0.5) ? parentFact(parent, child) : childFact(child, parent)];
     const upward = rng.chance(0.5);
+    const riddle = surgeonRiddle(grand, parent, child);
     const easy = upward
-      ? relationDraft(rng, easyFacts, grand, child, grand.gender === 'female' ? 'grandmother' : 'grandfather')
-      : relationDraft(rng, easyFacts, child, grand, child.gender === 'female' ? 'granddaughter' : 'grandson');
+      ? relationDraft(rng, easyFacts, grand, child, grand.gender === 'female' ? 'grandmother' : 'grandfather', riddle)
+      : relationDraft(rng, easyFacts, child, grand, GRANDCHILD[child.gender], { ...riddle, trap: CHILD[child.gender] });
 
     const kind = rng.int(0, 2);
     let hard: Draft;
