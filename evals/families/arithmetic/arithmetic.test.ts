@@ -92,15 +92,16 @@ const verifiers: Record<string, (pair: Pair) => void> = {
       expect(exact.fraction(answer).equals(exact.evaluate(asciiMath(expression)))).toBe(true);
       expect(answer).toMatch(/^-?\d+(\.\d{1,2})?$/);
     }
-    // The reported trap: same whole part, the first number has more digits after the point and a larger number
-    // written there, yet it is the smaller one, so the difference is negative.
+    // The reported trap: same whole part, the number with more digits after the point has the larger number written
+    // there, yet it is the smaller one; so the result is negative exactly when it comes first.
     const [x, y] = capture(/^(\d+\.\d+) − (\d+\.\d+)$/, easy) as [string, string];
-    const [xWhole, xDigits] = x.split('.') as [string, string];
-    const [yWhole, yDigits] = y.split('.') as [string, string];
+    const [[xWhole, xDigits], [yWhole, yDigits]] = [x.split('.'), y.split('.')] as [[string, string], [string, string]];
     expect(xWhole).toBe(yWhole);
-    expect(xDigits.length).toBeGreaterThan(yDigits.length);
-    expect(Number(xDigits)).toBeGreaterThan(Number(yDigits));
-    expect(Number(pair.easy.answer)).toBeLessThan(0);
+    expect(xDigits.length).not.toBe(yDigits.length);
+    const [longer, shorter] = xDigits.length > yDigits.length ? [x, y] : [y, x];
+    expect(Number(longer.split('.')[1])).toBeGreaterThan(Number(shorter.split('.')[1]));
+    expect(Number(longer)).toBeLessThan(Number(shorter));
+    expect(Number(pair.easy.answer) < 0).toBe(longer === x);
   },
 };
 

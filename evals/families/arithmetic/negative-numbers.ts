@@ -9,17 +9,18 @@ interface Expression {
 }
 
 /**
- * "9.11 − 9.9": the same whole part, two decimals after the point in the first number and one in the second, and
- * the second is larger. Reading the digits after the point as whole numbers (11 > 9) suggests a small positive
- * result; the true result is negative (−0.79). That reading is the reported failure.
+ * "9.11 − 9.9" or "8.8 − 8.11": the same whole part, two digits after the point in one number and one in the other,
+ * and the one with more digits is the smaller. Reading the digits after the point as whole numbers (11 > 9) flips
+ * the sign of the result: 0.21 instead of −0.79, −0.31 instead of 0.69. That reading is the reported failure.
+ * `negative` picks the order, so that half the answers are negative and half positive.
  */
-function easyExpression(rng: Rng): Expression {
+function easyExpression(rng: Rng, negative: boolean): Expression {
   const whole = rng.int(2, 19);
   const tenths = rng.int(1, 8);
   const hundredths = rng.int(1, 9);
-  const secondTenths = rng.int(tenths + 1, 9);
-  const first = whole * 100 + tenths * 10 + hundredths;
-  const second = whole * 100 + secondTenths * 10;
+  const longer = whole * 100 + tenths * 10 + hundredths;
+  const shorter = whole * 100 + rng.int(tenths + 1, 9) * 10;
+  const [first, second] = negative ? [longer, shorter] : [shorter, longer];
   return { text: `${decimal(first, 2)} ${MINUS} ${decimal(second, 2)}`, hundredths: first - second };
 }
 
@@ -30,16 +31,16 @@ export const negativeNumbers = defineFamily({
   domain: 'arithmetic',
   title: 'Negative numbers',
   description:
-    'Signed-number arithmetic: a decimal subtraction whose result is negative although the digits after the point suggest otherwise (easy); that result multiplied by a negative number and shifted (hard).',
+    'Signed-number arithmetic: a decimal subtraction whose sign the digits after the point misrepresent (easy); that result multiplied by a negative number and shifted (hard).',
   reportedFailure: {
     source:
-      'Widely shared chat transcripts, July 2024: asked for "9.11 − 9.9", strong chat models answered a positive 0.21 (the subtraction follow-up of "9.11 and 9.9, which is bigger?")',
-    note: 'The easy probe is that subtraction with new numbers: the first number has more digits after the point but is the smaller, so the result is negative.',
+      'Widely shared chat transcripts since July 2024: "9.11 − 9.9" answered 0.21 (the subtraction follow-up of "9.11 and 9.9, which is bigger?"); "8.8 − 8.11" answered −0.31 by both ChatGPT and Gemini (agi.co.uk, "Why your favourite AI chatbot might need a maths tutor")',
+    note: 'The easy probe is that subtraction with new numbers: of two decimals with the same whole part, the one with more digits after the point is the smaller, so reading those digits as whole numbers gets the sign wrong.',
   },
   pairRule:
     'The hard expression contains the easy expression in brackets, so getting its sign and size right is a step of the hard one.',
-  generate(rng) {
-    const easy = easyExpression(rng);
+  generate(rng, index) {
+    const easy = easyExpression(rng, index % 2 === 0);
     const k = rng.int(2, 9);
     const m = rng.int(2, 40);
     const hardText = `(${easy.text}) ${TIMES} ${operand(-k)} ${MINUS} ${operand(-m)}`;
