@@ -6,9 +6,9 @@ import { FAMILY_GENERATORS, findFamilyGenerator, generatePairs } from '.';
 import { defineFamily } from './define-family';
 
 describe('the family generators', () => {
-  it('cite a publicly reported failure in at least half of the families', () => {
+  it('cite a publicly reported failure in well over half of the families (16 of 28)', () => {
     const cited = FAMILY_GENERATORS.filter((f) => f.reportedFailure);
-    expect(cited.length * 2).toBeGreaterThanOrEqual(FAMILY_GENERATORS.length);
+    expect(cited.length).toBeGreaterThanOrEqual(16);
     for (const family of cited) expect(family.reportedFailure!.source).toMatch(/\d{4}/); // a year, at least
   });
 

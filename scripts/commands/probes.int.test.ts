@@ -61,7 +61,7 @@ describe('sawtooth probes list', () => {
     const primes = json.families.find((f) => f.id === 'olympiad.primes')!;
     expect(primes.reportedFailure?.source).toMatch(/Chen, Zaharia & Zou 2023/);
     expect(primes).toMatchObject({ twins: 20, chance: { easy: 0.25, hard: 0 } });
-    expect(json.families.filter((f) => f.reportedFailure).length * 2).toBeGreaterThanOrEqual(json.families.length);
+    expect(json.families.filter((f) => f.reportedFailure).length).toBeGreaterThanOrEqual(16);
     const { stdout } = await cli('list', '--family', 'olympiad.primes');
     const first = loadSuite('core').pairs.find((p) => p.family === 'olympiad.primes')!;
     expect(stdout).toContain(`  twin  ${first.easyTwin!.prompt.replace(' Answer yes or no.', '')}  => ${first.easyTwin!.answer}`);

@@ -33,10 +33,8 @@ export const parity = defineFamily({
   title: 'Parity of a bit string',
   description:
     'Whether a string of 0s and 1s holds an odd number of 1s: 8 bits (easy) and 16 bits (hard), each with a twin one bit apart whose parity is the other one. The prompt template is fixed: the local checkpoints parse it.',
-  reportedFailure: {
-    source: 'Anil et al. 2022, "Exploring Length Generalization in Large Language Models" (NeurIPS); Hahn 2020, TACL',
-    note: 'Parity of a short bit string: large language models, even with few-shot and scratchpad prompting, count 1s wrongly once strings get a little longer than the examples.',
-  },
+  // No reportedFailure: the reports on parity (Anil et al. 2022; Hahn 2020) concern strings longer than those seen in
+  // training, not 8 bits, and the prompt is fixed by the local checkpoints, so the easy probe cannot be made to fit.
   pairRule:
     'The hard 16-bit string starts with the easy 8-bit string, so its parity is the easy answer combined with the parity of the 8 bits after it.',
   generate(rng, index) {
