@@ -27,3 +27,14 @@ export function tierChance(pair: Pair, tier: 'easy' | 'hard'): number {
     .filter((p) => p.tier === tier)
     .reduce((chance, p) => chance * probeChance(p), 1);
 }
+
+/**
+ * Chance of failing one tier of a pair outright by guessing: every probe of the tier wrong, so (1 − c) multiply
+ * (two yes/no probes: ¼). With `tierChance` it splits a guessed tier into all right, all wrong and partial (the rest),
+ * the three states the flipped-tooth test reads (evals/metrics/pair-direction.ts).
+ */
+export function tierAllWrongChance(pair: Pair, tier: 'easy' | 'hard'): number {
+  return pairProbes(pair)
+    .filter((p) => p.tier === tier)
+    .reduce((chance, p) => chance * (1 - probeChance(p)), 1);
+}

@@ -1,6 +1,7 @@
 import { groupByFamily } from './group-by-family';
 import { holm } from './holm';
 import { nullFlipProbability } from './null-flip';
+import { pairDirection } from './pair-direction';
 import { poissonBinomialUpperTail } from './poisson-binomial';
 import { scorePairs } from './scored-pairs';
 import { chanceOf, type PairTally } from './tally';
@@ -9,8 +10,9 @@ import { chanceOf, type PairTally } from './tally';
 export const DEFAULT_ALPHA = 0.05;
 
 /**
- * One family's used pairs as columns for the tooth test: the direction of each pair's discordance (+1 flipped: hard
- * pass rate above easy; −1 ordered: easy above hard; 0 tie) and its null flip probability q0 (see null-flip.ts).
+ * One family's used pairs as columns for the tooth test: the direction of each pair's discordance (`pairDirection`:
+ * +1 flipped, hard tier right and easy wrong outright; −1 ordered, the mirror; 0 no evidence, including partial
+ * tiers) and its null flip probability q0 (see null-flip.ts).
  */
 export interface ToothColumns {
   id: string;
@@ -32,9 +34,9 @@ export interface ToothTest {
   domain: string;
   /** Pairs with a graded answer on both tiers. */
   nPairs: number;
-  /** n01: pairs with the hard tier right (more often) and the easy one wrong. */
+  /** n01: pairs with the hard tier right (more often) and the easy one wrong outright (see pairDirection). */
   flipped: number;
-  /** n10: pairs with the easy tier right (more often) and the hard one wrong. */
+  /** n10: pairs with the easy tier right (more often) and the hard one wrong outright. */
   ordered: number;
   /** Σ q0 over the discordant pairs: the most flipped pairs "no flipped tooth" (guessing included) leads to expect. */
   expectedFlipped: number;
@@ -61,8 +63,7 @@ export function toothColumns(pairs: readonly PairTally[]): ToothColumns[] {
     const q0 = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const pair = scored.pairs[i]!;
-      const difference = scored.hard[i]! - scored.easy[i]!;
-      direction[i] = difference > 0 ? 1 : difference < 0 ? -1 : 0;
+      direction[i] = pairDirection(pair.easy, pair.hard);
       q0[i] = nullFlipProbability(chanceOf(pair), pair.easy.pass + pair.easy.fail, pair.hard.pass + pair.hard.fail);
     }
     const uniform = n > 0 && q0.every((q) => q === q0[0]);

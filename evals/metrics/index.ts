@@ -60,6 +60,7 @@ export {
   type Profile,
   type ProfileFamily,
 } from './profile-schema';
-export { withSuiteChance } from './suite-chance';
+export { suitePairChance, withSuiteChance } from './suite-chance';
+export { pairDirection } from './pair-direction';
 export { guttmanOrdering, probeDifficulty, type GuttmanOrdering, type OrderedProbe } from './guttman-ordering';
 export { rankWithinNoise, type RankedEstimate } from './rank-within-noise';

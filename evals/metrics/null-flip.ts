@@ -1,27 +1,32 @@
-import type { TierChance } from './tally';
+import { directionOf } from './pair-direction';
+import { tierGuess, type TierChance } from './tally';
 
 /**
  * The largest probability, under "no flipped tooth", that a discordant pair is discordant in the flipped direction
- * (hard pass rate above easy pass rate) rather than the ordered one. Two sources set it:
+ * rather than the ordered one (`pairDirection`: hard tier right and easy wrong outright, or the mirror). Two sources
+ * set it:
  *
- * - a model with no real preference between its easy and hard probe flips half of its discordant pairs (McNemar's
- *   null): ½;
- * - guessing. A model that knows neither probe and guesses, passing each tier with its chance level (c_e, c_h), is
- *   discordant in the flipped direction with probability c_h(1 − c_e) and in the ordered one with c_e(1 − c_h).
- *   When the hard tier is easier to guess (a yes/no hard probe with an open easy one), guessing alone produces
- *   flipped discordance. Knowing any probe only moves discordance towards ordered (a consistent knower) or towards
- *   ½ (a model that knows each probe with the same chance a), so the pure guesser is the worst case.
+ * - a model with no real preference between its easy and hard tier flips half of its discordant pairs (McNemar's
+ *   null): ½. Under coin-flipping this holds whatever the twin structure: every probe right and every probe wrong
+ *   are equally likely (½ⁿ), and partial tiers are no evidence;
+ * - guessing. A model that knows neither tier and guesses, getting a tier all right with Πc (`tierChance`) and all
+ *   wrong with Π(1 − c) (`tierAllWrongChance`), is flipped with probability Πc_h · Π(1 − c_e) and ordered with
+ *   Πc_e · Π(1 − c_h). When the hard tier is easier to guess (a yes/no hard probe with an open easy one), guessing
+ *   alone produces flipped discordance. Knowing a tier (all its probes) only moves discordance towards ordered (a
+ *   consistent knower) or towards ½ (the same chance of knowing either tier), so the pure guesser is the worst case.
  *
- * So the bound is max(½, P(X_h/k_h > X_e/k_e) / (P(X_h/k_h > X_e/k_e) + P(X_e/k_e > X_h/k_h))) with X ~ Binomial(k,
- * c) the guesser's passes over the graded samples of each tier (k = 1: c_h(1 − c_e) / (c_h(1 − c_e) + c_e(1 − c_h))).
- * A pair with an open easy probe and a guessable hard probe gets 1: its discordance can never count as evidence.
- * Results are cached: a suite has a handful of distinct (chance, k) combinations.
+ * So the bound is max(½, flipped / (flipped + ordered)), with k samples per tier each all right, all wrong or partial
+ * (a trinomial per tier) and the direction decided as `pairDirection` does (k = 1: Πc_h·Π(1 − c_e) /
+ * (Πc_h·Π(1 − c_e) + Πc_e·Π(1 − c_h))). A pair with an open easy probe and a guessable hard tier gets 1: its
+ * discordance can never count as evidence. Results are cached: a suite has a handful of distinct (chance, k).
  */
 export function nullFlipProbability(chance: TierChance, easySamples: number, hardSamples: number): number {
-  const key = `${chance.easy}|${chance.hard}|${easySamples}|${hardSamples}`;
+  const easy = tierGuess(chance, 'easy');
+  const hard = tierGuess(chance, 'hard');
+  const key = `${easy.pass}|${easy.allWrong}|${hard.pass}|${hard.allWrong}|${easySamples}|${hardSamples}`;
   let q = cache.get(key);
   if (q === undefined) {
-    q = compute(chance, easySamples, hardSamples);
+    q = compute(easy, hard, easySamples, hardSamples);
     cache.set(key, q);
   }
   return q;
@@ -29,31 +34,50 @@ export function nullFlipProbability(chance: TierChance, easySamples: number, har
 
 const cache = new Map<string, number>();
 
-function compute(chance: TierChance, easySamples: number, hardSamples: number): number {
-  if (chance.hard <= chance.easy) return 0.5; // guessing favours the ordered direction or neither
-  const easy = binomialPmf(easySamples, chance.easy);
-  const hard = binomialPmf(hardSamples, chance.hard);
+interface Guess {
+  pass: number;
+  allWrong: number;
+}
+
+function compute(easyGuess: Guess, hardGuess: Guess, easySamples: number, hardSamples: number): number {
+  const easy = trinomialPmf(easySamples, easyGuess);
+  const hard = trinomialPmf(hardSamples, hardGuess);
   let flipped = 0;
   let ordered = 0;
-  for (let e = 0; e <= easySamples; e++) {
-    for (let h = 0; h <= hardSamples; h++) {
-      const rateDifference = h / hardSamples - e / easySamples;
-      if (rateDifference > 0) flipped += easy[e]! * hard[h]!;
-      else if (rateDifference < 0) ordered += easy[e]! * hard[h]!;
+  for (const e of easy) {
+    for (const h of hard) {
+      const direction = directionOf(e.pass, e.allWrong, easySamples, h.pass, h.allWrong, hardSamples);
+      if (direction > 0) flipped += e.p * h.p;
+      else if (direction < 0) ordered += e.p * h.p;
     }
   }
   if (flipped + ordered === 0) return 0.5;
   return Math.max(0.5, flipped / (flipped + ordered));
 }
 
-function binomialPmf(n: number, p: number): Float64Array {
+/** Every (passes, all-wrong samples) outcome of n samples with those per-sample chances, and its probability. */
+function trinomialPmf(n: number, guess: Guess): Array<{ pass: number; allWrong: number; p: number }> {
   if (!Number.isInteger(n) || n < 1) throw new Error(`nullFlipProbability: samples per tier must be a positive integer, got ${n}`);
-  if (!(p >= 0 && p <= 1)) throw new Error(`nullFlipProbability: chance must be in [0, 1], got ${p}`);
-  const pmf = new Float64Array(n + 1);
-  pmf[0] = 1;
-  for (let i = 0; i < n; i++) {
-    for (let s = i + 1; s > 0; s--) pmf[s] = pmf[s]! * (1 - p) + pmf[s - 1]! * p;
-    pmf[0] = pmf[0]! * (1 - p);
+  const { pass: a, allWrong: b } = guess;
+  if (!(a >= 0 && b >= 0 && a + b <= 1 + 1e-9)) throw new Error(`nullFlipProbability: tier chances must be probabilities with pass + all wrong ≤ 1, got ${a} and ${b}`);
+  const partial = Math.max(0, 1 - a - b);
+  const outcomes: Array<{ pass: number; allWrong: number; p: number }> = [];
+  for (let pass = 0; pass <= n; pass++) {
+    for (let allWrong = 0; pass + allWrong <= n; allWrong++) {
+      const rest = n - pass - allWrong;
+      const p = multinomial(n, pass, allWrong) * a ** pass * b ** allWrong * partial ** rest;
+      if (p > 0) outcomes.push({ pass, allWrong, p });
+    }
   }
-  return pmf;
+  return outcomes;
+}
+
+function multinomial(n: number, i: number, j: number): number {
+  return binomial(n, i) * binomial(n - i, j);
+}
+
+function binomial(n: number, k: number): number {
+  let c = 1;
+  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  return c;
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_ALPHA, testTeeth, toothColumns } from './flipped-teeth';
 import { Mulberry32, resolveBootstrap, type BootstrapOptions } from './prng';
 import { scorePairs } from './scored-pairs';
-import type { PairTally, ProbeTally } from './tally';
+import { partialsOf, type PairTally, type ProbeTally } from './tally';
 
 /** How far the verdict would survive asking again. */
 export interface Reliability {
@@ -100,24 +100,28 @@ function splitHalf(pairs: readonly PairTally[], options: BootstrapOptions & { al
   };
 }
 
-/** Deals a tally's graded samples into two halves at random (errors and refusals stay out: they are not answers). */
+/**
+ * Deals a tally's graded samples into two halves at random (errors and refusals stay out: they are not answers).
+ * Samples are passes, outright fails and partial fails; each half gets a random draw without replacement of them.
+ */
 function deal(tally: ProbeTally, random: Mulberry32): [ProbeTally, ProbeTally] {
   const graded = tally.pass + tally.fail;
   const firstSize = Math.floor(graded / 2);
-  let passesLeft = tally.pass;
-  let left = graded;
-  let firstPasses = 0;
+  const partial = partialsOf(tally);
+  const left = [tally.pass, tally.fail - partial, partial];
+  const first = [0, 0, 0];
+  let remaining = graded;
   for (let i = 0; i < firstSize; i++) {
-    if (random.index(left) < passesLeft) {
-      firstPasses++;
-      passesLeft--;
-    }
-    left--;
+    let draw = random.index(remaining);
+    let kind = 0;
+    while (draw >= left[kind]!) draw -= left[kind++]!;
+    left[kind]!--;
+    first[kind]!++;
+    remaining--;
   }
-  return [
-    { pass: firstPasses, fail: firstSize - firstPasses, error: 0 },
-    { pass: tally.pass - firstPasses, fail: graded - firstSize - (tally.pass - firstPasses), error: 0 },
-  ];
+  const half = (pass: number, allWrong: number, partialFails: number): ProbeTally =>
+    partialFails > 0 ? { pass, fail: allWrong + partialFails, error: 0, partial: partialFails } : { pass, fail: allWrong, error: 0 };
+  return [half(first[0]!, first[1]!, first[2]!), half(left[0]!, left[1]!, left[2]!)];
 }
 
 /** Pearson correlation; null when either side has no variance or fewer than 2 values. */

@@ -2,8 +2,9 @@ import type { PairTally, ProbeTally } from './tally';
 
 /**
  * Compact builders for tallies, used by the tests and the benchmark: 'P' / 'F' / 'E' / 'R' is one pass / fail /
- * error / refusal sample; a string of them ("PPF") is several samples of one probe. `refusal` is set only when an R
- * occurs, so tallies without refusals look as they did before refusals existed.
+ * error / refusal sample, 'H' a partial fail (a twinned tier half right: counted in `fail` and in `partial`); a
+ * string of them ("PPF") is several samples of one probe. `refusal` and `partial` are set only when an R or H
+ * occurs, so tallies without them look as they did before those fields existed.
  */
 export function probe(samples: string): ProbeTally {
   const tally: ProbeTally = { pass: 0, fail: 0, error: 0 };
@@ -12,7 +13,10 @@ export function probe(samples: string): ProbeTally {
     else if (sample === 'F') tally.fail++;
     else if (sample === 'E') tally.error++;
     else if (sample === 'R') tally.refusal = (tally.refusal ?? 0) + 1;
-    else throw new Error(`probe("${samples}"): use P, F, E or R per sample`);
+    else if (sample === 'H') {
+      tally.fail++;
+      tally.partial = (tally.partial ?? 0) + 1;
+    } else throw new Error(`probe("${samples}"): use P, F, H, E or R per sample`);
   }
   return tally;
 }

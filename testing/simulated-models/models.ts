@@ -1,7 +1,7 @@
 import type { Pair, Probe, Suite } from '../../evals/contracts';
 import { pairProbes } from '../../evals/contracts';
-import { probeChance, tierChance } from '../../evals/graders/chance';
-import { DEFAULT_ALPHA, Mulberry32, nullFlipProbability } from '../../evals/metrics';
+import { probeChance } from '../../evals/graders/chance';
+import { DEFAULT_ALPHA, Mulberry32, nullFlipProbability, suitePairChance } from '../../evals/metrics';
 
 /**
  * The simulated models of the battery (issue 9): four that must read "not jagged", one that must read "jagged", and
@@ -18,8 +18,8 @@ export const MODEL_DESCRIPTIONS: Record<SimulatedModelName, string> = {
   'independent-tiers': 'easy tier right 80%, hard tier right 50%, no link between them',
   'guessing-knower': 'knows the hard probe only if it knows the easy one (family skills vary); guesses at chance on what it does not know',
   smooth: 'the same skill everywhere (easy known 80%, hard only when easy, 60% of those), never guesses',
-  jagged: 'in 5 random (detectable) families knows the easy probe only with the hard one (easy ~17.5%, hard 90%); elsewhere a guessing knower',
-  'jagged-independent': 'as jagged, but in the flipped families easy (17.5%) and hard (90%) are right independently (power only)',
+  jagged: 'in 5 random (detectable) families knows the easy probe only with the hard one (each answer: easy 17.5%, hard 90%, twins alike); elsewhere a guessing knower',
+  'jagged-independent': 'as jagged, but in the flipped families the easy tier (17.5%) and the hard one (90%) are right independently (power only)',
 };
 
 /** How many families the jagged model flips, and its rates there (the issue's "easy ~15–20%, hard ~90%"). */
@@ -69,16 +69,18 @@ export function answerSheet(suite: Pick<Suite, 'families' | 'pairs'>, model: Sim
       case 'guessing-knower':
       case 'jagged':
       case 'jagged-independent': {
+        // In a flipped family a tier is known (every probe and twin right) or not (every one wrong, no guessing), so
+        // each answer is right with exactly the stated rate: easy 17.5%, hard 90%.
         if (flippedSet.has(pair.family) && model === 'jagged-independent') {
-          setTier(right, tiers.hard, random.next() < JAGGED_HARD, random);
-          setTier(right, tiers.easy, random.next() < JAGGED_EASY, random);
+          set(tiers.hard, random.next() < JAGGED_HARD, false);
+          set(tiers.easy, random.next() < JAGGED_EASY, false);
           break;
         }
         if (flippedSet.has(pair.family)) {
           // The mirror image of a consistent knower: the easy probe is known only where the hard one is.
           const knowsHard = random.next() < JAGGED_HARD;
-          setTier(right, tiers.hard, knowsHard, random);
-          setTier(right, tiers.easy, knowsHard && random.next() < JAGGED_EASY / JAGGED_HARD, random);
+          set(tiers.hard, knowsHard, false);
+          set(tiers.easy, knowsHard && random.next() < JAGGED_EASY / JAGGED_HARD, false);
           break;
         }
         const family = skill.get(pair.family)!;
@@ -112,14 +114,14 @@ function setTier(right: Map<string, boolean>, probes: Probe[], passes: boolean, 
 
 /**
  * The families of the suite where a flip can be detected at all at k = 1: every used pair flipped would give
- * p = Π q0 ≤ α / m (m = families). A family whose pairs pair an open easy probe with a guessable hard one (q0 = 1)
- * cannot show a flip beyond guessing, so the jagged model flips only detectable families; the battery command lists
- * how many are not.
+ * p = Π q0 ≤ α / m (m = families). A family whose pairs pair an open easy probe with a guessable hard one (q0 = 1),
+ * or whose guessing bound is high for its number of pairs (q0 = ¾ needs 22 pairs at m = 28), cannot show a flip
+ * beyond guessing, so the jagged model flips only detectable families; the battery command lists the others.
  */
 export function detectableFamilies(suite: { families: ReadonlyArray<{ id: string }>; pairs: readonly Pair[] }, alpha = DEFAULT_ALPHA): string[] {
   const minP = new Map<string, number>(suite.families.map((family) => [family.id, 1]));
   for (const pair of suite.pairs) {
-    const q0 = nullFlipProbability({ easy: tierChance(pair, 'easy'), hard: tierChance(pair, 'hard') }, 1, 1);
+    const q0 = nullFlipProbability(suitePairChance(pair), 1, 1);
     minP.set(pair.family, (minP.get(pair.family) ?? 1) * q0);
   }
   const m = suite.families.length;

@@ -1,26 +1,28 @@
 import type { Pair, Suite } from '../../evals/contracts';
-import { tierChance } from '../../evals/graders/chance';
-import type { PairTally } from '../../evals/metrics';
+import { suitePairChance, type PairTally, type ProbeTally, type TierChance } from '../../evals/metrics';
 import { tiersOf, type AnswerSheet } from './models';
 
-const chanceCache = new WeakMap<Pair, { easy: number; hard: number }>();
-function chanceOfPair(pair: Pair): { easy: number; hard: number } {
+const chanceCache = new WeakMap<Pair, TierChance>();
+function chanceOfPair(pair: Pair): TierChance {
   let chance = chanceCache.get(pair);
-  if (!chance) chanceCache.set(pair, (chance = { easy: tierChance(pair, 'easy'), hard: tierChance(pair, 'hard') }));
+  if (!chance) chanceCache.set(pair, (chance = suitePairChance(pair)));
   return chance;
 }
 
 /**
  * The k = 1 tallies an answer sheet produces: per pair and tier one sample, a pass when every probe of the tier
- * (probe and contrast twin) is right; tier chances from the suite. The same tallies a run of the sheet stores.
+ * (probe and contrast twin) is right, else a fail, marked `partial` when some probe of the tier is right (see
+ * ProbeTally); tier chances (all right, all wrong) from the suite. What a run of the sheet stores once the stored
+ * tallies carry `partial`.
  */
 export function sheetTallies(suite: Pick<Suite, 'families' | 'pairs'>, sheet: AnswerSheet): PairTally[] {
   const domainOf = new Map(suite.families.map((family) => [family.id, family.domain]));
   return suite.pairs.map((pair) => {
     const tiers = tiersOf(pair);
-    const sample = (probes: typeof tiers.easy) => {
-      const pass = probes.every((probe) => sheet.right.get(probe.id) === true);
-      return { pass: pass ? 1 : 0, fail: pass ? 0 : 1, error: 0 };
+    const sample = (probes: typeof tiers.easy): ProbeTally => {
+      const right = probes.filter((probe) => sheet.right.get(probe.id) === true).length;
+      if (right === probes.length) return { pass: 1, fail: 0, error: 0 };
+      return right === 0 ? { pass: 0, fail: 1, error: 0 } : { pass: 0, fail: 1, error: 0, partial: 1 };
     };
     return {
       pairId: pair.id,
