@@ -45,6 +45,18 @@ describe('jaggedness verdict (flipped teeth)', () => {
     },
     // k = 2: per-pair pass rates; easy ½ < hard 1 is a flipped pair.
     { name: 'k = 2 pass rates', input: pairs('a.x', rows(10, 'PF', 'PP')), verdict: 'jagged', index: 0.5, inverted: ['a.x'] },
+    // A partial easy tier (probe right, twin wrong) is no evidence: 10 of them against a passed hard tier flip nothing.
+    { name: 'partial easy tiers: no evidence', input: pairs('a.x', rows(10, 'H', 'P')), verdict: 'not jagged', index: 0, inverted: [] },
+    // 10 outright-failed easy tiers against passed hard ones still flip (q0 ½ at open answers).
+    { name: 'outright easy fails: flipped', input: pairs('a.x', rows(10, 'F', 'P')), verdict: 'jagged', index: 0.5, inverted: ['a.x'] },
+    // 4 flipped and 6 with a partial easy tier: only 4 discordant pairs, p = 1/16 at best, not significant.
+    {
+      name: 'partials do not add to the flips',
+      input: pairs('a.x', [...rows(4, 'F', 'P'), ...rows(6, 'H', 'P')]),
+      verdict: 'not jagged',
+      index: 0,
+      inverted: [],
+    },
   ] as Array<{ name: string; input: PairTally[]; verdict: string; index: number | null; inverted: string[] }>)(
     '$name',
     ({ input, verdict, index, inverted }) => {

@@ -61,7 +61,7 @@ describe('buildProfile', () => {
     expect(profile.nPairs).toBe(nPairs);
   });
 
-  it('takes each pair’s tier chance from the suite, twins multiplied', () => {
+  it('takes each pair’s tier chances from the suite, twins multiplied (all right and all wrong)', () => {
     const probe = (slot: string, tier: 'easy' | 'hard', answer: string) => ({
       id: `commonsense.t#1/${slot}`, family: 'commonsense.t', tier, prompt: `Q ${slot}?`, answer, grader: { kind: 'yesno' as const },
     });
@@ -70,7 +70,7 @@ describe('buildProfile', () => {
       easy: probe('easy', 'easy', 'yes'), easyTwin: probe('easy-twin', 'easy', 'no'), hard: probe('hard', 'hard', 'yes'),
     });
     const [tally] = withSuiteChance(pairs('commonsense.t', [['P', 'F']]), { id: 's', pairs: [pair] });
-    expect(tally!.chance).toEqual({ easy: 0.25, hard: 0.5 });
+    expect(tally!.chance).toEqual({ easy: 0.25, hard: 0.5, easyAllWrong: 0.25, hardAllWrong: 0.5 });
     expect(() => withSuiteChance(pairs('commonsense.u', [['P', 'F']]), { id: 's', pairs: [pair] })).toThrow(
       'metrics: pair "commonsense.u#1" is not in suite "s"',
     );
