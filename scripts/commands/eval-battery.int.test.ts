@@ -27,6 +27,7 @@ async function cli(args: string[]) {
 
 const SEED = 7;
 const suite = loadSuite('core');
+const profiles = new Map<string, ReturnType<typeof ProfileSchema.parse>>();
 const sheets = { 'coin-flipper': answerSheet(suite, 'coin-flipper', SEED), jagged: answerSheet(suite, 'jagged', SEED) };
 
 describe('the simulated-model battery through sawtooth eval', () => {
@@ -53,6 +54,7 @@ describe('the simulated-model battery through sawtooth eval', () => {
     expect(stderr).not.toMatch(/Error:/);
     expect(code).toBe(0);
     const profile = ProfileSchema.parse(JSON.parse(stdout.trim().split('\n').at(-1)!));
+    profiles.set(name, profile);
     expect(profile.suite).toEqual({ id: 'core', version: suite.version });
     expect(profile.counts.error + profile.counts.refusal).toBe(0);
     expect(profile.reliability.singleSample).toBe(true);
@@ -67,5 +69,17 @@ describe('the simulated-model battery through sawtooth eval', () => {
     if (name === 'jagged') {
       for (const family of sheet.flippedFamilies) expect(profile.families.find((f) => f.id === family)?.inverted).toBe(true);
     }
+  });
+
+  // Family by family, the stored discordance must equal the answer sheet's three-state tiers (a partly right twinned
+  // tier is neither flipped nor ordered). Skipped until the stored tallies carry `partial` (the eval data path,
+  // db/queries/pair-tallies.ts, trust branch): without it the 6 core families with a twin on one tier only, and
+  // parity, read partial fails as outright ones (seed 7, coin-flipper: balanced-brackets 5/4 stored vs 3/1 sheet).
+  // Reads the profiles the two tests above printed.
+  it.skip.each(['coin-flipper', 'jagged'] as const)('%s: stored flipped/ordered pairs per family equal the sheet’s', async (name) => {
+    const profile = profiles.get(name)!;
+    const expected = jaggednessVerdict(sheetTallies(suite, sheets[name]));
+    const stored = profile.families.flatMap((f) => (f.evaluated ? [{ id: f.id, flipped: f.tooth.flipped, ordered: f.tooth.ordered }] : []));
+    expect(stored).toEqual(expected.teeth.map((t) => ({ id: t.family, flipped: t.flipped, ordered: t.ordered })));
   });
 });
