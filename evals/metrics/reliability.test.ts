@@ -33,6 +33,13 @@ describe('reliability', () => {
     expect(reliability(input, { splits: 5 }).splitHalf).toEqual({ splits: 5, agreement: 1, verdictAgreement: 1, correlation: 1 });
   });
 
+  it('deals partial fails as partial: a half-right twinned tier stays no evidence in each half', () => {
+    // a.x: easy tier half right in every sample (H), hard passed: never flipped, excess 0. b.y: flipped, excess ½.
+    // Were partials dealt as outright fails, both families would flip in both halves and r would be undefined.
+    const input = [...pairs('a.x', rows(10, 'HH', 'PP')), ...pairs('b.y', rows(10, 'FF', 'PP'))];
+    expect(reliability(input, { splits: 5 }).splitHalf).toEqual({ splits: 5, agreement: 1, verdictAgreement: 1, correlation: 1 });
+  });
+
   it('deals samples without inventing any', () => {
     // 4 samples per tier, half passing: each half gets 2 graded samples; the verdict may differ, counts stay valid.
     const result = reliability(pairs('a.x', rows(10, 'PPFF', 'PFPF')), { splits: 10 });
