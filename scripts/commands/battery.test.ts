@@ -22,6 +22,7 @@ describe('sawtooth battery', () => {
     const { code, stdout } = await cli(['battery', '--replications', '5', '--model', 'smooth']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^smooth\s+right 100\.0%/m);
+    expect(stdout).toMatch(/^2 families cannot show a flip beyond guessing .*: algorithmic\.balanced-brackets, commonsense\.turning-directions$/m);
   });
 
   it('names a bad flag in one line', async () => {

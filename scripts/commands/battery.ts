@@ -42,8 +42,11 @@ export const batteryCommand: Command = {
       return 0;
     }
     io.stdout(`suite ${suite.id} ${suite.version}: ${suite.families.length} families, ${suite.pairs.length} pairs, k = 1, ${flags.replications} replications (seeds ${flags.seed}…${flags.seed + flags.replications - 1})\n`);
-    const undetectable = suite.families.length - detectableFamilies(suite).length;
-    if (undetectable > 0) io.stdout(`${undetectable} families cannot show a flip beyond guessing (too few pairs, or open easy with guessable hard probes)\n`);
+    const detectable = new Set(detectableFamilies(suite));
+    const undetectable = suite.families.map((family) => family.id).filter((id) => !detectable.has(id));
+    if (undetectable.length > 0) {
+      io.stdout(`${undetectable.length} families cannot show a flip beyond guessing (too few pairs for their guessing bound, or open easy with guessable hard probes): ${undetectable.join(', ')}\n`);
+    }
     const width = Math.max(...results.map((r) => r.model.length));
     for (const r of results) {
       const extra =
