@@ -16,13 +16,13 @@ describe('sawtooth battery', () => {
     expect(rest).toHaveLength(0);
     expect(result).toMatchObject({ model: 'jagged', required: true, replications: 20, suite: { id: 'core' } });
     expect(result!.passRate).toBeGreaterThanOrEqual(0.9);
-  });
+  }, 60_000); // 20 full verdicts; a limit for the shared box under load, not an assertion
 
   it('prints a table with the pass rate per model', async () => {
     const { code, stdout } = await cli(['battery', '--replications', '5', '--model', 'smooth']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^smooth\s+right 100\.0%/m);
-    expect(stdout).toMatch(/^2 families cannot show a flip beyond guessing .*: algorithmic\.balanced-brackets, commonsense\.turning-directions$/m);
+    expect(stdout).toMatch(/^2 families cannot show a flip beyond guessing .*: commonsense\.turning-directions, algorithmic\.balanced-brackets$/m);
   });
 
   it('names a bad flag in one line', async () => {
