@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PairSchema } from '../contracts';
-import { probeChance, tierChance } from './chance';
+import { probeChance, tierAllWrongChance, tierChance } from './chance';
 
 const probe = (id: string, tier: 'easy' | 'hard', answer: string) => ({
   id, family: 'commonsense.test', tier, prompt: `Q ${id}?`, answer, grader: { kind: 'yesno' as const },
@@ -25,6 +25,9 @@ describe('tierChance', () => {
     });
     expect(tierChance(pair, 'easy')).toBe(0.25);
     expect(tierChance(pair, 'hard')).toBe(0);
+    // All wrong: (1 − ½)(1 − ½) for the twinned yes/no tier, 1 − 0 for the open hard probe; the rest (½) is partial.
+    expect(tierAllWrongChance(pair, 'easy')).toBe(0.25);
+    expect(tierAllWrongChance(pair, 'hard')).toBe(1);
   });
 
   it('refuses a twin with the wrong id', () => {
