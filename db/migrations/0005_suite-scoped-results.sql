@@ -45,6 +45,8 @@ CREATE UNIQUE INDEX `probes_suite_id_hash_uq` ON `probes` (`suite_id`,`id`,`cont
 ALTER TABLE `suite_pairs` ADD `easy_twin_probe_key` integer REFERENCES probes(key);--> statement-breakpoint
 ALTER TABLE `suite_pairs` ADD `hard_twin_probe_key` integer REFERENCES probes(key);--> statement-breakpoint
 ALTER TABLE `runs` ADD `temperature` real;--> statement-breakpoint
+ALTER TABLE `runs` ADD `scope` text;--> statement-breakpoint
+ALTER TABLE `models` ADD `scope` text;--> statement-breakpoint
 UPDATE `runs` SET `temperature` = json_extract(`settings`, '$.temperature');--> statement-breakpoint
 ALTER TABLE `runs` ADD `refusal_count` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 -- Refusals (and out-of-scope notices, which the graders word as refusals) were stored as wrong answers, with ticks:

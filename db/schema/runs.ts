@@ -23,6 +23,11 @@ export const runs = sqliteTable(
     /** RunSettings as JSON (samples, temperature, seed, maxTokens, concurrency, ...): recorded, never filtered on. */
     settings: text('settings', { mode: 'json' }).notNull(),
     samples: integer('samples').notNull().default(1),
+    /**
+     * The families this run evaluated, as a JSON array, when the model's scope left some of the suite out (those
+     * families show "not evaluated", never 0%); null: the whole suite.
+     */
+    scope: text('scope', { mode: 'json' }).$type<string[]>(),
     /** The temperature sent with every request (null: none sent, as for reasoning models). */
     temperature: real('temperature'),
     expected: integer('expected').notNull(),

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { ModelScopeSchema, type ModelScope } from '../../evals/contracts/model-endpoint';
+
+export { ModelScopeSchema, type ModelScope };
+
+/**
+ * One entry of an OpenAI-compatible `/v1/models` list as far as scope goes. Our checkpoint server lists `families`
+ * (family ids) or, in older builds, `tasks` (task names such as "parity", matched to the family ids ending in them);
+ * any other endpoint lists neither, which means "no declared scope".
+ */
+const ListedModelSchema = z.looseObject({
+  id: z.string(),
+  families: z.array(z.string()).optional(),
+  tasks: z.array(z.string()).optional(),
+});
+const ModelListSchema = z.looseObject({ data: z.array(z.unknown()) });
+
+/** A scope read from a `/v1/models` body: families, tasks, or null when the model lists neither (or is absent). */
+export type ListedScope = { families: string[] } | { tasks: string[] } | null;
+
+export function scopeFromModelList(body: unknown, modelName: string): ListedScope {
+  const list = ModelListSchema.safeParse(body);
+  if (!list.success) return null;
+  for (const raw of list.data.data) {
+    const entry = ListedModelSchema.safeParse(raw);
+    if (!entry.success || entry.data.id !== modelName) continue;
+    if (entry.data.families && entry.data.families.length > 0) return { families: entry.data.families };
+    if (entry.data.tasks && entry.data.tasks.length > 0) return { tasks: entry.data.tasks };
+    return null;
+  }
+  return null;
+}
+
+/**
+ * Asks the endpoint's `/models` for the model's declared scope. Any failure (no such route, a cloud API that lists
+ * thousands of models, a timeout) means "no declared scope": the whole suite is sent, and refusals are still kept
+ * out of accuracy by the graders.
+ */
+export async function discoverListedScope(baseUrl: string, modelName: string, fetchImpl: typeof fetch = fetch): Promise<ListedScope> {
+  try {
+    const response = await fetchImpl(`${baseUrl.replace(/\/+$/, '')}/models`, { signal: AbortSignal.timeout(5_000) });
+    if (!response.ok) return null;
+    return scopeFromModelList(await response.json(), modelName);
+  } catch {
+    return null;
+  }
+}
+
+interface SuiteFamily {
+  id: string;
+  domain: string;
+}
+
+/**
+ * The suite's families a model answers, or null when it answers all of them. The configured scope (families and
+ * domains in sawtooth.config.json or the Models form) wins over what the endpoint lists. A listed task matches the
+ * family whose id is the task or ends in ".<task>".
+ */
+export function familiesInScope(
+  suiteFamilies: readonly SuiteFamily[],
+  configured: ModelScope | null,
+  listed: ListedScope,
+): string[] | null {
+  let keep: (f: SuiteFamily) => boolean;
+  if (configured && (configured.families || configured.domains)) {
+    const families = new Set(configured.families ?? []);
+    const domains = new Set(configured.domains ?? []);
+    keep = (f) => families.has(f.id) || domains.has(f.domain);
+  } else if (listed && 'families' in listed) {
+    const families = new Set(listed.families);
+    keep = (f) => families.has(f.id);
+  } else if (listed && 'tasks' in listed) {
+    const tasks = listed.tasks;
+    keep = (f) => tasks.some((t) => f.id === t || f.id.endsWith(`.${t}`));
+  } else {
+    return null;
+  }
+  const inScope = suiteFamilies.filter(keep).map((f) => f.id);
+  return inScope.length === suiteFamilies.length ? null : inScope;
+}
+
+/** The families of a stored suite version, in chart order. */
+export function suiteFamilies(db: Db, suiteKey: number): SuiteFamily[] {
+  return db.$client
+    .prepare(
+      `SELECT DISTINCT f.id, f.domain FROM suite_pairs sp JOIN families f ON f.id = sp.family_id
+       WHERE sp.suite_key = ? ORDER BY f.domain, f.id`,
+    )
+    .all(suiteKey) as SuiteFamily[];
+}
+
+/**
+ * Records a run's scope before its work is read: the families it evaluates (null: all) and the expected count
+ * without the probes it will never send. Once stored, a resumed run keeps the scope it started with.
+ */
+export function storeRunScope(db: Db, runId: number, suiteKey: number, families: string[] | null, samples: number): string[] | null {
+  const sqlite = db.$client;
+  const stored = sqlite.prepare('SELECT scope FROM runs WHERE id = ?').pluck().get(runId) as string | null;
+  if (stored !== null) return JSON.parse(stored) as string[];
+  if (families === null) return null;
+  const probes = sqlite
+    .prepare(
+      `SELECT count(*) FROM suite_pairs sp JOIN probes p
+         ON p.key IN (sp.easy_probe_key, sp.hard_probe_key, sp.easy_twin_probe_key, sp.hard_twin_probe_key)
+       WHERE sp.suite_key = ? AND sp.family_id IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .get(suiteKey, JSON.stringify(families)) as number;
+  sqlite.prepare('UPDATE runs SET scope = ?, expected = ? WHERE id = ?').run(JSON.stringify(families), probes * samples, runId);
+  return families;
+}
