@@ -42,6 +42,7 @@ WHERE `probe_key` IN (SELECT `old_key` FROM `probe_remap`);--> statement-breakpo
 DROP TABLE `probe_remap`;--> statement-breakpoint
 DROP TABLE `probe_split`;--> statement-breakpoint
 CREATE UNIQUE INDEX `probes_suite_id_hash_uq` ON `probes` (`suite_id`,`id`,`content_hash`);--> statement-breakpoint
+ALTER TABLE `probes` ADD `chance` real;--> statement-breakpoint
 ALTER TABLE `suite_pairs` ADD `easy_twin_probe_key` integer REFERENCES probes(key);--> statement-breakpoint
 ALTER TABLE `suite_pairs` ADD `hard_twin_probe_key` integer REFERENCES probes(key);--> statement-breakpoint
 ALTER TABLE `runs` ADD `temperature` real;--> statement-breakpoint

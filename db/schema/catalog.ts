@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** One skill, e.g. arithmetic.order-of-operations. */
 export const families = sqliteTable(
@@ -38,6 +38,8 @@ export const probes = sqliteTable(
     answer: text('answer').notNull(),
     /** GraderSpec as JSON: read per probe when grading, never filtered on. */
     grader: text('grader', { mode: 'json' }).notNull(),
+    /** The probe's own guessing chance when its prompt offers fewer options than its grader; null: from the grader. */
+    chance: real('chance'),
     source: text('source'),
     license: text('license'),
   },

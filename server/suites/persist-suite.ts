@@ -6,7 +6,9 @@ import { contentHash } from './content-hash';
 
 /** What a probe's version is made of: everything that changes its meaning or its grading. */
 function probeHash(probe: Probe): string {
-  return contentHash({ prompt: probe.prompt, answer: probe.answer, grader: probe.grader, family: probe.family, tier: probe.tier });
+  const content = { prompt: probe.prompt, answer: probe.answer, grader: probe.grader, family: probe.family, tier: probe.tier };
+  // A stated chance changes what a pass means; probes without one keep the hashes they always had.
+  return contentHash(probe.chance === undefined ? content : { ...content, chance: probe.chance });
 }
 
 /**
@@ -53,6 +55,7 @@ export function persistSuite(db: Db, suite: Suite): number {
           prompt: probe.prompt,
           answer: probe.answer,
           grader: probe.grader,
+          chance: probe.chance ?? null,
           source: probe.source ?? null,
           license: probe.license ?? null,
         })
