@@ -118,3 +118,12 @@ export function runStamps(db: Db, runIds: readonly number[]): string {
     .all(JSON.stringify(runIds));
   return JSON.stringify(rows);
 }
+
+/** Suite ids with at least one completed run, the built-in "core" first, then by id. */
+export function suitesWithRuns(db: Db): string[] {
+  const ids = db.$client
+    .prepare(`SELECT DISTINCT s.id FROM runs r JOIN suites s ON s.key = r.suite_key WHERE r.status = 'completed' ORDER BY s.id`)
+    .pluck()
+    .all() as string[];
+  return ids.includes('core') ? ['core', ...ids.filter((id) => id !== 'core')] : ids;
+}

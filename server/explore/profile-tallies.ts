@@ -17,6 +17,9 @@ export interface ProfilePairTally {
   pairId: string;
   family: string;
   domain: string;
+  /** Probe keys of the easy and hard probes (twins aside): where the evidence transcripts come from. */
+  easyKey: number;
+  hardKey: number;
   easy: TierTally;
   hard: TierTally;
   chance: { easy: number; hard: number };
@@ -80,6 +83,8 @@ export function profileTallies(db: Db, scope: ProfileScope): ProfileTallies {
       pairId: pair.pairId,
       family: pair.family,
       domain: pair.domain,
+      easyKey: pair.easy,
+      hardKey: pair.hard,
       easy: tally(pair, 'easy'),
       hard: tally(pair, 'hard'),
       chance: { easy: tierChance(pair.easy, pair.easyTwin), hard: tierChance(pair.hard, pair.hardTwin) },

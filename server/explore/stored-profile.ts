@@ -70,9 +70,16 @@ export function buildStoredProfile(scope: ProfileScope, tallies: ProfileTallies)
 }
 export type StoredProfile = ReturnType<typeof buildStoredProfile>;
 
+/** A profile with what it was built from: the runs it rests on and the pair tallies (for evidence and compare). */
+export interface ScopedProfile {
+  scope: ProfileScope;
+  tallies: ProfileTallies;
+  profile: StoredProfile;
+}
+
 interface CacheEntry {
   stamp: string;
-  profile: StoredProfile;
+  value: ScopedProfile;
 }
 
 /** Profiles kept per database, keyed by model, suite version and exact run ids; the oldest goes beyond this. */
@@ -84,23 +91,23 @@ const caches = new WeakMap<Db, Map<string, CacheEntry>>();
  * suite version, run ids) and invalidated by those runs' counters only, so a result of another run, suite or model can
  * neither change nor stale it, and no cache entry ever spans runs that the request did not name.
  */
-export function storedProfile(db: Db, request: ProfileRequest): { scope: ProfileScope; profile: StoredProfile } | null {
+export function storedProfile(db: Db, request: ProfileRequest): ScopedProfile | null {
   const scope = resolveProfileScope(db, request);
-  if (!scope) return null;
-  return { scope, profile: profileOfScope(db, scope) };
+  return scope ? profileOfScope(db, scope) : null;
 }
 
-export function profileOfScope(db: Db, scope: ProfileScope): StoredProfile {
+export function profileOfScope(db: Db, scope: ProfileScope): ScopedProfile {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const ids = scope.runs.map((r) => r.id);
   const key = `${scope.modelId}\u0000${scope.suite.key}\u0000${ids.join(',')}`;
   const stamp = runStamps(db, ids);
   const hit = cache.get(key);
-  if (hit && hit.stamp === stamp) return hit.profile;
-  const profile = buildStoredProfile(scope, profileTallies(db, scope));
+  if (hit && hit.stamp === stamp) return { ...hit.value, scope };
+  const tallies = profileTallies(db, scope);
+  const value = { scope, tallies, profile: buildStoredProfile(scope, tallies) };
   cache.delete(key);
-  cache.set(key, { stamp, profile });
+  cache.set(key, { stamp, value });
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
-  return profile;
+  return value;
 }
