@@ -39,6 +39,11 @@ export function buildStoredProfile(scope: ProfileScope, tallies: ProfileTallies)
     excludedPairs: summary.excludedPairs,
     easy: accuracy(summary.easy),
     hard: accuracy(summary.hard),
+    /** Mean chance of passing each tier by guessing over the evaluated pairs: the floor an accuracy is read against. */
+    chance: {
+      easy: evaluatedPairs.length === 0 ? null : mean(evaluatedPairs.map((p) => p.chance.easy)),
+      hard: evaluatedPairs.length === 0 ? null : mean(evaluatedPairs.map((p) => p.chance.hard)),
+    },
     inversion: { j: summary.jaggedness.j, lo: summary.jaggedness.lo, hi: summary.jaggedness.hi },
     unevenness: { u: summary.unevenness.u },
     families: tallies.families.map((family) => {

@@ -6,6 +6,7 @@ import { jaggedPairPage } from '../../explore/jagged-pair-page';
 import { leaderboard } from '../../explore/leaderboard';
 import { modelThinkingTime } from '../../explore/model-thinking-time';
 import { DEFAULT_SUITE, ProfileScopeError, type ProfileRequest } from '../../explore/profile-scope';
+import { profilePoints } from '../../explore/profile-points';
 import { getPublicModel, listPublicModels } from '../../explore/public-model';
 import { storedProfile } from '../../explore/stored-profile';
 import { notFound, publicProcedure, router } from '../init';
@@ -65,6 +66,7 @@ export const modelsRouter = router({
       model,
       suite: input.suite,
       profile: found?.profile ?? null,
+      points: found ? profilePoints(found.profile) : [],
       profileRuns: found?.scope.runs.map(({ id, temperature, samples, createdAt, status }) => ({ id, temperature, samples, createdAt, status })) ?? [],
       runs,
     };
