@@ -65,7 +65,7 @@ describe('sawtooth eval against an OpenAI-compatible server on loopback', () => 
     expect(lines[0]).toMatch(/^run \d+$/);
     const report = JSON.parse(lines.at(-1)!);
     const probes = model.suite.pairs.length * 2;
-    expect(report.counts.pass + report.counts.fail + report.counts.error).toBe(probes);
+    expect(report.counts.pass + report.counts.fail + report.counts.error + report.counts.refusal).toBe(probes);
     expect(report.counts.error).toBe(0);
     expect(report.counts.pass).toBe(model.expectedPasses);
     expect(report.families.length).toBe(model.suite.families.length);
@@ -77,20 +77,20 @@ describe('sawtooth eval against an OpenAI-compatible server on loopback', () => 
     // Pairs i % 3 == 0 fail easy; of those, the ones with i % 5 != 0 pass hard: inversions exist, so J > 0.
     expect(report.inversion.j).toBeGreaterThan(0);
     expect(report.inversion.lo).toBeLessThanOrEqual(report.inversion.j);
+    const runId = report.runs[0];
 
     // The same numbers come back through the tRPC procedures the dashboard uses.
     const db = openDb(process.env.SAWTOOTH_DB!);
     const caller = createCaller({ db });
     const page = await caller.models.get({ id: report.model });
-    expect(page.summary.counts).toEqual(report.counts);
-    expect(page.summary.inversion.j).toBeCloseTo(report.inversion.j, 10);
-    expect(page.summary.profile).toHaveLength(model.suite.families.length * 2);
-    const run = await caller.runs.get({ id: report.runs[0] });
+    expect(page.profile).toEqual(report);
+    expect(page.points).toHaveLength(model.suite.families.length * 2);
+    const run = await caller.runs.get({ id: runId });
     expect(run.run.status).toBe('completed');
     expect(run.run.expected).toBe(probes);
-    const stored = db.$client.prepare('SELECT count(*) AS n, count(DISTINCT probe_key) AS d FROM results WHERE run_id = ?').get(report.runs[0]) as { n: number; d: number };
+    const stored = db.$client.prepare('SELECT count(*) AS n, count(DISTINCT probe_key) AS d FROM results WHERE run_id = ?').get(runId) as { n: number; d: number };
     expect(stored).toEqual({ n: probes, d: probes });
-    const failed = await caller.runs.results({ id: report.runs[0], outcome: 'fail', limit: 5 });
+    const failed = await caller.runs.results({ id: runId, outcome: 'fail', limit: 5 });
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0]!.reason.length).toBeGreaterThan(0);
     db.$client.close();
