@@ -70,7 +70,7 @@ describe('explore pages in Chromium', () => {
     for (const name of ['alpha', 'beta', 'gamma']) {
       const report = await evalModel(['--base-url', upstream.url, '--model-name', name]);
       ids[name] = report.model;
-      if (name === 'alpha') alphaRun = report.runs[0];
+      if (name === 'alpha') alphaRun = report.runs[0]!;
     }
     ids.ctm = (await evalModel(['--model', 'ctm-local'])).model;
     await upstream.close();

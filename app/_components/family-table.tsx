@@ -18,7 +18,9 @@ export function FamilyTable({ families }: { families: StoredProfile['families'] 
             <th className="num" title="What guessing alone scores on the easy tier (yes/no ½, choice 1/n, a probe and its contrast twin both right: the product)">Chance</th>
             <th className="num" title="P(easy right | hard right): ConsisEval's consistency score">CS</th>
             <th className="num" title="Share of solved hard probes whose easy twin failed (1 − CS)">INV</th>
+            <th className="num" title="Flipped tooth test: pairs hard-right/easy-wrong vs easy-right/hard-wrong, and the Holm-adjusted p that the flips exceed chance">Flipped / ordered</th>
             <th className="num" title="Relative consistency, our definition (ConsisEval's bounds; a bound equal to CS gives 1). See How to read">RCS (ours)</th>
+            <th className="num" title="Relative consistency as ConsisEval's analysis.py computes it: use this one next to published figures">RCS (ConsisEval)</th>
             <th className="num" title="Samples the model declined: outside accuracy">Refused</th>
             <th className="num">Pairs</th>
           </tr>
@@ -33,14 +35,16 @@ export function FamilyTable({ families }: { families: StoredProfile['families'] 
                 <td className="num">{pct(f.chance)}</td>
                 <td className="num">{num(f.cs)}</td>
                 <td className="num">{num(f.inv)}</td>
+                <td className="num" data-col="tooth">{f.tooth.flipped} / {f.tooth.ordered}<div className="ci">p (Holm) {f.tooth.pHolm < 0.001 ? '<0.001' : num(f.tooth.pHolm, 3)}{f.tooth.testable ? '' : ' · too few pairs to test'}</div></td>
                 <td className="num">{num(f.rcs)}</td>
+                <td className="num">{num(f.rcsConsisEval)}</td>
                 <td className="num">{f.refusals}</td>
                 <td className="num">{f.nPairs}{f.excludedPairs ? <div className="ci">{f.excludedPairs} left out</div> : null}</td>
               </tr>
             ) : (
               <tr key={f.id} data-family={f.id} data-evaluated="false" className="not-evaluated">
                 <td>{f.id}<div className="ci">{f.domain}</div></td>
-                <td colSpan={6} className="ci">
+                <td colSpan={8} className="ci">
                   not evaluated{f.refusals > 0 ? ` (${f.refusals} refusals)` : ' (outside the model’s scope: never sent)'}{' '}
                   <Link href="/how-to-read#not-evaluated">why?</Link>
                 </td>

@@ -19,6 +19,7 @@ const MAX_COMPARED = 4;
 const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean; title: string; anchor: string }> = [
   { key: 'model', label: 'Model', title: 'The model; its page has the full profile', anchor: 'profile' },
   { key: 'arch', label: 'Arch', title: 'Architecture: an LLM endpoint, or a local CTM / Transformer / LSTM checkpoint', anchor: 'profile' },
+  { key: 'index', label: 'Verdict · index', numeric: true, title: 'Jagged when at least one family has a flipped tooth (hard right / easy wrong significantly beyond chance, Holm-corrected); the index is the share of pairs flipped beyond chance (95% interval), 0 without a flipped tooth', anchor: 'verdict' },
   { key: 'easy', label: 'Easy acc', numeric: true, title: 'Share of easy probes answered right (95% interval); refusals and errors left out. "chance" is what guessing alone would score', anchor: 'accuracy' },
   { key: 'hard', label: 'Hard acc', numeric: true, title: 'Share of hard probes answered right (95% interval); refusals and errors left out', anchor: 'accuracy' },
   { key: 'j', label: 'Inversion J', numeric: true, title: 'Of the hard probes solved, the share whose easy twin failed (95% bootstrap interval). Noise and guessing raise it too: read it with its interval', anchor: 'inversion' },
@@ -40,6 +41,7 @@ function viewRow(row: Rows[number]) {
     jaggedness: p?.inversion ?? { j: null, lo: null, hi: null },
     unevenness: p?.unevenness ?? { u: null },
     runs: p?.runs.length ?? 0,
+    index: p?.jaggedness.index ?? null,
   };
 }
 
@@ -52,7 +54,7 @@ export function Leaderboard() {
   const trpc = useTRPC();
   const [suite, setSuite] = useSuiteParam();
   const query = useQuery(trpc.models.leaderboard.queryOptions({ suite }));
-  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'j', direction: 'desc' });
+  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'index', direction: 'desc' });
   const [text, setText] = useState('');
   const [arch, setArch] = useState('all');
   const [selected, setSelected] = useState<string[]>([]);
@@ -138,6 +140,11 @@ export function Leaderboard() {
                   <div className="ci">{row.model.id}</div>
                 </td>
                 <td><ArchTag arch={row.model.arch} /></td>
+                <td className="num" data-col="verdict">
+                  {row.profile ? <span className={`verdict verdict-${row.profile.jaggedness.verdict.replace(/ /g, '-')}`}>{row.profile.jaggedness.verdict}</span> : 'n/a'}
+                  <div className="ci">{row.profile?.jaggedness.index == null ? '' : `${num(row.profile.jaggedness.index)} (${num(row.profile.jaggedness.lo)}–${num(row.profile.jaggedness.hi)})`}</div>
+                  {row.profile && row.profile.jaggedness.invertedFamilies.length > 0 ? <div className="ci">flipped: {row.profile.jaggedness.invertedFamilies.length}</div> : null}
+                </td>
                 <td className="num">{pct(row.easy.acc, 1)}<div className="ci">{interval(row.easy.lo, row.easy.hi)}</div>{row.profile ? <div className="ci" data-col="chance">chance {pct(row.profile.chance.easy, 0)}</div> : null}</td>
                 <td className="num">{pct(row.hard.acc, 1)}<div className="ci">{interval(row.hard.lo, row.hard.hi)}</div></td>
                 <td className="num" data-col="j">

@@ -64,17 +64,39 @@ export default function HowToReadPage() {
         for testing many families at once).
       </p>
 
-      <h2 id="rank">Rank</h2>
+      <h2 id="verdict">The verdict: jagged or not</h2>
       <p>
-        The leaderboard ranks by J, with its uncertainty: one model is above another only when their intervals do not
-        overlap. Models inside each other&apos;s noise share a rank range (&ldquo;1–3&rdquo;): their order is not
-        known.
+        In each family, count the pairs where the hard probe was right and the easy one wrong (<em>flipped</em>), and
+        those where the easy one was right and the hard one wrong (<em>ordered</em>). If the model had no real
+        inversion, flipped pairs would be no more common than guessing and ordinary noise allow. A family whose flipped
+        pairs exceed that, by an exact test corrected for testing every family (Holm), has a <strong>flipped
+        tooth</strong> and is marked <em>inverted</em>. A model with at least one flipped tooth is <strong>jagged</strong>;
+        one whose families could each have shown a flip but none did is <strong>not jagged</strong>; a model with too few
+        pairs for any flip to reach significance gets <strong>insufficient data</strong>. The <strong>index</strong> is
+        the share of the model&apos;s pairs flipped beyond chance (0 without a flipped tooth), with a 95% interval. On
+        simulated models a coin-flipper, a model with unrelated easy and hard skills, and a consistent model that
+        guesses are all called not jagged (<code>npx sawtooth battery</code> prints the pass rates).
       </p>
 
-      <h2 id="unevenness">Unevenness U</h2>
+      <h2 id="rank">Rank</h2>
       <p>
-        How far the easy accuracy swings from family to family (its standard deviation). With 20 pairs a family, random
-        noise alone gives about 0.1, so small values mean little.
+        The leaderboard ranks by the jaggedness index, with its uncertainty: one model is above another only when their
+        intervals do not overlap. Models inside each other&apos;s noise share a rank range (&ldquo;1–3&rdquo;): their
+        order is not known.
+      </p>
+
+      <h2 id="unevenness">Unevenness τ and U</h2>
+      <p>
+        How far the easy accuracy swings from family to family. U is the raw standard deviation; with 20 pairs a family,
+        random noise alone gives about 0.1. τ is the same spread net of that noise (a random-effects estimate) with a
+        95% interval: τ near 0 means the families do not really differ.
+      </p>
+
+      <h2 id="guttman">Guttman ordering</h2>
+      <p>
+        Every item (one tier of one pair) from easiest to hardest, by how often all models on the same suite version pass
+        it. A perfectly consistent model passes a prefix and fails the rest. G counts the (failed easier, passed harder)
+        combinations; G<sub>normed</sub> is their share, from 0 (perfect order) to 1.
       </p>
 
       <h2 id="consistency">CS, INV and RCS</h2>

@@ -127,3 +127,11 @@ export function suitesWithRuns(db: Db): string[] {
     .all() as string[];
   return ids.includes('core') ? ['core', ...ids.filter((id) => id !== 'core')] : ids;
 }
+
+/** The models with a completed run on one suite version. */
+export function modelsWithRunsOn(db: Db, suiteKey: number): string[] {
+  return db.$client
+    .prepare(`SELECT DISTINCT model_id FROM runs WHERE suite_key = ? AND status = 'completed' ORDER BY model_id`)
+    .pluck()
+    .all(suiteKey) as string[];
+}

@@ -11,7 +11,7 @@ import { RunSettingsSchema } from '../../server/runner/run-settings';
 import { CliError, parseFlags, type Command } from '../command';
 import { openCliDb } from '../open-db';
 import { runInProcess } from '../run-in-process';
-import { formatProfile } from '../format-profile';
+import { formatFamilyTable } from '../eval-report';
 import { storedProfile } from '../../server/explore/stored-profile';
 
 const usage = `usage: sawtooth eval --suite <id|file> (--model <id> | --base-url <url> --model-name <name> [--api-key-env VAR])
@@ -100,7 +100,7 @@ export const evalCommand: Command = {
     const run = getRun(db, runId)!;
     // The same object `sawtooth profile --model <id> --suite <id> --run <id> --json` prints and the dashboard shows.
     const { profile } = storedProfile(db, { modelId: model.id, suiteId: suite.id, runIds: [runId] })!;
-    io.stdout(formatProfile(profile));
+    io.stdout(formatFamilyTable(profile));
     if (run.status !== 'completed') io.stdout(`run ${runId} is ${run.status}; resume it with: npx sawtooth runs resume ${runId}\n`);
     if (flags.json) io.stdout(`${JSON.stringify(profile)}\n`);
     return run.status === 'completed' ? 0 : 1;

@@ -76,7 +76,9 @@ describe('one suite, one profile: the same object from eval --json, profile --js
     const profile = JSON.parse(first);
     expect(profile.suite.id).toBe('core');
     expect(profile.runs).toHaveLength(1);
-    expect(profile.settings).toEqual({ temperature: 0, samples: 1 });
+    expect(profile.reliability.singleSample).toBe(true);
+    const run = db.$client.prepare('SELECT temperature, samples FROM runs WHERE id = ?').get(profile.runs[0]);
+    expect(run).toEqual({ temperature: 0, samples: 1 });
     expect(profile.families.every((f: { evaluated: boolean }) => f.evaluated)).toBe(true);
     expect(await coreEverywhere()).toEqual({ cli: first, page: first, leaderboard: first });
     // The temperature was sent explicitly on every request, 0 by default.
@@ -145,8 +147,8 @@ describe('one suite, one profile: the same object from eval --json, profile --js
     const pooled = await cli(['profile', '--model', modelId, '--pool', '--json']);
     const pooledProfile = JSON.parse(pooled.stdout);
     expect(pooledProfile.runs).toEqual([...before.runs, ...after.runs]);
-    expect(pooledProfile.pooled).toBe(true);
-    expect(pooledProfile.settings.samples).toBe(2);
+    expect(pooledProfile.reliability.samples).toEqual({ min: 2, max: 2 });
+    expect(pooledProfile.reliability.singleSample).toBe(false);
     const viaPage = await caller.models.get({ id: modelId, pool: true });
     expect(JSON.stringify(viaPage.profile)).toBe(pooled.stdout.trim());
     const named = await cli(['profile', '--model', modelId, '--run', String(before.runs[0]), '--json']);

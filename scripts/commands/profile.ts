@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ProfileScopeError } from '../../server/explore/profile-scope';
 import { storedProfile } from '../../server/explore/stored-profile';
 import { CliError, parseFlags, type Command } from '../command';
-import { formatProfile } from '../format-profile';
+import { formatFamilyTable } from '../eval-report';
 import { openCliDb } from '../open-db';
 
 const usage = `usage: sawtooth profile --model <id> [--suite <id>] [--run <id> ...] [--pool] [--json]
@@ -42,7 +42,7 @@ export const profileCommand: Command = {
       throw error;
     }
     if (!found) throw new CliError(`model "${flags.model}" has no completed run on suite "${flags.suite ?? 'core'}"`, 1);
-    io.stdout(flags.json ? `${JSON.stringify(found.profile)}\n` : formatProfile(found.profile));
+    io.stdout(flags.json ? `${JSON.stringify(found.profile)}\n` : formatFamilyTable(found.profile));
     return 0;
   },
 };

@@ -30,9 +30,12 @@ export interface Leaderboard {
   rows: LeaderboardRow[];
 }
 
-/** The value the leaderboard ranks by, with its interval: the profile's headline index. */
+/**
+ * The value the leaderboard ranks by, with its interval: the jaggedness index (the share of pairs flipped beyond
+ * chance, 0 without a flipped tooth), which noise and guessing leave at 0 — unlike J, which a coin-flipper tops.
+ */
 export function rankingValue(profile: StoredProfile): { value: number | null; lo: number | null; hi: number | null } {
-  return { value: profile.inversion.j, lo: profile.inversion.lo, hi: profile.inversion.hi };
+  return { value: profile.jaggedness.index, lo: profile.jaggedness.lo, hi: profile.jaggedness.hi };
 }
 
 function sparkline(profile: StoredProfile): SparkPoint[] {
@@ -59,7 +62,7 @@ export function leaderboard(db: Db, suiteId: string = DEFAULT_SUITE): Leaderboar
   const ranks = rankRanges([...profiles].map(([id, profile]) => ({ id, ...rankingValue(profile) })));
   return {
     suite: suiteId,
-    rankedBy: 'inversion rate J (95% interval); models whose intervals overlap share ranks',
+    rankedBy: 'jaggedness index (95% interval); models whose intervals overlap share ranks',
     rows: models.map((model) => {
       const profile = profiles.get(model.id) ?? null;
       return {

@@ -1,79 +1,25 @@
 import type { Db } from '../../db/client';
 import { runStamps } from '../../db/queries/profile-runs';
-import { modelSummary, type ModelSummary } from '../../evals/metrics';
+import { buildProfile, type Profile } from '../../evals/metrics';
 import { resolveProfileScope, type ProfileRequest, type ProfileScope } from './profile-scope';
-import { profileTallies, type ProfilePairTally, type ProfileTallies } from './profile-tallies';
-
-const accuracy = (t: { acc: number | null; lo: number | null; hi: number | null; n: number }) => ({ acc: t.acc, lo: t.lo, hi: t.hi, n: t.n });
-const mean = (values: readonly number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
+import { profileTallies, type ProfileTallies } from './profile-tallies';
 
 /**
- * The profile object of one model on one suite version over named runs: what `sawtooth profile --json` and
- * `sawtooth eval --json` print and what every page shows. Families not evaluated carry no accuracies.
+ * The profile object (evals/metrics buildProfile, ProfileSchema) of one model on one suite version over named runs:
+ * what `sawtooth profile --json` and `sawtooth eval --json` print and what every page shows. Every pair of the suite
+ * version goes in with its tier chances; pairs outside the runs' scope are all zeros, so their families come out
+ * "not evaluated" with no accuracies.
  */
-export function buildStoredProfile(scope: ProfileScope, tallies: ProfileTallies) {
-  const notEvaluated = new Set(tallies.notEvaluated);
-  const evaluatedPairs = tallies.pairs.filter((p) => !notEvaluated.has(p.family));
-  const summary: ModelSummary = modelSummary(evaluatedPairs);
-  const metrics = new Map(summary.families.map((f) => [f.id, f]));
-  const counts = { pass: 0, fail: 0, error: 0, refusal: 0 };
-  for (const pair of tallies.pairs) {
-    for (const tier of [pair.easy, pair.hard]) {
-      counts.pass += tier.pass;
-      counts.fail += tier.fail;
-      counts.error += tier.error;
-      counts.refusal += tier.refusal;
-    }
-  }
-  const byFamily = new Map<string, ProfilePairTally[]>();
-  for (const pair of tallies.pairs) byFamily.set(pair.family, [...(byFamily.get(pair.family) ?? []), pair]);
-  const samples = scope.runs.reduce((n, run) => n + run.samples, 0);
-  return {
+export function buildStoredProfile(scope: ProfileScope, tallies: ProfileTallies): StoredProfile {
+  return buildProfile({
     model: scope.modelId,
     suite: { id: scope.suite.id, version: scope.suite.version },
-    runs: scope.runs.map((r) => r.id).sort((a, b) => a - b),
-    pooled: scope.pooled,
-    settings: { temperature: scope.runs[0]!.temperature, samples },
-    counts,
-    nPairs: summary.nPairs,
-    excludedPairs: summary.excludedPairs,
-    easy: accuracy(summary.easy),
-    hard: accuracy(summary.hard),
-    /** Mean chance of passing each tier by guessing over the evaluated pairs: the floor an accuracy is read against. */
-    chance: {
-      easy: evaluatedPairs.length === 0 ? null : mean(evaluatedPairs.map((p) => p.chance.easy)),
-      hard: evaluatedPairs.length === 0 ? null : mean(evaluatedPairs.map((p) => p.chance.hard)),
-    },
-    inversion: { j: summary.jaggedness.j, lo: summary.jaggedness.lo, hi: summary.jaggedness.hi },
-    unevenness: { u: summary.unevenness.u },
-    families: tallies.families.map((family) => {
-      const pairs = byFamily.get(family.id) ?? [];
-      const base = {
-        id: family.id,
-        domain: family.domain,
-        chance: mean(pairs.map((p) => p.chance.easy)),
-        hardChance: mean(pairs.map((p) => p.chance.hard)),
-        refusals: pairs.reduce((n, p) => n + p.easy.refusal + p.hard.refusal, 0),
-        errors: pairs.reduce((n, p) => n + p.easy.error + p.hard.error, 0),
-      };
-      const metric = metrics.get(family.id);
-      if (notEvaluated.has(family.id) || !metric || metric.nPairs === 0) return { ...base, evaluated: false as const, inverted: false as const };
-      return {
-        ...base,
-        evaluated: true as const,
-        inverted: false,
-        nPairs: metric.nPairs,
-        excludedPairs: metric.excludedPairs,
-        easy: accuracy(metric.easy),
-        hard: accuracy(metric.hard),
-        cs: metric.cs,
-        inv: metric.inv,
-        rcs: metric.rcs,
-      };
-    }),
-  };
+    runs: scope.runs.map((r) => r.id),
+    pairs: tallies.pairs,
+    families: tallies.families,
+  });
 }
-export type StoredProfile = ReturnType<typeof buildStoredProfile>;
+export type StoredProfile = Profile;
 
 /** A profile with what it was built from: the runs it rests on and the pair tallies (for evidence and compare). */
 export interface ScopedProfile {

@@ -9,7 +9,8 @@ import { ResultRecorder } from './result-recorder';
 import { RunSettingsSchema, type RunSettings } from './run-settings';
 import type { ClaimedRun } from './run-queue';
 import { toResultRow } from './to-result-row';
-import { discoverListedScope, familiesInScope, ModelScopeSchema, storeRunScope, suiteFamilies, type ListedScope } from './model-scope';
+import { storedRunScope, suiteFamilies } from '../../db/queries/run-scope';
+import { discoverListedScope, familiesInScope, ModelScopeSchema, storeRunScope, type ListedScope } from './model-scope';
 import { effectiveTemperature } from './temperature';
 import { pendingWork, type WorkItem } from './work-items';
 
@@ -38,8 +39,8 @@ async function runScope(
   settings: RunSettings,
   listed: ExecuteDeps['listedScope'] = discoverListedScope,
 ): Promise<string[] | null> {
-  const stored = db.$client.prepare('SELECT scope FROM runs WHERE id = ?').pluck().get(run.id) as string | null;
-  if (stored !== null) return JSON.parse(stored) as string[];
+  const stored = storedRunScope(db, run.id);
+  if (stored !== null) return stored;
   const configured = model.scope ? ModelScopeSchema.parse(model.scope) : null;
   const fromEndpoint = configured || !model.baseUrl ? null : await listed(model.baseUrl, model.modelName);
   const families = familiesInScope(suiteFamilies(db, run.suiteKey), configured, fromEndpoint);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
 import type { Pair, Probe, Suite } from '../../evals/contracts';
 import { startOpenAITestServer, type OpenAITestServer } from '../../testing/openai-test-server';
-import { upsertModel } from '../config/sync-models';
+import { upsertModel } from '../models/sync-models';
 import { createCaller } from '../trpc/root';
 import { createRun } from './create-run';
 import { createSchedulerRegistry, providerFor } from './endpoints';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client';
+import { setRunScope, storedRunScope, type SuiteFamily } from '../../db/queries/run-scope';
 import { ModelScopeSchema, type ModelScope } from '../../evals/contracts/model-endpoint';
 
 export { ModelScopeSchema, type ModelScope };
@@ -47,11 +48,6 @@ export async function discoverListedScope(baseUrl: string, modelName: string, fe
   }
 }
 
-interface SuiteFamily {
-  id: string;
-  domain: string;
-}
-
 /**
  * The suite's families a model answers, or null when it answers all of them. The configured scope (families and
  * domains in sawtooth.config.json or the Models form) wins over what the endpoint lists. A listed task matches the
@@ -80,33 +76,13 @@ export function familiesInScope(
   return inScope.length === suiteFamilies.length ? null : inScope;
 }
 
-/** The families of a stored suite version, in chart order. */
-export function suiteFamilies(db: Db, suiteKey: number): SuiteFamily[] {
-  return db.$client
-    .prepare(
-      `SELECT DISTINCT f.id, f.domain FROM suite_pairs sp JOIN families f ON f.id = sp.family_id
-       WHERE sp.suite_key = ? ORDER BY f.domain, f.id`,
-    )
-    .all(suiteKey) as SuiteFamily[];
-}
-
 /**
  * Records a run's scope before its work is read: the families it evaluates (null: all) and the expected count
  * without the probes it will never send. Once stored, a resumed run keeps the scope it started with.
  */
 export function storeRunScope(db: Db, runId: number, suiteKey: number, families: string[] | null, samples: number): string[] | null {
-  const sqlite = db.$client;
-  const stored = sqlite.prepare('SELECT scope FROM runs WHERE id = ?').pluck().get(runId) as string | null;
-  if (stored !== null) return JSON.parse(stored) as string[];
-  if (families === null) return null;
-  const probes = sqlite
-    .prepare(
-      `SELECT count(*) FROM suite_pairs sp JOIN probes p
-         ON p.key IN (sp.easy_probe_key, sp.hard_probe_key, sp.easy_twin_probe_key, sp.hard_twin_probe_key)
-       WHERE sp.suite_key = ? AND sp.family_id IN (SELECT value FROM json_each(?))`,
-    )
-    .pluck()
-    .get(suiteKey, JSON.stringify(families)) as number;
-  sqlite.prepare('UPDATE runs SET scope = ?, expected = ? WHERE id = ?').run(JSON.stringify(families), probes * samples, runId);
+  const stored = storedRunScope(db, runId);
+  if (stored !== null) return stored;
+  if (families !== null) setRunScope(db, runId, suiteKey, families, samples);
   return families;
 }

@@ -45,7 +45,7 @@ describe('models router', () => {
     expect(rows.map((r) => r.model.id).sort()).toEqual(['alpha', 'beta', 'ctm', 'gamma']);
     for (const row of rows) {
       const expected = modelSummary(modelPairCounts(db, row.model.id));
-      const { j, lo, hi } = expected.jaggedness;
+      const { j, lo, hi } = expected.inversion;
       expect(row.profile!.inversion).toEqual({ j, lo, hi });
       expect(row.profile!.easy).toEqual(accuracy(expected.easy));
       expect(row.profile!.unevenness.u).toEqual(expected.unevenness.u);

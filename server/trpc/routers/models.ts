@@ -4,6 +4,7 @@ import { listRuns } from '../../../db/queries/runs';
 import { suitesWithRuns } from '../../../db/queries/profile-runs';
 import { jaggedPairPage } from '../../explore/jagged-pair-page';
 import { leaderboard } from '../../explore/leaderboard';
+import { modelGuttman } from '../../explore/model-guttman';
 import { modelThinkingTime } from '../../explore/model-thinking-time';
 import { DEFAULT_SUITE, ProfileScopeError, type ProfileRequest } from '../../explore/profile-scope';
 import { profilePoints } from '../../explore/profile-points';
@@ -67,6 +68,7 @@ export const modelsRouter = router({
       suite: input.suite,
       profile: found?.profile ?? null,
       points: found ? profilePoints(found.profile) : [],
+      guttman: found ? modelGuttman(ctx.db, found) : null,
       profileRuns: found?.scope.runs.map(({ id, temperature, samples, createdAt, status }) => ({ id, temperature, samples, createdAt, status })) ?? [],
       runs,
     };
