@@ -123,7 +123,7 @@ export function Leaderboard() {
                 </th>
               ))}
               <th title="Easy then hard accuracy per family; gaps are families not evaluated">Profile <Link href="/how-to-read#profile" className="ci" aria-label="How to read the profile">?</Link></th>
-              <th title="The newest run of this model on any suite">Last run</th>
+              <th title="The newest run of this model on this suite (any status)">Last run</th>
             </tr>
           </thead>
           <tbody>

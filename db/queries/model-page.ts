@@ -1,6 +1,6 @@
 import type { Db } from '../client';
 
-/** The latest run of every model that has one: one query, not one per model. */
+/** The latest run of every model that has one (optionally on one suite): one query, not one per model. */
 export interface LastRun {
   modelId: string;
   id: number;
@@ -8,13 +8,17 @@ export interface LastRun {
   createdAt: number;
 }
 
-export function lastRunPerModel(db: Db): Map<string, LastRun> {
+export function lastRunPerModel(db: Db, suiteId?: string): Map<string, LastRun> {
+  // With a suite: each model's newest run on that suite (any version, any status), so the leaderboard of one suite
+  // never points at another suite's run.
   const rows = db.$client
     .prepare(
       `SELECT r.model_id AS modelId, r.id, r.status, r.created_at AS createdAt
-       FROM runs r WHERE r.id IN (SELECT max(id) FROM runs GROUP BY model_id)`,
+       FROM runs r WHERE r.id IN (
+         SELECT max(r2.id) FROM runs r2 JOIN suites s ON s.key = r2.suite_key
+         WHERE @suite IS NULL OR s.id = @suite GROUP BY r2.model_id)`,
     )
-    .all() as LastRun[];
+    .all({ suite: suiteId ?? null }) as LastRun[];
   return new Map(rows.map((r) => [r.modelId, r]));
 }
 

@@ -51,7 +51,7 @@ function sparkline(profile: StoredProfile): SparkPoint[] {
 export function leaderboard(db: Db, suiteId: string = DEFAULT_SUITE): Leaderboard {
   const models = listPublicModels(db);
   const latest = latestCompletedRuns(db, suiteId);
-  const lastRuns = lastRunPerModel(db);
+  const lastRuns = lastRunPerModel(db, suiteId);
   const profiles = new Map(
     models.flatMap((model) => {
       if (!latest.has(model.id)) return [];
