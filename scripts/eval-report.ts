@@ -5,7 +5,8 @@ const num = (x: number | null) => (x === null ? ' n/a' : x.toFixed(2));
 
 /**
  * The human table of a profile: one line per family (flipped teeth marked, families not evaluated said so), then the
- * suite version and runs it rests on, the counts and the model's verdict with its index, J and τ. The JSON form is the profile itself (`eval --json`).
+ * suite version and runs it rests on, the counts and the model's verdict with its index, J and τ. The JSON form is
+ * the profile itself (`eval --json`).
  */
 export function formatFamilyTable(profile: Profile): string {
   const width = Math.max(6, ...profile.families.map((f) => f.id.length));
