@@ -11,18 +11,25 @@ process.env.SAWTOOTH_CONFIG = path.join(dir, 'none.json');
 
 const { main } = await import('../cli');
 const { loadSuite } = await import('../../evals/suites');
+const { pairProbes } = await import('../../evals/contracts');
 const { openDb } = await import('../../db/client');
 const { createCaller } = await import('../../server/trpc/root');
 
-/** A deterministic "model" with a known jagged pattern: it fails every easy probe of every third pair. */
+/**
+ * A deterministic "model" with a known jagged pattern: it fails every easy probe of every third pair and every hard
+ * probe of every fifth, and answers contrast twins right (so a tier passes exactly when its probe does).
+ */
 function jaggedAnswerer() {
   const suite = loadSuite('core');
   const byPrompt = new Map<string, { answer: string; wrong: boolean }>();
+  let expectedPasses = 0;
   suite.pairs.forEach((pair, i) => {
     byPrompt.set(pair.easy.prompt, { answer: pair.easy.answer, wrong: i % 3 === 0 });
     byPrompt.set(pair.hard.prompt, { answer: pair.hard.answer, wrong: i % 5 === 0 });
+    if (pair.easyTwin) byPrompt.set(pair.easyTwin.prompt, { answer: pair.easyTwin.answer, wrong: false });
+    if (pair.hardTwin) byPrompt.set(pair.hardTwin.prompt, { answer: pair.hardTwin.answer, wrong: false });
+    expectedPasses += Number(i % 3 !== 0) + Number(i % 5 !== 0);
   });
-  const expectedPasses = [...byPrompt.values()].filter((v) => !v.wrong).length;
   const answer = (prompt: string) => {
     const probe = byPrompt.get(prompt);
     if (!probe) return 'I do not know.';
@@ -64,8 +71,10 @@ describe('sawtooth eval against an OpenAI-compatible server on loopback', () => 
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^run \d+$/);
     const report = JSON.parse(lines.at(-1)!);
-    const probes = model.suite.pairs.length * 2;
-    expect(report.counts.pass + report.counts.fail + report.counts.error + report.counts.refusal).toBe(probes);
+    // Counts are per tier of a pair (a probe with its contrast twin is one answer); the run stores every probe.
+    const tiers = model.suite.pairs.length * 2;
+    const probes = model.suite.pairs.reduce((n, pair) => n + pairProbes(pair).length, 0);
+    expect(report.counts.pass + report.counts.fail + report.counts.error + report.counts.refusal).toBe(tiers);
     expect(report.counts.error).toBe(0);
     expect(report.counts.pass).toBe(model.expectedPasses);
     expect(report.families.length).toBe(model.suite.families.length);
