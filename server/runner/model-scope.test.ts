@@ -27,5 +27,7 @@ describe('familiesInScope', () => {
     expect(familiesInScope(families, null, { tasks: ['parity', 'addition'] })).toEqual(['algorithmic.addition', 'algorithmic.parity']);
     expect(familiesInScope(families, null, { tasks: ['parity', 'addition', 'fractions'] })).toBeNull();
     expect(familiesInScope(families, null, null)).toBeNull();
+    const cards = [...families, { id: 'algorithmic.card-parity', domain: 'algorithmic' }, { id: 'algorithmic.disparity', domain: 'algorithmic' }];
+    expect(familiesInScope(cards, null, { tasks: ['parity'] })).toEqual(['algorithmic.parity', 'algorithmic.card-parity']);
   });
 });

@@ -51,7 +51,7 @@ export async function discoverListedScope(baseUrl: string, modelName: string, fe
 /**
  * The suite's families a model answers, or null when it answers all of them. The configured scope (families and
  * domains in sawtooth.config.json or the Models form) wins over what the endpoint lists. A listed task matches the
- * family whose id is the task or ends in ".<task>".
+ * families whose skill (the id after the domain) is the task or ends in "-<task>".
  */
 export function familiesInScope(
   suiteFamilies: readonly SuiteFamily[],
@@ -68,7 +68,9 @@ export function familiesInScope(
     keep = (f) => families.has(f.id);
   } else if (listed && 'tasks' in listed) {
     const tasks = listed.tasks;
-    keep = (f) => tasks.some((t) => f.id === t || f.id.endsWith(`.${t}`));
+    // The skill part of a family id names the task: "algorithmic.parity", or a variant such as "algorithmic.card-parity".
+    const skill = (id: string) => id.slice(id.indexOf('.') + 1);
+    keep = (f) => tasks.some((t) => f.id === t || skill(f.id) === t || skill(f.id).endsWith(`-${t}`));
   } else {
     return null;
   }
