@@ -90,7 +90,8 @@ export const evalCommand: Command = {
       samples: flags.samples, temperature: flags.temperature, seed: flags.seed, maxTokens: flags['max-tokens'],
       concurrency: flags.concurrency ?? 8, timeoutMs: flags['timeout-ms'], cache: flags.cache,
     });
-    const problem = await preflight(model, settings, suite.pairs[0]!.easy.prompt);
+    // A neutral prompt, not a probe: a model that declares a scope is never sent a probe outside it, not even here.
+    const problem = await preflight(model, settings, 'Reply with the word OK.');
     if (problem) throw new CliError(problem);
 
     const runId = createRun(db, { modelId: model.id, suite, settings });
