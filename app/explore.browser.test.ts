@@ -87,7 +87,7 @@ describe('explore pages in Chromium', () => {
   });
 
   it('leaderboard: sorts by header (mouse and keyboard), filters by text and arch, draws sparklines, links a comparison', async () => {
-    const { page, errors } = await open(browser, app.url);
+    const { page, errors } = await open(browser, `${app.url}/?suite=explore`);
     const table = page.getByTestId('leaderboard');
     await table.waitFor();
     const rowIds = () => table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-model')));
@@ -129,7 +129,7 @@ describe('explore pages in Chromium', () => {
   });
 
   it('model page: chart, family table, jagged pairs with both transcripts (filterable), chart export as SVG and PNG', async () => {
-    const { page, errors } = await open(browser, `${app.url}/models/${encodeURIComponent(ids.alpha!)}`, { width: 1280, height: 1000 });
+    const { page, errors } = await open(browser, `${app.url}/models/${encodeURIComponent(ids.alpha!)}?suite=explore`, { width: 1280, height: 1000 });
     const chart = page.getByTestId('sawtooth-chart');
     await chart.locator('.recharts-line-curve').waitFor();
     expect(await chart.locator('circle[data-tier="easy"]').count()).toBe(FAMILIES);
@@ -165,7 +165,7 @@ describe('explore pages in Chromium', () => {
   });
 
   it('model page of the CTM: thinking time on easy vs hard probes per family', async () => {
-    const { page, errors } = await open(browser, `${app.url}/models/${encodeURIComponent(ids.ctm!)}`, { width: 1280, height: 1000 });
+    const { page, errors } = await open(browser, `${app.url}/models/${encodeURIComponent(ids.ctm!)}?suite=explore`, { width: 1280, height: 1000 });
     const chart = page.getByTestId('thinking-time-chart');
     await chart.locator('.recharts-bar-rectangle').first().waitFor();
     expect(await chart.locator('.recharts-bar-rectangle').count()).toBe(FAMILIES * 2);
@@ -176,7 +176,7 @@ describe('explore pages in Chromium', () => {
   });
 
   it('compare: overlay, "within noise" and a real difference, disagreement filters in the URL, HTML report', async () => {
-    const url = `${app.url}/compare?models=${ids.alpha},${ids.beta}&filter=fail,pass`;
+    const url = `${app.url}/compare?models=${ids.alpha},${ids.beta}&filter=fail,pass&suite=explore`;
     const { page, errors } = await open(browser, url, { width: 1280, height: 1000 });
     const chart = page.getByTestId('compare-chart');
     await chart.locator('.recharts-line-curve').nth(1).waitFor();
@@ -230,7 +230,7 @@ describe('explore pages in Chromium', () => {
   });
 
   it('dark mode: the toggle sets data-theme, survives a reload without a flash, and "Auto" hands back to the system', async () => {
-    const { page, errors } = await open(browser, `${app.url}/models/${encodeURIComponent(ids.alpha!)}`, { width: 1280, height: 1000 });
+    const { page, errors } = await open(browser, `${app.url}/models/${encodeURIComponent(ids.alpha!)}?suite=explore`, { width: 1280, height: 1000 });
     await page.getByTestId('sawtooth-chart').locator('.recharts-line-curve').waitFor();
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await background();
@@ -253,7 +253,7 @@ describe('explore pages in Chromium', () => {
   });
 
   it('XSS: a stored response with <script> and <img onerror> is shown as text on the model and run pages, never run', async () => {
-    const { page, errors } = await open(browser, `${app.url}/models/${encodeURIComponent(ids.alpha!)}`);
+    const { page, errors } = await open(browser, `${app.url}/models/${encodeURIComponent(ids.alpha!)}?suite=explore`);
     const jagged = page.getByTestId('jagged-pairs');
     await jagged.getByTestId('jagged-family').selectOption(suite.families[0]!.id);
     await expect.poll(() => jagged.getByText(XSS_RESPONSE).count()).toBe(1);

@@ -33,6 +33,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/probes">Probes</Link>
             <Link href="/models">Models</Link>
             <Link href="/compare">Compare</Link>
+            <Link href="/how-to-read">How to read</Link>
           </nav>
           <ThemeToggle />
         </header>

@@ -1,13 +1,20 @@
+import Link from 'next/link';
+import { Suspense } from 'react';
 import { Leaderboard } from './_components/leaderboard';
+import { Loading } from './_components/states';
 
 export default function HomePage() {
   return (
     <>
       <h1>Leaderboard</h1>
       <p className="subtitle">
-        Jaggedness J: of the hard probes a model solves, the share whose easy twin it failed. 0 is smooth; higher is jagged.
+        Each model on one suite (default core), from its latest completed run there: easy and hard accuracy with their
+        chance floors, and the inversion rate J with its interval. Models whose intervals overlap share a rank.{' '}
+        <Link href="/how-to-read">How to read this</Link>
       </p>
-      <Leaderboard />
+      <Suspense fallback={<Loading what="models" />}>
+        <Leaderboard />
+      </Suspense>
     </>
   );
 }

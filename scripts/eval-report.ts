@@ -5,7 +5,8 @@ const num = (x: number | null) => (x === null ? ' n/a' : x.toFixed(2));
 
 /**
  * The human table of a profile: one line per family (flipped teeth marked, families not evaluated said so), then the
- * counts and the model's verdict with its index, J and τ. The JSON form is the profile itself (`eval --json`).
+ * suite version and runs it rests on, the counts and the model's verdict with its index, J and τ. The JSON form is
+ * the profile itself (`eval --json`).
  */
 export function formatFamilyTable(profile: Profile): string {
   const width = Math.max(6, ...profile.families.map((f) => f.id.length));
@@ -17,6 +18,7 @@ export function formatFamilyTable(profile: Profile): string {
   );
   const { jaggedness: jag, inversion: j, unevenness: u } = profile;
   const tail =
+    `suite ${profile.suite.id}@${profile.suite.version}  run${profile.runs.length === 1 ? '' : 's'} ${profile.runs.join(', ')}\n` +
     `pass ${profile.counts.pass}  fail ${profile.counts.fail}  refusal ${profile.counts.refusal}  error ${profile.counts.error}\n` +
     `easy ${pct(profile.easy.acc)}  hard ${pct(profile.hard.acc)}  J = ${num(j.j)}` +
     (j.lo === null ? '' : ` [${num(j.lo)}, ${num(j.hi)}]`) +

@@ -13,7 +13,7 @@ export async function runInProcess(db: Db, runId: number, io: CommandIO, opts: {
   const worker = createWorker(db, {
     onProgress: () => {
       const run = getRun(db, runId)!;
-      progress.update(run.passCount + run.failCount + run.errorCount, { pass: run.passCount, fail: run.failCount, error: run.errorCount });
+      progress.update(run.passCount + run.failCount + run.errorCount + run.refusalCount, { pass: run.passCount, fail: run.failCount, error: run.errorCount });
     },
   });
   const stop = () => void worker.stop();

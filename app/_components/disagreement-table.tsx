@@ -11,11 +11,11 @@ import { ErrorState, Loading } from './states';
  * Probes the compared models disagree on (one passes, another fails), paged on the server. Every filter lives in
  * the URL state, so the view is reproducible from the link alone.
  */
-export function DisagreementTable({ state, labels, onChange }: { state: CompareState; labels: readonly string[]; onChange: (next: CompareState) => void }) {
+export function DisagreementTable({ state, suite, labels, onChange }: { state: CompareState; suite: string; labels: readonly string[]; onChange: (next: CompareState) => void }) {
   const trpc = useTRPC();
   const query = useQuery({
     ...trpc.compare.disagreements.queryOptions({
-      models: state.models, filters: state.filters, family: state.family, limit: DISAGREEMENT_PAGE, offset: (state.page - 1) * DISAGREEMENT_PAGE,
+      models: state.models, suite, filters: state.filters, family: state.family, limit: DISAGREEMENT_PAGE, offset: (state.page - 1) * DISAGREEMENT_PAGE,
     }),
     placeholderData: keepPreviousData,
   });

@@ -1,38 +1,58 @@
-import type { FamilyMetrics } from '../../evals/metrics';
+import Link from 'next/link';
+import type { StoredProfile } from '../../server/explore/stored-profile';
 import { interval, num, pct } from './format';
 
-/** Per-family numbers behind the chart: accuracies with intervals, consistency, inversion rate and its baseline. */
-export function FamilyTable({ families }: { families: readonly FamilyMetrics[] }) {
+/**
+ * Per-family numbers behind the chart, for one profile: accuracies with intervals and chance floors, consistency,
+ * inversion rate, refusals. Families outside the model's scope (or with only refusals) say "not evaluated", never 0%.
+ */
+export function FamilyTable({ families }: { families: StoredProfile['families'] }) {
   return (
     <div className="table-wrap">
       <table data-testid="family-table">
         <thead>
           <tr>
             <th>Family</th>
-            <th className="num">Easy</th>
-            <th className="num">Hard</th>
-            <th className="num" title="P(easy right | hard right)">CS</th>
-            <th className="num" title="Share of solved hard probes whose easy twin failed">INV</th>
-            <th className="num" title="INV expected if easy and hard were unrelated">Baseline</th>
-            <th className="num" title="Relative consistency (ConsisEval)">RCS</th>
+            <th className="num" title="Easy accuracy with its 95% interval; refusals and errors left out">Easy</th>
+            <th className="num" title="Hard accuracy with its 95% interval">Hard</th>
+            <th className="num" title="What guessing alone scores on the easy tier (yes/no ½, choice 1/n, a probe and its contrast twin both right: the product)">Chance</th>
+            <th className="num" title="P(easy right | hard right): ConsisEval's consistency score">CS</th>
+            <th className="num" title="Share of solved hard probes whose easy twin failed (1 − CS)">INV</th>
+            <th className="num" title="Flipped tooth test: pairs hard-right/easy-wrong vs easy-right/hard-wrong, and the Holm-adjusted p that the flips exceed chance">Flipped / ordered</th>
+            <th className="num" title="Relative consistency, our definition (ConsisEval's bounds; a bound equal to CS gives 1). See How to read">RCS (ours)</th>
+            <th className="num" title="Relative consistency as ConsisEval's analysis.py computes it: use this one next to published figures">RCS (ConsisEval)</th>
+            <th className="num" title="Samples the model declined: outside accuracy">Refused</th>
             <th className="num">Pairs</th>
-            <th className="num">Jagged</th>
           </tr>
         </thead>
         <tbody>
-          {families.map((f) => (
-            <tr key={f.id}>
-              <td>{f.id}<div className="ci">{f.domain}</div></td>
-              <td className="num">{pct(f.easy.acc)}<div className="ci">{interval(f.easy.lo, f.easy.hi)}</div></td>
-              <td className="num">{pct(f.hard.acc)}<div className="ci">{interval(f.hard.lo, f.hard.hi)}</div></td>
-              <td className="num">{num(f.cs)}</td>
-              <td className="num">{num(f.inv)}</td>
-              <td className="num">{num(f.baseline)}</td>
-              <td className="num">{num(f.rcs)}</td>
-              <td className="num">{f.nPairs}{f.excludedPairs ? <div className="ci">{f.excludedPairs} left out</div> : null}</td>
-              <td className="num">{f.jaggedPairIds.length}</td>
-            </tr>
-          ))}
+          {families.map((f) =>
+            f.evaluated ? (
+              <tr key={f.id} data-family={f.id} data-inverted={f.inverted ? 'true' : undefined}>
+                <td>{f.id}{f.inverted ? <span className="badge" title="A flipped tooth: hard right / easy wrong beyond chance"> inverted</span> : null}<div className="ci">{f.domain}</div></td>
+                <td className="num">{pct(f.easy.acc)}<div className="ci">{interval(f.easy.lo, f.easy.hi)}</div></td>
+                <td className="num">{pct(f.hard.acc)}<div className="ci">{interval(f.hard.lo, f.hard.hi)}</div></td>
+                <td className="num">{pct(f.chance)}</td>
+                <td className="num">{num(f.cs)}</td>
+                <td className="num">{num(f.inv)}</td>
+                <td className="num" data-col="tooth">{f.tooth.flipped} / {f.tooth.ordered}<div className="ci">p (Holm) {f.tooth.pHolm < 0.001 ? '<0.001' : num(f.tooth.pHolm, 3)}{f.tooth.testable ? '' : ' · too few pairs to test'}</div></td>
+                <td className="num">{num(f.rcs)}</td>
+                <td className="num">{num(f.rcsConsisEval)}</td>
+                <td className="num">{f.refusals}</td>
+                <td className="num">{f.nPairs}{f.excludedPairs ? <div className="ci">{f.excludedPairs} left out</div> : null}</td>
+              </tr>
+            ) : (
+              <tr key={f.id} data-family={f.id} data-evaluated="false" className="not-evaluated">
+                <td>{f.id}<div className="ci">{f.domain}</div></td>
+                <td colSpan={8} className="ci">
+                  not evaluated{f.refusals > 0 ? ` (${f.refusals} refusals)` : ' (outside the model’s scope: never sent)'}{' '}
+                  <Link href="/how-to-read#not-evaluated">why?</Link>
+                </td>
+                <td className="num">{f.refusals}</td>
+                <td className="num">—</td>
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
     </div>

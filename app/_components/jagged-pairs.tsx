@@ -11,11 +11,11 @@ import { Transcript } from './transcript';
 const PAGE = 10;
 
 /** The evidence behind J: pairs whose hard probe was solved more often than the easy one, transcripts side by side. */
-export function JaggedPairs({ modelId }: { modelId: string }) {
+export function JaggedPairs({ modelId, suite, runs }: { modelId: string; suite: string; runs?: number[] }) {
   const trpc = useTRPC();
   const [family, setFamily] = useState<string | undefined>(undefined);
   const [offset, setOffset] = useState(0);
-  const query = useQuery({ ...trpc.models.jaggedPairs.queryOptions({ id: modelId, family, limit: PAGE, offset }), placeholderData: keepPreviousData });
+  const query = useQuery({ ...trpc.models.jaggedPairs.queryOptions({ id: modelId, suite, runs, family, limit: PAGE, offset }), placeholderData: keepPreviousData });
   if (query.isPending) return <Loading what="jagged pairs" />;
   if (query.isError) return <ErrorState error={query.error} />;
   const { total, families, items } = query.data;

@@ -1,6 +1,6 @@
 /** Sorting and filtering of leaderboard rows: pure, so the browser and the unit tests run the same code. */
 
-export const SORT_KEYS = ['model', 'arch', 'easy', 'hard', 'j', 'u', 'runs'] as const;
+export const SORT_KEYS = ['model', 'arch', 'index', 'easy', 'hard', 'j', 'u', 'runs'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
 
@@ -10,6 +10,8 @@ export interface SortableRow {
   easy: { acc: number | null };
   hard: { acc: number | null };
   jaggedness: { j: number | null };
+  /** The jaggedness index (the headline; see How to read). Absent: n/a. */
+  index?: number | null;
   unevenness: { u: number | null };
   runs: number;
 }
@@ -20,6 +22,7 @@ function valueOf(row: SortableRow, key: SortKey): string | number | null {
     case 'arch': return row.model.arch;
     case 'easy': return row.easy.acc;
     case 'hard': return row.hard.acc;
+    case 'index': return row.index ?? null;
     case 'j': return row.jaggedness.j;
     case 'u': return row.unevenness.u;
     case 'runs': return row.runs;

@@ -3,41 +3,69 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '../../server/trpc/root';
 import { useTRPC } from '../_trpc/client';
 import { ARCH_OPTIONS, ArchTag } from './arch-tag';
 import { interval, num, pct, when } from './format';
 import { defaultDirection, filterRows, sortRows, type SortDirection, type SortKey } from './leaderboard-rows';
 import { Sparkline } from './sparkline';
 import { Empty, ErrorState, Loading } from './states';
+import { SuiteSelect, useSuiteParam } from './suite-select';
 
 const MAX_COMPARED = 4;
 
-const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean; title?: string }> = [
-  { key: 'model', label: 'Model' },
-  { key: 'arch', label: 'Arch' },
-  { key: 'easy', label: 'Easy acc', numeric: true },
-  { key: 'hard', label: 'Hard acc', numeric: true },
-  { key: 'j', label: 'Jaggedness J', numeric: true, title: 'Of the hard probes solved, the share whose easy twin failed (95% bootstrap interval)' },
-  { key: 'u', label: 'Unevenness U', numeric: true, title: 'Standard deviation of easy accuracy across families' },
-  { key: 'runs', label: 'Runs', numeric: true },
+/** Every column header says what it measures and links to its section of the "How to read this" page. */
+const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean; title: string; anchor: string }> = [
+  { key: 'model', label: 'Model', title: 'The model; its page has the full profile', anchor: 'profile' },
+  { key: 'arch', label: 'Arch', title: 'Architecture: an LLM endpoint, or a local CTM / Transformer / LSTM checkpoint', anchor: 'profile' },
+  { key: 'index', label: 'Verdict · index', numeric: true, title: 'Jagged when at least one family has a flipped tooth (hard right / easy wrong significantly beyond chance, Holm-corrected); the index is the share of pairs flipped beyond chance (95% interval), 0 without a flipped tooth', anchor: 'verdict' },
+  { key: 'easy', label: 'Easy acc', numeric: true, title: 'Share of easy probes answered right (95% interval); refusals and errors left out. "chance" is what guessing alone would score', anchor: 'accuracy' },
+  { key: 'hard', label: 'Hard acc', numeric: true, title: 'Share of hard probes answered right (95% interval); refusals and errors left out', anchor: 'accuracy' },
+  { key: 'j', label: 'Inversion J', numeric: true, title: 'Of the hard probes solved, the share whose easy twin failed (95% bootstrap interval). Noise and guessing raise it too: read it with its interval', anchor: 'inversion' },
+  { key: 'u', label: 'Unevenness U', numeric: true, title: 'Standard deviation of easy accuracy across the evaluated families (includes binomial noise)', anchor: 'unevenness' },
+  { key: 'runs', label: 'Runs', numeric: true, title: 'The runs this row rests on: by default the latest completed run on this suite', anchor: 'runs' },
 ];
 
-/** Every model with its headline numbers: sortable, filterable, with a sparkline and a checkbox to compare. */
+type Rows = inferRouterOutputs<AppRouter>['models']['leaderboard']['rows'];
+
+const NA = { acc: null, lo: null, hi: null, n: 0 };
+
+/** A server row flattened to what sorting reads (n/a where the model has no profile on the suite). */
+function viewRow(row: Rows[number]) {
+  const p = row.profile;
+  return {
+    ...row,
+    easy: p?.easy ?? NA,
+    hard: p?.hard ?? NA,
+    jaggedness: p?.inversion ?? { j: null, lo: null, hi: null },
+    unevenness: p?.unevenness ?? { u: null },
+    runs: p?.runs.length ?? 0,
+    index: p?.jaggedness.index ?? null,
+  };
+}
+
+/** "1", "1–3" (a tie within noise), or "—" without a value. */
+const rankText = (rank: { best: number; worst: number } | null) =>
+  rank === null ? '—' : rank.best === rank.worst ? String(rank.best) : `${rank.best}–${rank.worst}`;
+
+/** Every model's profile on one suite: ranked with uncertainty, sortable, filterable, with a sparkline and a checkbox to compare. */
 export function Leaderboard() {
   const trpc = useTRPC();
-  const query = useQuery(trpc.models.leaderboard.queryOptions());
-  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'j', direction: 'desc' });
+  const [suite, setSuite] = useSuiteParam();
+  const query = useQuery(trpc.models.leaderboard.queryOptions({ suite }));
+  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'index', direction: 'desc' });
   const [text, setText] = useState('');
   const [arch, setArch] = useState('all');
   const [selected, setSelected] = useState<string[]>([]);
   const rows = useMemo(
-    () => (query.data ? sortRows(filterRows(query.data, text, arch), sort.key, sort.direction) : []),
+    () => (query.data ? sortRows(filterRows(query.data.rows.map(viewRow), text, arch), sort.key, sort.direction) : []),
     [query.data, text, arch, sort],
   );
 
   if (query.isPending) return <Loading what="models" />;
   if (query.isError) return <ErrorState error={query.error} />;
-  if (query.data.length === 0) {
+  if (query.data.rows.length === 0) {
     return (
       <Empty>
         <p>No models yet.</p>
@@ -68,10 +96,11 @@ export function Leaderboard() {
             {ARCH_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </select>
         </label>
+        <SuiteSelect suite={suite} onChange={setSuite} />
         <span style={{ flex: 1 }} />
         <span className="ci" aria-live="polite">{selected.length} selected{selected.length > MAX_COMPARED ? ` (at most ${MAX_COMPARED})` : ''}</span>
         {canCompare ? (
-          <Link className="button primary" href={`/compare?models=${selected.map(encodeURIComponent).join(',')}`} data-testid="compare-selected">Compare selected</Link>
+          <Link className="button primary" href={`/compare?models=${selected.map(encodeURIComponent).join(',')}${suite === 'core' ? '' : `&suite=${encodeURIComponent(suite)}`}`} data-testid="compare-selected">Compare selected</Link>
         ) : (
           <button type="button" disabled title="Tick 2 to 4 models" data-testid="compare-selected">Compare selected</button>
         )}
@@ -81,39 +110,52 @@ export function Leaderboard() {
           <thead>
             <tr>
               <th><span className="visually-hidden">Select</span></th>
+              <th className="num" title={`Rank by ${query.data.rankedBy}`}>
+                Rank <Link href="/how-to-read#rank" className="ci" aria-label="How to read the rank">?</Link>
+              </th>
               {COLUMNS.map((c) => (
                 <th key={c.key} className={c.numeric ? 'num' : undefined} aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} title={c.title}>
                   <button type="button" className="sort-button" onClick={() => sortBy(c.key)}>
                     {c.label}
                     <span aria-hidden="true" className="sort-mark">{sort.key === c.key ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}</span>
-                  </button>
+                  </button>{' '}
+                  <Link href={`/how-to-read#${c.anchor}`} className="ci" aria-label={`How to read ${c.label}`}>?</Link>
                 </th>
               ))}
-              <th>Profile</th>
-              <th>Last run</th>
+              <th title="Easy then hard accuracy per family; gaps are families not evaluated">Profile <Link href="/how-to-read#profile" className="ci" aria-label="How to read the profile">?</Link></th>
+              <th title="The newest run of this model on this suite (any status)">Last run</th>
             </tr>
           </thead>
           <tbody>
             {rows.length === 0 ? (
-              <tr><td colSpan={COLUMNS.length + 3} className="ci">No model matches the filter.</td></tr>
+              <tr><td colSpan={COLUMNS.length + 4} className="ci">No model matches the filter.</td></tr>
             ) : rows.map((row) => (
               <tr key={row.model.id} data-model={row.model.id}>
                 <td>
                   <input type="checkbox" aria-label={`Select ${row.model.label} to compare`} checked={selected.includes(row.model.id)} onChange={() => toggle(row.model.id)} />
                 </td>
+                <td className="num" data-col="rank">{rankText(row.rank)}</td>
                 <td>
-                  <Link href={`/models/${encodeURIComponent(row.model.id)}`}>{row.model.label}</Link>
+                  <Link href={`/models/${encodeURIComponent(row.model.id)}${suite === 'core' ? '' : `?suite=${encodeURIComponent(suite)}`}`}>{row.model.label}</Link>
                   <div className="ci">{row.model.id}</div>
                 </td>
                 <td><ArchTag arch={row.model.arch} /></td>
-                <td className="num">{pct(row.easy.acc, 1)}<div className="ci">{interval(row.easy.lo, row.easy.hi)}</div></td>
+                <td className="num" data-col="verdict">
+                  {row.profile ? <span className={`verdict verdict-${row.profile.jaggedness.verdict.replace(/ /g, '-')}`}>{row.profile.jaggedness.verdict}</span> : 'n/a'}
+                  <div className="ci">{row.profile?.jaggedness.index == null ? '' : `${num(row.profile.jaggedness.index)} (${num(row.profile.jaggedness.lo)}–${num(row.profile.jaggedness.hi)})`}</div>
+                  {row.profile && row.profile.jaggedness.invertedFamilies.length > 0 ? <div className="ci">flipped: {row.profile.jaggedness.invertedFamilies.length}</div> : null}
+                </td>
+                <td className="num">{pct(row.easy.acc, 1)}<div className="ci">{interval(row.easy.lo, row.easy.hi)}</div>{row.profile ? <div className="ci" data-col="chance">chance {pct(row.profile.chance.easy, 0)}</div> : null}</td>
                 <td className="num">{pct(row.hard.acc, 1)}<div className="ci">{interval(row.hard.lo, row.hard.hi)}</div></td>
                 <td className="num" data-col="j">
                   {num(row.jaggedness.j)}
                   <div className="ci">{row.jaggedness.lo == null ? '' : `${num(row.jaggedness.lo)}–${num(row.jaggedness.hi)}`}</div>
                 </td>
-                <td className="num">{num(row.unevenness.u)}<div className="ci">{row.unevenness.nFamilies} families</div></td>
-                <td className="num">{row.runs}<div className="ci">{row.nPairs} pairs{row.excludedPairs > 0 ? ` · ${row.excludedPairs} left out` : ''}</div></td>
+                <td className="num">{num(row.unevenness.u)}<div className="ci">{row.profile ? `${row.profile.families.filter((f) => f.evaluated).length} of ${row.profile.families.length} families` : ''}</div></td>
+                <td className="num">
+                  {row.profile ? row.profile.runs.map((id) => <Link key={id} href={`/runs/${id}`}>#{id} </Link>) : 'none'}
+                  <div className="ci">{row.profile ? `${row.profile.suite.id}@${row.profile.suite.version.slice(0, 8)} · ${row.profile.nPairs} pairs${row.profile.excludedPairs > 0 ? ` · ${row.profile.excludedPairs} left out` : ''}` : `no completed run on ${suite}`}</div>
+                </td>
                 <td><Sparkline points={row.sparkline} label={row.model.label} /></td>
                 <td>{row.lastRun ? <Link href={`/runs/${row.lastRun.id}`}>#{row.lastRun.id} {row.lastRun.status}</Link> : 'never'}<div className="ci">{when(row.lastRun?.createdAt)}</div></td>
               </tr>

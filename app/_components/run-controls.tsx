@@ -11,6 +11,9 @@ interface RunState {
   passCount: number;
   failCount: number;
   errorCount: number;
+  refusalCount: number;
+  temperature: number | null;
+  samples: number;
   message: string | null;
 }
 
@@ -26,13 +29,15 @@ export function RunControls({ run, onRestart }: { run: RunState; onRestart: () =
   const retry = useMutation(trpc.runs.retryErrors.mutationOptions({ onSuccess: onRestart }));
   const controlError = cancel.error ?? resume.error ?? retry.error;
   const { id, active } = run;
-  const answered = run.passCount + run.failCount + run.errorCount;
+  const answered = run.passCount + run.failCount + run.errorCount + run.refusalCount;
   return (
     <>
       <div className="row" style={{ marginTop: 10 }}>
         <span className="outcome-pass">pass {run.passCount}</span>
         <span className="outcome-fail">fail {run.failCount}</span>
         <span className="outcome-error">error {run.errorCount}</span>
+        <span className="outcome-refusal" title="The model declined (a refusal or an out-of-scope notice): counted, outside accuracy.">refused {run.refusalCount}</span>
+        <span className="ci" data-testid="run-temperature">temperature {run.temperature ?? 'none sent'} · k = {run.samples}</span>
         <span style={{ flex: 1 }} />
         {run.imported ? null : (
           <>

@@ -34,7 +34,7 @@ export function RunList() {
         <>
           <div className="table-wrap">
             <table data-testid="runs-table">
-              <thead><tr><th>Run</th><th>Model</th><th>Suite</th><th>Status</th><th className="num">Done</th><th className="num">Pass</th><th className="num">Fail</th><th className="num">Error</th><th>Created</th></tr></thead>
+              <thead><tr><th>Run</th><th>Model</th><th>Suite</th><th>Status</th><th className="num">Done</th><th className="num">Pass</th><th className="num">Fail</th><th className="num">Error</th><th className="num" title="Refusals and out-of-scope notices: outside accuracy">Refused</th><th>Created</th></tr></thead>
               <tbody>
                 {query.data.rows.map((r) => (
                   <tr key={r.id}>
@@ -42,8 +42,8 @@ export function RunList() {
                     <td><Link href={`/models/${encodeURIComponent(r.modelId)}`}>{r.modelLabel}</Link></td>
                     <td>{r.suiteId}</td>
                     <td className="status" data-status={r.status}>{r.status}</td>
-                    <td className="num">{r.passCount + r.failCount + r.errorCount}/{r.expected}</td>
-                    <td className="num">{r.passCount}</td><td className="num">{r.failCount}</td><td className="num">{r.errorCount}</td>
+                    <td className="num">{r.passCount + r.failCount + r.errorCount + r.refusalCount}/{r.expected}</td>
+                    <td className="num">{r.passCount}</td><td className="num">{r.failCount}</td><td className="num">{r.errorCount}</td><td className="num">{r.refusalCount}</td>
                     <td>{when(r.createdAt)}</td>
                   </tr>
                 ))}

@@ -24,7 +24,7 @@ export function RunView({ id }: { id: number }) {
   const live = useSubscription(
     trpc.runs.progress.subscriptionOptions({ id }, {
       onData: (snapshot) => {
-        const done = snapshot.run.passCount + snapshot.run.failCount + snapshot.run.errorCount;
+        const done = snapshot.run.passCount + snapshot.run.failCount + snapshot.run.errorCount + snapshot.run.refusalCount;
         const sample = { at: Date.now(), done };
         pace.current = { first: pace.current.first ?? sample, latest: sample };
         queryClient.setQueryData(trpc.runs.get.queryKey({ id }), snapshot);
@@ -41,7 +41,7 @@ export function RunView({ id }: { id: number }) {
   if (runQuery.isPending) return <Loading what="run" />;
   if (runQuery.isError) return <ErrorState error={runQuery.error} />;
   const { run, errorKinds } = runQuery.data;
-  const done = run.passCount + run.failCount + run.errorCount;
+  const done = run.passCount + run.failCount + run.errorCount + run.refusalCount;
   const active = run.status === 'queued' || run.status === 'running';
   const imported = run.origin === 'import';
   const remaining = active ? estimateRemainingMs(pace.current.first, pace.current.latest, run.expected) : null;

@@ -122,7 +122,7 @@ function ProfileChart({ series, height }: { series: readonly ChartSeries[]; heig
  */
 export function SawtoothChart({ points, height = 340, name = 'accuracy', filename = 'sawtooth' }: { points: readonly ChartPoint[]; height?: number; name?: string; filename?: string }) {
   return (
-    <ChartCard testId="sawtooth-chart" filename={filename} footer={
+    <ChartCard testId="sawtooth-chart" howToRead="profile" filename={filename} footer={
       <p className="legend-note">
         <span style={{ color: 'var(--easy)' }}>●</span> easy &nbsp; <span style={{ color: 'var(--hard)' }}>●</span> hard — whiskers are 95% intervals
       </p>
@@ -135,7 +135,7 @@ export function SawtoothChart({ points, height = 340, name = 'accuracy', filenam
 /** Up to four models on one sawtooth chart: one line per model (colour), tier by marker shape. */
 export function SawtoothOverlay({ series, height = 380, filename = 'sawtooth-compare' }: { series: readonly ChartSeries[]; height?: number; filename?: string }) {
   return (
-    <ChartCard testId="compare-chart" filename={filename} legend={series.map((s) => ({ label: s.name, color: s.color }))} footer={
+    <ChartCard testId="compare-chart" howToRead="profile" filename={filename} legend={series.map((s) => ({ label: s.name, color: s.color }))} footer={
       <p className="legend-note" data-testid="compare-legend">
         {series.map((s) => <span key={s.id} className="legend-item"><span style={{ color: s.color }}>━●</span> {s.name}</span>)}
         <span className="ci"> · ● easy ■ hard · whiskers are 95% intervals</span>

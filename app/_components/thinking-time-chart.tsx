@@ -52,7 +52,7 @@ function TicksTooltip({ active, payload }: { active?: boolean; payload?: Array<{
 export function ThinkingTimeChart({ rows, filename }: { rows: readonly ThinkingTimeRow[]; filename: string }) {
   const data = toData(rows);
   return (
-    <ChartCard testId="thinking-time-chart" filename={filename} legend={[{ label: 'easy', color: 'var(--easy)' }, { label: 'hard', color: 'var(--hard)' }]}
+    <ChartCard testId="thinking-time-chart" howToRead="thinking-time" filename={filename} legend={[{ label: 'easy', color: 'var(--easy)' }, { label: 'hard', color: 'var(--hard)' }]}
       footer={<p className="legend-note">Bars are mean internal ticks per answer; the tooltip adds the median and n.</p>}>
       <ResponsiveContainer width="100%" height={300}>
         <BarChart data={data} margin={{ top: 16, right: 16, bottom: 48, left: 0 }}>

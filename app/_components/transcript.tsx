@@ -1,6 +1,6 @@
 /** One stored answer as the user sees it. Model output is rendered as text, never as HTML (React escapes it). */
 export interface TranscriptView {
-  outcome: 'pass' | 'fail' | 'error';
+  outcome: 'pass' | 'fail' | 'error' | 'refusal';
   response: string | null;
   extracted: string | null;
   reason: string;

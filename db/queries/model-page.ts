@@ -1,6 +1,6 @@
 import type { Db } from '../client';
 
-/** The latest run of every model that has one: one query, not one per model. */
+/** The latest run of every model that has one (optionally on one suite): one query, not one per model. */
 export interface LastRun {
   modelId: string;
   id: number;
@@ -8,13 +8,17 @@ export interface LastRun {
   createdAt: number;
 }
 
-export function lastRunPerModel(db: Db): Map<string, LastRun> {
+export function lastRunPerModel(db: Db, suiteId?: string): Map<string, LastRun> {
+  // With a suite: each model's newest run on that suite (any version, any status), so the leaderboard of one suite
+  // never points at another suite's run.
   const rows = db.$client
     .prepare(
       `SELECT r.model_id AS modelId, r.id, r.status, r.created_at AS createdAt
-       FROM runs r WHERE r.id IN (SELECT max(id) FROM runs GROUP BY model_id)`,
+       FROM runs r WHERE r.id IN (
+         SELECT max(r2.id) FROM runs r2 JOIN suites s ON s.key = r2.suite_key
+         WHERE @suite IS NULL OR s.id = @suite GROUP BY r2.model_id)`,
     )
-    .all() as LastRun[];
+    .all({ suite: suiteId ?? null }) as LastRun[];
   return new Map(rows.map((r) => [r.modelId, r]));
 }
 
@@ -47,7 +51,7 @@ export interface Transcript {
   runId: number;
   probeKey: number;
   sample: number;
-  outcome: 'pass' | 'fail' | 'error';
+  outcome: 'pass' | 'fail' | 'error' | 'refusal';
   response: string | null;
   extracted: string | null;
   reason: string;
@@ -63,26 +67,28 @@ export interface EvidenceRequest {
 
 /**
  * One sample per requested (model, probe): the newest with the preferred outcome, else the newest graded one, errors
- * last. Keyed "modelId|probeKey". Bounded by the page: it reads only the index entries of these probes.
+ * last. Keyed "modelId|probeKey". Bounded by the page: it reads only the index entries of these probes. With
+ * `runIds`, only samples of those runs (the runs a profile rests on) are shown.
  */
-export function evidenceTranscripts(db: Db, wanted: readonly EvidenceRequest[]): Map<string, Transcript> {
+export function evidenceTranscripts(db: Db, wanted: readonly EvidenceRequest[], runIds?: readonly number[]): Map<string, Transcript> {
   if (wanted.length === 0) return new Map();
   const rows = db.$client
     .prepare(
       `WITH w AS (
          SELECT json_extract(value, '$.modelId') AS modelId, json_extract(value, '$.probeKey') AS probeKey,
                 json_extract(value, '$.prefer') AS prefer
-         FROM json_each(?))
+         FROM json_each(@wanted))
        SELECT * FROM (
          SELECT r.id AS resultId, r.run_id AS runId, r.model_id AS modelId, r.probe_key AS probeKey, r.sample, r.outcome,
                 substr(r.response, 1, 4000) AS response, r.extracted, r.reason, r.ticks,
                 row_number() OVER (
                   PARTITION BY r.model_id, r.probe_key
                   ORDER BY CASE WHEN r.outcome = w.prefer THEN 0 WHEN r.outcome = 'error' THEN 2 ELSE 1 END, r.id DESC) AS rank
-         FROM w JOIN results r ON r.model_id = w.modelId AND r.probe_key = w.probeKey)
+         FROM w JOIN results r ON r.model_id = w.modelId AND r.probe_key = w.probeKey
+         WHERE @runs IS NULL OR r.run_id IN (SELECT value FROM json_each(@runs)))
        WHERE rank = 1`,
     )
-    .all(JSON.stringify(wanted)) as Array<Transcript & { rank: number }>;
+    .all({ wanted: JSON.stringify(wanted), runs: runIds ? JSON.stringify(runIds) : null }) as Array<Transcript & { rank: number }>;
   return new Map(rows.map(({ rank: _rank, ...row }) => [`${row.modelId}|${row.probeKey}`, row]));
 }
 
@@ -95,24 +101,25 @@ export interface TickCount {
 }
 
 /**
- * A model's thinking time, aggregated in SQL from the partial index results_ticks_idx, which holds exactly the graded
- * answers that report ticks (model, family, tier, ticks, run): a covering, in-order scan of the CTM's rows only, where
- * reading the rows of its runs from the table took most of a million-result model page. `runs` counts the runs that
- * reported ticks.
+ * The thinking time of some runs (a profile's), aggregated in SQL from the partial index results_ticks_idx, which
+ * holds exactly the graded answers that report ticks. `runs` counts the runs that reported ticks.
  */
-export function modelTickCounts(db: Db, modelId: string): { runs: number; counts: TickCount[] } {
+export function runTickCounts(db: Db, runIds: readonly number[]): { runs: number; counts: TickCount[] } {
   // The WHERE repeats the index's own condition word for word: that is how SQLite knows the partial index applies.
   const counts = db.$client
     .prepare(
       `SELECT family_id AS family, tier, ticks, count(*) AS n FROM results
-       WHERE model_id = ? AND ticks IS NOT NULL AND outcome IN ('pass', 'fail')
+       WHERE run_id IN (SELECT value FROM json_each(?)) AND ticks IS NOT NULL AND outcome IN ('pass', 'fail')
        GROUP BY family_id, tier, ticks`,
     )
-    .all(modelId) as TickCount[];
+    .all(JSON.stringify(runIds)) as TickCount[];
   if (counts.length === 0) return { runs: 0, counts: [] };
   const runs = db.$client
-    .prepare(`SELECT count(DISTINCT run_id) FROM results WHERE model_id = ? AND ticks IS NOT NULL AND outcome IN ('pass', 'fail')`)
+    .prepare(
+      `SELECT count(DISTINCT run_id) FROM results
+       WHERE run_id IN (SELECT value FROM json_each(?)) AND ticks IS NOT NULL AND outcome IN ('pass', 'fail')`,
+    )
     .pluck()
-    .get(modelId) as number;
+    .get(JSON.stringify(runIds)) as number;
   return { runs, counts };
 }

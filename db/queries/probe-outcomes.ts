@@ -8,7 +8,7 @@ export interface ProbeOutcomeRow {
   probeId: string;
   slot: 'easy' | 'hard';
   passes: number;
-  /** Graded samples: passes and fails (errors are the endpoint's fault, not the probe's, and are left out). */
+  /** Graded samples: passes and fails (errors and refusals are not answers to the probe, and are left out). */
   trials: number;
 }
 
@@ -25,7 +25,7 @@ export function suiteProbeOutcomes(db: Db, suiteKey: number): ProbeOutcomeRow[] 
          UNION ALL
          SELECT pair_id, family_id, 'hard', hard_probe_key FROM suite_pairs WHERE suite_key = @suiteKey)
        SELECT m.id AS model, slots.pair_id AS pairId, slots.family_id AS family, p.id AS probeId, slots.slot AS slot,
-              sum(r.outcome = 'pass') AS passes, sum(r.outcome <> 'error') AS trials
+              sum(r.outcome = 'pass') AS passes, sum(r.outcome IN ('pass', 'fail')) AS trials
        FROM models m
        CROSS JOIN slots
        JOIN results r ON r.model_id = m.id AND r.probe_key = slots.probe_key

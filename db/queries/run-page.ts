@@ -18,7 +18,7 @@ export function runPage(
     .prepare(
       `SELECT r.id, r.model_id AS modelId, m.label AS modelLabel, s.id AS suiteId, s.version AS suiteVersion,
               r.status, r.settings, r.samples, r.expected, r.pass_count AS passCount, r.fail_count AS failCount,
-              r.error_count AS errorCount, r.cost_usd AS costUsd, r.origin, r.message, r.created_at AS createdAt,
+              r.error_count AS errorCount, r.refusal_count AS refusalCount, r.temperature, r.cost_usd AS costUsd, r.origin, r.message, r.created_at AS createdAt,
               r.started_at AS startedAt, r.finished_at AS finishedAt
        FROM runs r JOIN models m ON m.id = r.model_id JOIN suites s ON s.key = r.suite_key
        WHERE ${where} ORDER BY r.id DESC LIMIT @limit OFFSET @offset`,

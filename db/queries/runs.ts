@@ -13,6 +13,10 @@ export interface RunRow {
   passCount: number;
   failCount: number;
   errorCount: number;
+  /** Samples the model declined (refusals, out-of-scope notices): stored, outside accuracy. */
+  refusalCount: number;
+  /** The temperature sent (null: none, as for reasoning models). */
+  temperature: number | null;
   costUsd: number;
   origin: string;
   message: string | null;
@@ -23,7 +27,7 @@ export interface RunRow {
 
 const RUN_COLUMNS = `r.id, r.model_id AS modelId, m.label AS modelLabel, s.id AS suiteId, s.version AS suiteVersion,
   r.status, r.settings, r.samples, r.expected, r.pass_count AS passCount, r.fail_count AS failCount,
-  r.error_count AS errorCount, r.cost_usd AS costUsd, r.origin, r.message, r.created_at AS createdAt,
+  r.error_count AS errorCount, r.refusal_count AS refusalCount, r.temperature, r.cost_usd AS costUsd, r.origin, r.message, r.created_at AS createdAt,
   r.started_at AS startedAt, r.finished_at AS finishedAt`;
 
 function parse(row: RunRow & { settings: string }): RunRow {

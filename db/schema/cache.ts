@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The opt-in response cache (a run with `cache: true`): one successful answer per request key. The key is a hash of
@@ -20,22 +20,4 @@ export const responseCache = sqliteTable(
       .default(sql`(unixepoch('subsec') * 1000)`),
   },
   (t) => [index('response_cache_endpoint_idx').on(t.endpoint, t.modelName)],
-);
-
-/**
- * Outcome counts per (model, probe), over all of the model's runs: what the leaderboard, model and compare pages
- * aggregate. Kept by SQLite triggers on `results` (insert, delete, update; see migration 0003), so every write path
- * (recorder, retry-errors, imports, seed) keeps it exact, in the same transaction as the rows. Reading a model's
- * ~1,000 count rows replaces scanning its ~100,000 result index entries.
- */
-export const probeOutcomeCounts = sqliteTable(
-  'probe_outcome_counts',
-  {
-    modelId: text('model_id').notNull(),
-    probeKey: integer('probe_key').notNull(),
-    pass: integer('pass').notNull().default(0),
-    fail: integer('fail').notNull().default(0),
-    error: integer('error').notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.modelId, t.probeKey] })],
 );

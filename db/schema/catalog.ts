@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** One skill, e.g. arithmetic.order-of-operations. */
 export const families = sqliteTable(
@@ -22,6 +22,11 @@ export const probes = sqliteTable(
   'probes',
   {
     key: integer('key').primaryKey({ autoIncrement: true }),
+    /**
+     * The suite that owns this probe row: probe ids are only unique within a suite, so a user or generated suite that
+     * reuses a built-in id ("algorithmic.addition#000/easy") gets its own row and can never share results with it.
+     */
+    suiteId: text('suite_id').notNull(),
     id: text('id').notNull(),
     contentHash: text('content_hash').notNull(),
     familyId: text('family_id')
@@ -33,11 +38,13 @@ export const probes = sqliteTable(
     answer: text('answer').notNull(),
     /** GraderSpec as JSON: read per probe when grading, never filtered on. */
     grader: text('grader', { mode: 'json' }).notNull(),
+    /** The probe's own guessing chance when its prompt offers fewer options than its grader; null: from the grader. */
+    chance: real('chance'),
     source: text('source'),
     license: text('license'),
   },
   (t) => [
-    uniqueIndex('probes_id_hash_uq').on(t.id, t.contentHash),
+    uniqueIndex('probes_suite_id_hash_uq').on(t.suiteId, t.id, t.contentHash),
     index('probes_family_tier_idx').on(t.familyId, t.tier),
   ],
 );
@@ -75,6 +82,9 @@ export const suitePairs = sqliteTable(
     hardProbeKey: integer('hard_probe_key')
       .notNull()
       .references(() => probes.key),
+    /** Contrast twins (see evals/contracts/pair.ts): a tier passes only when its probe and its twin both pass. */
+    easyTwinProbeKey: integer('easy_twin_probe_key').references(() => probes.key),
+    hardTwinProbeKey: integer('hard_twin_probe_key').references(() => probes.key),
     position: integer('position').notNull(),
   },
   (t) => [primaryKey({ columns: [t.suiteKey, t.pairId] }), index('suite_pairs_family_idx').on(t.suiteKey, t.familyId)],

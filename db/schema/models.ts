@@ -18,6 +18,11 @@ export const models = sqliteTable('models', {
   maxTokens: integer('max_tokens'),
   systemPrompt: text('system_prompt'),
   reasoning: integer('reasoning', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * What the model declares it can answer, as JSON {families?: string[], domains?: string[]} (see
+   * server/runner/model-scope.ts); null: everything. Probes outside it are never sent.
+   */
+  scope: text('scope', { mode: 'json' }).$type<{ families?: string[]; domains?: string[] }>(),
   /** USD per million tokens. */
   priceInput: real('price_input'),
   priceOutput: real('price_output'),

@@ -3,6 +3,9 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-or
 import { probes, suites } from './catalog';
 import { models } from './models';
 
+/** See evals/contracts/outcome.ts: a refusal is not a wrong answer, an error is no answer at all. */
+export const OUTCOMES = ['pass', 'fail', 'error', 'refusal'] as const;
+
 export const RUN_STATUSES = ['queued', 'running', 'completed', 'cancelled', 'failed'] as const;
 
 /** A run: one model × one suite version × settings. It is also the job that workers claim with a lease. */
@@ -20,10 +23,19 @@ export const runs = sqliteTable(
     /** RunSettings as JSON (samples, temperature, seed, maxTokens, concurrency, ...): recorded, never filtered on. */
     settings: text('settings', { mode: 'json' }).notNull(),
     samples: integer('samples').notNull().default(1),
+    /**
+     * The families this run evaluated, as a JSON array, when the model's scope left some of the suite out (those
+     * families show "not evaluated", never 0%); null: the whole suite.
+     */
+    scope: text('scope', { mode: 'json' }).$type<string[]>(),
+    /** The temperature sent with every request (null: none sent, as for reasoning models). */
+    temperature: real('temperature'),
     expected: integer('expected').notNull(),
     passCount: integer('pass_count').notNull().default(0),
     failCount: integer('fail_count').notNull().default(0),
     errorCount: integer('error_count').notNull().default(0),
+    /** Samples where the model declined (a refusal or an out-of-scope notice): counted, outside accuracy. */
+    refusalCount: integer('refusal_count').notNull().default(0),
     costUsd: real('cost_usd').notNull().default(0),
     origin: text('origin', { enum: ['eval', 'import'] }).notNull().default('eval'),
     leaseOwner: text('lease_owner'),
@@ -57,7 +69,7 @@ export const results = sqliteTable(
     domain: text('domain').notNull(),
     tier: text('tier', { enum: ['easy', 'hard'] }).notNull(),
     sample: integer('sample').notNull(),
-    outcome: text('outcome', { enum: ['pass', 'fail', 'error'] }).notNull(),
+    outcome: text('outcome', { enum: OUTCOMES }).notNull(),
     errorKind: text('error_kind'),
     response: text('response'),
     extracted: text('extracted'),

@@ -70,6 +70,11 @@ export const ERROR_ADVICE = {
     advice: 'The endpoint answered HTTP 200 with something that is not a chat completion (invalid JSON, a cut-off body). Often a proxy or gateway fault: retry the errors; if it persists, check the endpoint\'s OpenAI compatibility.',
     transient: true,
   },
+  grader_error: {
+    title: 'Grader failed',
+    advice: 'Our grader threw on this answer: a bug in Sawtooth, not a wrong answer by the model. The stored reason names the grader and the error; report it, then retry the errors after updating.',
+    transient: false,
+  },
   unknown: {
     title: 'Unexpected failure',
     advice: 'Something unforeseen went wrong; the stored reason has the details. Retry the errors, and report it if it repeats.',

@@ -14,8 +14,10 @@ describe('the one model-endpoint contract', () => {
     const row = modelRecordFromConfig({ id: 'm', baseURL: 'http://127.0.0.1:9/v1', model: 'x', price: { inputPerMTok: 1, outputPerMTok: 2 } }, 'cli');
     expect(row).toEqual({
       id: 'm', label: 'm', arch: 'llm', baseUrl: 'http://127.0.0.1:9/v1', modelName: 'x', apiKeyEnv: null, temperature: null,
-      maxTokens: null, systemPrompt: null, reasoning: false, priceInput: 1, priceOutput: 2, origin: 'cli',
+      maxTokens: null, systemPrompt: null, reasoning: false, priceInput: 1, priceOutput: 2, scope: null, origin: 'cli',
     });
+    const scoped = modelRecordFromConfig({ id: 'c', baseURL: 'http://127.0.0.1:9/v1', model: 'c', families: ['algorithmic.parity'], domains: ['arithmetic'] });
+    expect(scoped.scope).toEqual({ families: ['algorithmic.parity'], domains: ['arithmetic'] });
     const { origin: _origin, ...endpoint } = row;
     expect(ModelEndpointSchema.safeParse(endpoint).success).toBe(true);
   });

@@ -45,6 +45,18 @@ export const ApiKeyEnvSchema = z
   });
 
 /**
+ * What a model declares it can answer: family ids and/or whole domains (absent: everything). Probes outside it are
+ * never sent, and their families show "not evaluated" (server/runner/model-scope.ts).
+ */
+export const ModelScopeSchema = z
+  .object({
+    families: z.array(z.string().min(1)).min(1).optional(),
+    domains: z.array(z.string().min(1)).min(1).optional(),
+  })
+  .strict();
+export type ModelScope = z.infer<typeof ModelScopeSchema>;
+
+/**
  * An OpenAI-compatible endpoint as a person enters it in the dashboard: what the `models` table stores for it.
  * Empty optional fields are null. The API key is given only by the name of its variable.
  */
@@ -67,6 +79,8 @@ export const ModelEndpointSchema = z.object({
   /** USD per million tokens. */
   priceInput: z.number().nonnegative().max(10_000).nullable(),
   priceOutput: z.number().nonnegative().max(10_000).nullable(),
+  /** The model's declared scope; null or absent: the whole suite. */
+  scope: ModelScopeSchema.nullable().optional(),
 });
 export type ModelEndpoint = z.infer<typeof ModelEndpointSchema>;
 
@@ -86,6 +100,9 @@ export const ModelConfigSchema = z
     maxTokens: z.number().int().positive().max(1_000_000).optional(),
     systemPrompt: z.string().optional(),
     reasoning: z.boolean().default(false),
+    /** The families (ids) and/or domains the model answers; probes outside them are never sent ("not evaluated"). */
+    families: z.array(z.string().min(1)).min(1).optional(),
+    domains: z.array(z.string().min(1)).min(1).optional(),
     price: z.object({ inputPerMTok: z.number().nonnegative(), outputPerMTok: z.number().nonnegative() }).optional(),
   })
   .strict();
@@ -108,6 +125,7 @@ export function modelRecordFromConfig(m: ModelConfigInput, origin: ModelOrigin =
     reasoning: m.reasoning ?? false,
     priceInput: m.price?.inputPerMTok ?? null,
     priceOutput: m.price?.outputPerMTok ?? null,
+    scope: m.families || m.domains ? { ...(m.families ? { families: m.families } : {}), ...(m.domains ? { domains: m.domains } : {}) } : null,
     origin,
   };
 }

@@ -1,35 +1,16 @@
 import type { Grade, GraderKind, GraderSpec } from '../contracts';
 import { parseWholeNumber } from '../extract';
-import { gradeChoice } from './choice';
-import { gradeExact } from './exact';
-import { gradeList } from './list';
-import { gradeNumeric } from './numeric';
-import { gradeSet } from './set';
-import { gradeSymbolic } from './symbolic';
-import { gradeText } from './text';
-import { gradeYesNo } from './yesno';
+import { graders, type Handler } from './handlers';
 import { failed } from './verdict';
 
 export { NO_ANSWER, AMBIGUOUS, REFUSAL } from '../extract';
-
-type Handler<K extends GraderKind> = (response: string, answer: string, spec: Extract<GraderSpec, { kind: K }>) => Grade;
-
-/** One handler per grader kind, one file each (promptfoo style). Add a kind: a file here, a line below. */
-export const graders: { [K in GraderKind]: Handler<K> } = {
-  numeric: gradeNumeric,
-  choice: gradeChoice,
-  yesno: gradeYesNo,
-  exact: gradeExact,
-  text: gradeText,
-  set: gradeSet,
-  list: gradeList,
-  symbolic: gradeSymbolic,
-};
+export { graders } from './handlers';
+export { gradeOutcome, type GradedOutcome } from './grade-outcome';
 
 /**
  * Grades one response against the expected answer. Never throws: a response with no readable answer is
  * `{pass: false, extracted: null, reason: "no final answer found"}`, and a grader bug becomes a failed grade that
- * says so.
+ * says so. For the previews; what a run stores comes from `gradeOutcome` (refusals and grader errors kept apart).
  */
 export function grade(response: string, answer: string, spec: GraderSpec): Grade {
   try {

@@ -38,6 +38,6 @@ export async function workRun(db: Db, runId: number): Promise<{ seconds: number;
   await worker.runOnce(runId);
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
-  const row = db.$client.prepare('SELECT status, pass_count + fail_count + error_count AS stored FROM runs WHERE id = ?').get(runId) as { status: string; stored: number };
+  const row = db.$client.prepare('SELECT status, pass_count + fail_count + error_count + refusal_count AS stored FROM runs WHERE id = ?').get(runId) as { status: string; stored: number };
   return { seconds, cpuSeconds: (used.user + used.system) / 1e6, ...row };
 }

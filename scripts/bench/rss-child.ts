@@ -22,7 +22,7 @@ if (runId > 0) {
   const worker = createWorker(db);
   await worker.runOnce(runId);
 }
-const row = db.$client.prepare('SELECT status, pass_count + fail_count + error_count AS stored FROM runs WHERE id = ?').get(runId) as
+const row = db.$client.prepare('SELECT status, pass_count + fail_count + error_count + refusal_count AS stored FROM runs WHERE id = ?').get(runId) as
   { status: string; stored: number } | undefined;
 db.$client.close();
 clearInterval(tracer);

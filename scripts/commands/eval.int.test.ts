@@ -11,18 +11,25 @@ process.env.SAWTOOTH_CONFIG = path.join(dir, 'none.json');
 
 const { main } = await import('../cli');
 const { loadSuite } = await import('../../evals/suites');
+const { pairProbes } = await import('../../evals/contracts');
 const { openDb } = await import('../../db/client');
 const { createCaller } = await import('../../server/trpc/root');
 
-/** A deterministic "model" with a known jagged pattern: it fails every easy probe of every third pair. */
+/**
+ * A deterministic "model" with a known jagged pattern: it fails every easy probe of every third pair and every hard
+ * probe of every fifth, and answers contrast twins right (so a tier passes exactly when its probe does).
+ */
 function jaggedAnswerer() {
   const suite = loadSuite('core');
   const byPrompt = new Map<string, { answer: string; wrong: boolean }>();
+  let expectedPasses = 0;
   suite.pairs.forEach((pair, i) => {
     byPrompt.set(pair.easy.prompt, { answer: pair.easy.answer, wrong: i % 3 === 0 });
     byPrompt.set(pair.hard.prompt, { answer: pair.hard.answer, wrong: i % 5 === 0 });
+    if (pair.easyTwin) byPrompt.set(pair.easyTwin.prompt, { answer: pair.easyTwin.answer, wrong: false });
+    if (pair.hardTwin) byPrompt.set(pair.hardTwin.prompt, { answer: pair.hardTwin.answer, wrong: false });
+    expectedPasses += Number(i % 3 !== 0) + Number(i % 5 !== 0);
   });
-  const expectedPasses = [...byPrompt.values()].filter((v) => !v.wrong).length;
   const answer = (prompt: string) => {
     const probe = byPrompt.get(prompt);
     if (!probe) return 'I do not know.';
@@ -64,8 +71,10 @@ describe('sawtooth eval against an OpenAI-compatible server on loopback', () => 
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^run \d+$/);
     const report = JSON.parse(lines.at(-1)!);
-    const probes = model.suite.pairs.length * 2;
-    expect(report.counts.pass + report.counts.fail + report.counts.error).toBe(probes);
+    // Counts are per tier of a pair (a probe with its contrast twin is one answer); the run stores every probe.
+    const tiers = model.suite.pairs.length * 2;
+    const probes = model.suite.pairs.reduce((n, pair) => n + pairProbes(pair).length, 0);
+    expect(report.counts.pass + report.counts.fail + report.counts.error + report.counts.refusal).toBe(tiers);
     expect(report.counts.error).toBe(0);
     expect(report.counts.pass).toBe(model.expectedPasses);
     expect(report.families.length).toBe(model.suite.families.length);
@@ -77,20 +86,20 @@ describe('sawtooth eval against an OpenAI-compatible server on loopback', () => 
     // Pairs i % 3 == 0 fail easy; of those, the ones with i % 5 != 0 pass hard: inversions exist, so J > 0.
     expect(report.inversion.j).toBeGreaterThan(0);
     expect(report.inversion.lo).toBeLessThanOrEqual(report.inversion.j);
+    const runId = report.runs[0];
 
     // The same numbers come back through the tRPC procedures the dashboard uses.
     const db = openDb(process.env.SAWTOOTH_DB!);
     const caller = createCaller({ db });
     const page = await caller.models.get({ id: report.model });
-    expect(page.summary.counts).toEqual(report.counts);
-    expect(page.summary.inversion.j).toBeCloseTo(report.inversion.j, 10);
-    expect(page.summary.profile).toHaveLength(model.suite.families.length * 2);
-    const run = await caller.runs.get({ id: report.runs[0] });
+    expect(page.profile).toEqual(report);
+    expect(page.points).toHaveLength(model.suite.families.length * 2);
+    const run = await caller.runs.get({ id: runId });
     expect(run.run.status).toBe('completed');
     expect(run.run.expected).toBe(probes);
-    const stored = db.$client.prepare('SELECT count(*) AS n, count(DISTINCT probe_key) AS d FROM results WHERE run_id = ?').get(report.runs[0]) as { n: number; d: number };
+    const stored = db.$client.prepare('SELECT count(*) AS n, count(DISTINCT probe_key) AS d FROM results WHERE run_id = ?').get(runId) as { n: number; d: number };
     expect(stored).toEqual({ n: probes, d: probes });
-    const failed = await caller.runs.results({ id: report.runs[0], outcome: 'fail', limit: 5 });
+    const failed = await caller.runs.results({ id: runId, outcome: 'fail', limit: 5 });
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0]!.reason.length).toBeGreaterThan(0);
     db.$client.close();

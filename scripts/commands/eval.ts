@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { runPairCounts } from '../../db/queries/pair-tallies';
 import { getRun } from '../../db/queries/runs';
 import { modelById, modelIds } from '../../db/queries/models';
 import { ENV_VAR_NAME, modelRecordFromConfig } from '../../evals/contracts/model-endpoint';
-import { buildProfile, withSuiteChance } from '../../evals/metrics';
 import { SuiteError } from '../../evals/suites';
 import { upsertModel } from '../../server/models/sync-models';
 import { createRun } from '../../server/runner/create-run';
@@ -14,13 +12,16 @@ import { CliError, parseFlags, type Command } from '../command';
 import { openCliDb } from '../open-db';
 import { runInProcess } from '../run-in-process';
 import { formatFamilyTable } from '../eval-report';
+import { storedProfile } from '../../server/explore/stored-profile';
 
 const usage = `usage: sawtooth eval --suite <id|file> (--model <id> | --base-url <url> --model-name <name> [--api-key-env VAR])
                      [--samples N] [--temperature T] [--seed S] [--max-tokens N] [--concurrency N] [--timeout-ms N]
                      [--cache] [--json]
 
 Runs a suite against a model, storing every graded answer, then prints a per-family summary.
-The first line of output is "run <id>". With --json the last line of stdout is the profile object (evals/metrics/profile-schema.ts).
+The first line of output is "run <id>". With --json the last line of stdout is the run's profile as one JSON object
+(the same object \`sawtooth profile --json\` prints and the dashboard shows).
+The temperature is always sent: --temperature, else the model's, else 0 (reasoning models take none).
 --samples N asks each probe N times (with --seed S, sample i gets seed S+i-1). --cache answers repeated requests
 (same endpoint, model, parameters, sample and prompt) from the database instead of the endpoint.`;
 
@@ -89,7 +90,8 @@ export const evalCommand: Command = {
       samples: flags.samples, temperature: flags.temperature, seed: flags.seed, maxTokens: flags['max-tokens'],
       concurrency: flags.concurrency ?? 8, timeoutMs: flags['timeout-ms'], cache: flags.cache,
     });
-    const problem = await preflight(model, settings, suite.pairs[0]!.easy.prompt);
+    // A neutral prompt, not a probe: a model that declares a scope is never sent a probe outside it, not even here.
+    const problem = await preflight(model, settings, 'Reply with the word OK.');
     if (problem) throw new CliError(problem);
 
     const runId = createRun(db, { modelId: model.id, suite, settings });
@@ -97,13 +99,8 @@ export const evalCommand: Command = {
     await runInProcess(db, runId, io, { quiet: flags.json });
 
     const run = getRun(db, runId)!;
-    const profile = buildProfile({
-      model: model.id,
-      suite: { id: suite.id, version: run.suiteVersion },
-      runs: [runId],
-      pairs: withSuiteChance(runPairCounts(db, runId), suite),
-      families: suite.families.map((family) => ({ id: family.id, domain: family.domain })),
-    });
+    // The same object `sawtooth profile --model <id> --suite <id> --run <id> --json` prints and the dashboard shows.
+    const { profile } = storedProfile(db, { modelId: model.id, suiteId: suite.id, runIds: [runId] })!;
     io.stdout(formatFamilyTable(profile));
     if (run.status !== 'completed') io.stdout(`run ${runId} is ${run.status}; resume it with: npx sawtooth runs resume ${runId}\n`);
     if (flags.json) io.stdout(`${JSON.stringify(profile)}\n`);

@@ -9,11 +9,12 @@ import { resolveSuite } from '../../server/suites/resolve-suite';
 import { CliError, parseFlags, type Command } from '../command';
 import { openCliDb } from '../open-db';
 
-const usage = `usage: sawtooth export (--run <id> | --model <id>) --format csv|json [--out <file>]
+const usage = `usage: sawtooth export (--run <id> | --model <id> [--suite <id>]) --format csv|json [--out <file>]
        sawtooth export --suite <id> --format yaml|jsonl [--out <file>]
 
-Writes a run's or a model's results as CSV or JSON (streamed, a page at a time), or a suite (built-in or made in
-the dashboard) as a suite file that --suite <file> and \`sawtooth probes validate\` read. Without --out: stdout.`;
+Writes a run's results, or a model's results on one suite (default core; suites never mix), as CSV or JSON
+(streamed, a page at a time), or a suite (built-in or made in the dashboard) as a suite file that --suite <file> and
+\`sawtooth probes validate\` read. Without --out: stdout.`;
 
 const FlagsSchema = z
   .object({
@@ -23,8 +24,9 @@ const FlagsSchema = z
     format: z.enum(['csv', 'json', 'yaml', 'jsonl'], { error: 'must be csv or json (results), yaml or jsonl (suite)' }),
     out: z.string().min(1).optional(),
   })
-  .refine((f) => [f.run, f.model, f.suite].filter((x) => x !== undefined).length === 1, { message: 'give exactly one of --run, --model or --suite', path: ['run'] })
-  .refine((f) => (f.suite === undefined) === (f.format === 'csv' || f.format === 'json'), { message: 'results export as csv or json; a suite as yaml or jsonl', path: ['format'] });
+  .refine((f) => [f.run, f.model, f.model === undefined ? f.suite : undefined].filter((x) => x !== undefined).length === 1, { message: 'give exactly one of --run, --model or --suite', path: ['run'] })
+  .refine((f) => !(f.run !== undefined && f.suite !== undefined), { message: 'a run has one suite already: give --run or --suite, not both', path: ['suite'] })
+  .refine((f) => (f.run === undefined && f.model === undefined) === !(f.format === 'csv' || f.format === 'json'), { message: 'results export as csv or json; a suite as yaml or jsonl', path: ['format'] });
 const options = { run: { type: 'string' }, model: { type: 'string' }, suite: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } } as const;
 
 export const exportCommand: Command = {
@@ -35,15 +37,15 @@ export const exportCommand: Command = {
     const { flags } = parseFlags(args, options, FlagsSchema);
     const { db } = openCliDb();
     let chunks: Iterable<string>;
-    if (flags.suite !== undefined) {
+    if (flags.run === undefined && flags.model === undefined) {
       try {
-        chunks = [serializeSuite(resolveSuite(db, flags.suite), flags.format as 'yaml' | 'jsonl')];
+        chunks = [serializeSuite(resolveSuite(db, flags.suite!), flags.format as 'yaml' | 'jsonl')];
       } catch (error) {
         if (error instanceof SuiteError) throw new CliError(`--suite: ${error.message}`, 2);
         throw error;
       }
     } else {
-      const scope: ExportScope = flags.run !== undefined ? { runId: flags.run } : { modelId: flags.model! };
+      const scope: ExportScope = flags.run !== undefined ? { runId: flags.run } : { modelId: flags.model!, suiteId: flags.suite ?? 'core' };
       const exists = 'runId' in scope
         ? runExists(db, scope.runId)
         : modelExists(db, scope.modelId);

@@ -62,7 +62,7 @@ describe('sawtooth import / export through main()', () => {
     expect(summary).toMatchObject({ format: 'jsonl', matched: 3, unpaired: 2, runs: [{ modelId: 'ext-model', results: 5, pass: 3, fail: 1, error: 1 }] });
     const runId = summary.runs[0].runId as number;
     const pairs = runPairCounts(db, runId);
-    expect(pairs).toEqual([expect.objectContaining({ pairId: 'arithmetic.halving#000', easy: { pass: 1, fail: 0, error: 0 }, hard: { pass: 1, fail: 1, error: 0 } })]);
+    expect(pairs).toEqual([expect.objectContaining({ pairId: 'arithmetic.halving#000', easy: { pass: 1, fail: 0, error: 0, refusal: 0 }, hard: { pass: 1, fail: 1, error: 0, refusal: 0 } })]);
     const samples = db.$client.prepare('SELECT sample FROM results WHERE run_id = ? ORDER BY id').all(runId).map((r) => (r as { sample: number }).sample);
     expect(samples).toEqual([1, 1, 2, 1, 1]);
     expect((await caller.runs.get({ id: runId })).run).toMatchObject({ origin: 'import', status: 'completed', expected: 5 });
@@ -140,7 +140,7 @@ describe('sawtooth import / export through main()', () => {
     const rows = parseCsv(readFileSync(csvFile, 'utf8'), { columns: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(5);
     expect(rows[0]).toMatchObject({ run_id: String(run.id), model_id: 'ext-model', probe_id: 'arithmetic.halving#000/easy', outcome: 'pass' });
-    const json = await cli(['export', '--model', 'openai-gpt-4o-mini', '--format', 'json']);
+    const json = await cli(['export', '--model', 'openai-gpt-4o-mini', '--suite', 'imported', '--format', 'json']);
     const parsed = JSON.parse(json.stdout) as Array<{ response: string }>;
     expect(parsed.map((r) => r.response)).toEqual(['5', '<script>alert(1)</script>']);
     expect((await cli(['export', '--run', '999', '--format', 'csv'])).stderr).toContain('no run 999');

@@ -11,6 +11,7 @@ export interface CommandEntry {
 export const commands: CommandEntry[] = [
   { name: 'up', summary: 'build and start the dashboard, the local model server, and the default evaluations', load: async () => (await import('./up')).upCommand },
   { name: 'eval', summary: 'run a suite against a model and print its per-family summary', load: async () => (await import('./eval')).evalCommand },
+  { name: 'profile', summary: "print a model's stored profile on one suite (its latest completed run, or the runs named)", load: async () => (await import('./profile')).profileCommand },
   { name: 'runs', summary: 'list, show, cancel, resume, or retry the errors of runs', load: async () => (await import('./runs')).runsCommand },
   { name: 'worker', summary: 'answer queued runs from the database until stopped', load: async () => (await import('./worker')).workerCommand },
   { name: 'train', summary: 'train a CTM / Transformer / LSTM checkpoint on parity or addition (or --eval-only one)', load: async () => (await import('./train')).trainCommand },

@@ -37,7 +37,7 @@ export const runsCommand: Command = {
     if (action === 'list') {
       const runs = listRuns(db, { limit: 100 });
       if (flags.json) io.stdout(`${JSON.stringify(runs)}\n`);
-      else for (const r of runs) io.stdout(`${String(r.id).padStart(5)}  ${r.status.padEnd(9)}  ${r.modelId}  ${r.suiteId}  ${r.passCount + r.failCount + r.errorCount}/${r.expected}\n`);
+      else for (const r of runs) io.stdout(`${String(r.id).padStart(5)}  ${r.status.padEnd(9)}  ${r.modelId}  ${r.suiteId}  ${r.passCount + r.failCount + r.errorCount + r.refusalCount}/${r.expected}\n`);
       return 0;
     }
     const id = runIdOf(rawId);
@@ -56,7 +56,7 @@ export const runsCommand: Command = {
     const errorDetails = runErrorSummary(db, id);
     const view = {
       id: run.id, model: run.modelId, suite: run.suiteId, suiteVersion: run.suiteVersion, status: run.status,
-      expected: run.expected, counts: { pass: run.passCount, fail: run.failCount, error: run.errorCount },
+      expected: run.expected, counts: { pass: run.passCount, fail: run.failCount, error: run.errorCount, refusal: run.refusalCount },
       errors: Object.fromEntries(runErrorKinds(db, id).map((k) => [k.kind, k.n])), costUsd: run.costUsd, settings: run.settings,
       totals: runTotals(db, id), errorDetails, message: run.message,
     };

@@ -80,7 +80,7 @@ export function seedResults(db: Db, options: SeedOptions): SeedReport {
   const probes = (
     sqlite
       .prepare(`SELECT p.key, p.family_id AS family, p.domain, p.tier, p.answer, length(p.prompt) AS chars
-                FROM suite_pairs sp JOIN probes p ON p.key IN (sp.easy_probe_key, sp.hard_probe_key)
+                FROM suite_pairs sp JOIN probes p ON p.key IN (sp.easy_probe_key, sp.hard_probe_key, sp.easy_twin_probe_key, sp.hard_twin_probe_key)
                 WHERE sp.suite_key = ? ORDER BY sp.position, p.tier`)
       .all(suiteKey) as Array<Omit<ProbeRow, 'promptTokens' | 'familyIndex'> & { chars: number }>
   ).map((p) => ({ ...p, promptTokens: Math.ceil(p.chars / 4), familyIndex: familyIds.indexOf(p.family) }));

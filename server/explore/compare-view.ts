@@ -1,72 +1,80 @@
 import type { Db } from '../../db/client';
-import {
-  comparePairs,
-  type ComparisonRow,
-  type FamilyComparison,
-  type InversionIndex,
-  type ProfilePoint,
-  type ProfileUnevenness,
-  type TierAccuracy,
-} from '../../evals/metrics';
-import { memoByModels, modelAggregates } from './model-aggregates';
+import { comparePairs, type ComparisonRow, type FamilyComparison, type ProfilePoint } from '../../evals/metrics';
+import { profilePoints } from './profile-points';
+import type { ProfilePairTally } from './profile-tallies';
+import { DEFAULT_SUITE } from './profile-scope';
 import type { PublicModel } from './public-model';
+import { storedProfile, type StoredProfile } from './stored-profile';
 
 export const MAX_COMPARED = 4;
 
-/** One compared model: its public fields, its sawtooth profile (for the overlay) and headline numbers. */
+/** One compared model: its public fields and its profile on the suite (null without a completed run there). */
 export interface ComparedModel {
   model: PublicModel;
-  profile: ProfilePoint[];
-  easy: TierAccuracy;
-  hard: TierAccuracy;
-  jaggedness: InversionIndex;
-  unevenness: ProfileUnevenness;
-  nPairs: number;
-  counts: { pass: number; fail: number; error: number };
+  profile: StoredProfile | null;
+  /** The profile's sawtooth line for the overlay (empty without a profile). */
+  points: ProfilePoint[];
 }
 
 /** B against the reference A: per-family Δ = B − A with paired interval, McNemar and Holm (evals/metrics comparePairs). */
 export interface PairwiseComparison {
   a: string;
   b: string;
+  /** True when the two profiles rest on different versions of the suite: only identical probes are compared. */
+  versionsDiffer: boolean;
   families: FamilyComparison[];
   overall: ComparisonRow;
   alpha: number;
 }
 
 export interface CompareView {
+  suite: string;
   models: ComparedModel[];
-  /** Every other model against the first (the reference). */
+  /** Every other model with a profile against the first (the reference). */
   comparisons: PairwiseComparison[];
 }
 
 /**
- * The comparison of 2–4 models. Each model's pair tallies are computed once (and cached by its run counters); the
- * first model is the reference and every other is compared with it. Disagreements are paged separately.
+ * Pairs both profiles asked with the same probes. On one suite version that is every pair; across versions, only
+ * pairs whose easy and hard probe rows are the same (probe rows are per suite and per content, so the same key means
+ * the same prompt and answer): a pair id whose prompt changed is never compared with itself.
  */
-export function compareView(db: Db, models: readonly PublicModel[]): CompareView {
-  const aggregates = modelAggregates(db, models.map((m) => m.id));
-  const compared = models.map((model) => {
-    const summary = aggregates.get(model.id)!.summary();
-    return {
-      model,
-      profile: summary.profile,
-      easy: summary.easy,
-      hard: summary.hard,
-      jaggedness: summary.inversion, // J; the verdict (summary.jaggedness) is wired by issue 9 part B
-      unevenness: summary.unevenness,
-      nPairs: summary.nPairs,
-      counts: summary.counts,
-    };
+function samePairs(a: readonly ProfilePairTally[], b: readonly ProfilePairTally[]): [ProfilePairTally[], ProfilePairTally[]] {
+  const key = (p: ProfilePairTally) => `${p.pairId}\u0000${p.easyKey}\u0000${p.hardKey}`;
+  const inB = new Set(b.map(key));
+  const inA = new Set(a.map(key));
+  return [a.filter((p) => inB.has(key(p))), b.filter((p) => inA.has(key(p)))];
+}
+
+const memo = new WeakMap<Db, Map<string, PairwiseComparison>>();
+
+/**
+ * The comparison of 2–4 models on one suite, each on its default profile there (latest completed run). The first
+ * model with a profile is the reference; every other is compared with it on the pairs both answered with the same
+ * probes. Comparisons are memoised on the exact runs compared.
+ */
+export function compareView(db: Db, models: readonly PublicModel[], suiteId: string = DEFAULT_SUITE): CompareView {
+  const scoped = models.map((model) => ({ model, found: storedProfile(db, { modelId: model.id, suiteId }) }));
+  const withProfile = scoped.filter((s) => s.found !== null);
+  const [reference, ...others] = withProfile;
+  let cache = memo.get(db);
+  if (!cache) memo.set(db, (cache = new Map()));
+  const comparisons = others.map((other) => {
+    const a = reference!.found!;
+    const b = other.found!;
+    const key = `${a.scope.runs.map((r) => r.id).join(',')}|${b.scope.runs.map((r) => r.id).join(',')}|${a.profile.counts.pass}:${b.profile.counts.pass}:${a.profile.counts.error}:${b.profile.counts.error}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const [pairsA, pairsB] = samePairs(a.tallies.pairs, b.tallies.pairs);
+    const { families, overall, alpha } = comparePairs(pairsA, pairsB);
+    const value = { a: reference!.model.id, b: other.model.id, versionsDiffer: a.scope.suite.key !== b.scope.suite.key, families, overall, alpha };
+    cache.set(key, value);
+    if (cache.size > 64) cache.delete(cache.keys().next().value!);
+    return value;
   });
-  const [reference, ...others] = models;
-  const referencePairs = reference ? aggregates.get(reference.id)!.pairs : [];
-  const comparisons = others.map((other) =>
-    // The paired bootstrap is the expensive part: reuse it until either model gets a new result.
-    memoByModels(db, 'compare', [reference!.id, other.id], () => {
-      const { families, overall, alpha } = comparePairs(referencePairs, aggregates.get(other.id)!.pairs);
-      return { a: reference!.id, b: other.id, families, overall, alpha };
-    }),
-  );
-  return { models: compared, comparisons };
+  return { suite: suiteId, models: scoped.map((s) => ({
+      model: s.model,
+      profile: s.found?.profile ?? null,
+      points: s.found ? profilePoints(s.found.profile) : [],
+    })), comparisons };
 }

@@ -1,8 +1,11 @@
 import type { Db } from '../../db/client';
 import { evidenceTranscripts, probeTexts, type Transcript } from '../../db/queries/model-page';
-import type { PairCounts } from '../../db/queries/pair-tallies';
 import { passRate } from '../../evals/metrics';
-import { modelAggregates } from './model-aggregates';
+import type { ProfilePairTally } from './profile-tallies';
+import { DEFAULT_SUITE } from './profile-scope';
+import { storedProfile } from './stored-profile';
+
+type PairCounts = ProfilePairTally;
 
 export type OutcomeFilter = 'pass' | 'fail' | 'any';
 export type Majority = 'pass' | 'fail' | 'tie';
@@ -52,24 +55,30 @@ interface Candidate {
 }
 
 /**
- * Probes (one tier of one pair) that every model answered, where at least one model passes and another fails.
+ * Probes (one tier of one pair) that every model answered in its profile on the suite, where at least one model
+ * passes and another fails.
  * `filters[i]` keeps only rows where model i passed ('pass') or failed ('fail'). Sorted in chart order; one page is
  * returned with its probe texts and each model's evidence sample (read for that page only).
  */
 export function disagreementPage(
   db: Db,
   modelIds: readonly string[],
-  opts: { filters: readonly OutcomeFilter[]; family?: string; limit: number; offset: number },
+  opts: { filters: readonly OutcomeFilter[]; family?: string; limit: number; offset: number; suite?: string },
 ): DisagreementPage {
-  const aggregates = modelAggregates(db, modelIds);
-  const indexes = modelIds.map((id) => new Map(aggregates.get(id)!.pairs.map((pair) => [pair.pairId, pair])));
-  const first = aggregates.get(modelIds[0]!)!.pairs;
+  const profiles = modelIds.map((id) => storedProfile(db, { modelId: id, suiteId: opts.suite ?? DEFAULT_SUITE }));
+  if (profiles.some((p) => p === null)) return { total: 0, commonProbes: 0, families: [], items: [] };
+  const runIds = profiles.flatMap((p) => p!.scope.runs.map((r) => r.id));
+  const indexes = profiles.map((p) => new Map(p!.tallies.pairs.map((pair) => [pair.pairId, pair])));
+  const first = profiles[0]!.tallies.pairs;
+  const keyOf = (pair: PairCounts, tier: 'easy' | 'hard') => (tier === 'easy' ? pair.easyKey : pair.hardKey);
   const candidates: Candidate[] = [];
   let commonProbes = 0;
   for (const reference of first) {
     const pairs = indexes.map((index) => index.get(reference.pairId));
     if (pairs.some((pair) => !pair || pair.family !== reference.family)) continue;
     for (const tier of ['easy', 'hard'] as const) {
+      // Only the same probe (same row: same suite, same content) is a common probe, never a reused id.
+      if (pairs.some((pair) => keyOf(pair!, tier) !== keyOf(reference, tier))) continue;
       const rates = pairs.map((pair) => passRate(pair![tier]));
       if (rates.some((p) => p === null)) continue;
       commonProbes++;
@@ -84,7 +93,6 @@ export function disagreementPage(
   const matching = opts.family ? byFilter.filter((c) => c.pairs[0]!.family === opts.family) : byFilter;
   const page = matching.slice(opts.offset, opts.offset + opts.limit);
 
-  const keyOf = (pair: PairCounts, tier: 'easy' | 'hard') => (tier === 'easy' ? pair.easyKey : pair.hardKey);
   const texts = probeTexts(db, page.map((c) => keyOf(c.pairs[0]!, c.tier)));
   const transcripts = evidenceTranscripts(
     db,
@@ -95,6 +103,7 @@ export function disagreementPage(
         prefer: c.majorities[i] === 'tie' ? null : (c.majorities[i] as 'pass' | 'fail'),
       })),
     ),
+    runIds,
   );
   const items = page.map((c): DisagreementRow => {
     const reference = c.pairs[0]!;

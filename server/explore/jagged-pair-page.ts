@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client';
 import { evidenceTranscripts, probeTexts, type Transcript } from '../../db/queries/model-page';
-import type { PairCounts } from '../../db/queries/pair-tallies';
 import { jaggedPairs, passRate } from '../../evals/metrics';
-import { modelAggregate } from './model-aggregates';
+import type { ProfilePairTally } from './profile-tallies';
+import type { ScopedProfile } from './stored-profile';
 
 /** One side (easy or hard) of a jagged pair, with the sample shown as evidence. */
 export interface JaggedSide {
@@ -10,7 +10,7 @@ export interface JaggedSide {
   prompt: string;
   answer: string;
   p: number | null;
-  counts: { pass: number; fail: number; error: number };
+  counts: { pass: number; fail: number; error: number; refusal: number };
   transcript: Transcript | null;
 }
 
@@ -31,11 +31,14 @@ export interface JaggedPairPage {
 }
 
 /**
- * One page of a model's jagged pairs (p(hard) > p(easy), from the metrics' own jaggedPairs), in chart order. Only
- * the page's probes are read from the database: their texts and one evidence sample each.
+ * One page of a model's jagged pairs (p(hard) > p(easy), from the metrics' own jaggedPairs) in one profile, in chart
+ * order. Only the page's probes are read from the database: their texts and one evidence sample each, from the runs
+ * the profile rests on.
  */
-export function jaggedPairPage(db: Db, modelId: string, opts: { family?: string; limit: number; offset: number }): JaggedPairPage {
-  const { pairs } = modelAggregate(db, modelId);
+export function jaggedPairPage(db: Db, scoped: ScopedProfile, opts: { family?: string; limit: number; offset: number }): JaggedPairPage {
+  const modelId = scoped.scope.modelId;
+  const runIds = scoped.scope.runs.map((r) => r.id);
+  const pairs = scoped.tallies.pairs;
   const byId = new Map(pairs.map((pair) => [pair.pairId, pair]));
   const jagged = jaggedPairs(pairs);
   const familyCounts = new Map<string, number>();
@@ -48,8 +51,8 @@ export function jaggedPairPage(db: Db, modelId: string, opts: { family?: string;
   const transcripts = evidenceTranscripts(db, page.flatMap((pair) => [
     { modelId, probeKey: pair.easyKey, prefer: 'fail' as const },
     { modelId, probeKey: pair.hardKey, prefer: 'pass' as const },
-  ]));
-  const side = (pair: PairCounts, tier: 'easy' | 'hard'): JaggedSide => {
+  ]), runIds);
+  const side = (pair: ProfilePairTally, tier: 'easy' | 'hard'): JaggedSide => {
     const key = tier === 'easy' ? pair.easyKey : pair.hardKey;
     const text = texts.get(key);
     const found = transcripts.get(`${modelId}|${key}`);

@@ -1,51 +1,77 @@
 import type { Db } from '../../db/client';
 import { lastRunPerModel, type LastRun } from '../../db/queries/model-page';
-import type { InversionIndex, ProfileUnevenness, TierAccuracy } from '../../evals/metrics';
-import { modelAggregates } from './model-aggregates';
+import { latestCompletedRuns } from '../../db/queries/profile-runs';
+import { DEFAULT_SUITE } from './profile-scope';
 import { listPublicModels, type PublicModel } from './public-model';
+import { rankRanges, type RankRange } from './rank-ranges';
+import { storedProfile, type StoredProfile } from './stored-profile';
 
-/** One point of a leaderboard sparkline: the sawtooth profile without its intervals. */
+/** One point of a leaderboard sparkline: the sawtooth profile without its intervals (null: not evaluated). */
 export interface SparkPoint {
   family: string;
   tier: 'easy' | 'hard';
   acc: number | null;
 }
 
-/** One leaderboard row: the headline numbers of a model, small enough to send every model's at once. */
+/** One leaderboard row: a model's profile on the chosen suite (null without a completed run on it) and its rank. */
 export interface LeaderboardRow {
   model: PublicModel;
-  runs: number;
+  profile: StoredProfile | null;
+  /** The rank range the ranking value's interval allows (see rank-ranges.ts); null without a value. */
+  rank: RankRange | null;
   lastRun: LastRun | null;
-  easy: TierAccuracy;
-  hard: TierAccuracy;
-  jaggedness: InversionIndex;
-  unevenness: ProfileUnevenness;
-  nPairs: number;
-  excludedPairs: number;
-  counts: { pass: number; fail: number; error: number };
   sparkline: SparkPoint[];
 }
 
-/** Every model's row; aggregates come from the per-model cache (one scan per model whose results changed). */
-export function leaderboardRows(db: Db): LeaderboardRow[] {
+export interface Leaderboard {
+  suite: string;
+  /** What the rank orders by, in words, for the column header. */
+  rankedBy: string;
+  rows: LeaderboardRow[];
+}
+
+/**
+ * The value the leaderboard ranks by, with its interval: the jaggedness index (the share of pairs flipped beyond
+ * chance, 0 without a flipped tooth), which noise and guessing leave at 0 — unlike J, which a coin-flipper tops.
+ */
+export function rankingValue(profile: StoredProfile): { value: number | null; lo: number | null; hi: number | null } {
+  return { value: profile.jaggedness.index, lo: profile.jaggedness.lo, hi: profile.jaggedness.hi };
+}
+
+function sparkline(profile: StoredProfile): SparkPoint[] {
+  return profile.families.flatMap((f) =>
+    (['easy', 'hard'] as const).map((tier) => ({ family: f.id, tier, acc: f.evaluated ? f[tier].acc : null })),
+  );
+}
+
+/**
+ * Every model's row on one suite: each model's default profile (its latest completed run on the suite), never a mix
+ * of suites, versions or runs. Profiles come from the cache keyed by the runs they rest on.
+ */
+export function leaderboard(db: Db, suiteId: string = DEFAULT_SUITE): Leaderboard {
   const models = listPublicModels(db);
-  const aggregates = modelAggregates(db, models.map((m) => m.id));
-  const lastRuns = lastRunPerModel(db);
-  return models.map((model) => {
-    const aggregate = aggregates.get(model.id)!;
-    const summary = aggregate.summary();
-    return {
-      model,
-      runs: aggregate.stamp?.runs ?? 0,
-      lastRun: lastRuns.get(model.id) ?? null,
-      easy: summary.easy,
-      hard: summary.hard,
-      jaggedness: summary.inversion, // J; the verdict (summary.jaggedness) is wired by issue 9 part B
-      unevenness: summary.unevenness,
-      nPairs: summary.nPairs,
-      excludedPairs: summary.excludedPairs,
-      counts: summary.counts,
-      sparkline: summary.profile.map(({ family, tier, acc }) => ({ family, tier, acc })),
-    };
-  });
+  const latest = latestCompletedRuns(db, suiteId);
+  const lastRuns = lastRunPerModel(db, suiteId);
+  const profiles = new Map(
+    models.flatMap((model) => {
+      if (!latest.has(model.id)) return [];
+      const found = storedProfile(db, { modelId: model.id, suiteId });
+      return found ? [[model.id, found.profile] as const] : [];
+    }),
+  );
+  const ranks = rankRanges([...profiles].map(([id, profile]) => ({ id, ...rankingValue(profile) })));
+  return {
+    suite: suiteId,
+    rankedBy: 'jaggedness index (95% interval); models whose intervals overlap share ranks',
+    rows: models.map((model) => {
+      const profile = profiles.get(model.id) ?? null;
+      return {
+        model,
+        profile,
+        rank: ranks.get(model.id) ?? null,
+        lastRun: lastRuns.get(model.id) ?? null,
+        sparkline: profile ? sparkline(profile) : [],
+      };
+    }),
+  };
 }

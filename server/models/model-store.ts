@@ -23,6 +23,7 @@ const endpointColumns = {
   reasoning: models.reasoning,
   priceInput: models.priceInput,
   priceOutput: models.priceOutput,
+  scope: models.scope,
 };
 
 /**

@@ -40,7 +40,7 @@ describe('real API quirks, end to end through a run', () => {
       .prepare(`SELECT p.id AS probeId, r.outcome, r.error_kind AS kind, r.response, r.reason, r.extracted
                 FROM results r JOIN probes p ON p.key = r.probe_key WHERE r.run_id = ?`)
       .all(runId) as Stored[];
-    return { runId, byProbe: new Map(rows.map((r) => [r.probeId, r])), requests: server.log().slice(before) };
+    return { runId, byProbe: new Map(rows.map((r) => [r.probeId, r])), requests: server.log().slice(before).filter((r) => r.path !== '/v1/models') };
   }
 
   beforeAll(async () => {

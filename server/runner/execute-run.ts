@@ -9,6 +9,9 @@ import { ResultRecorder } from './result-recorder';
 import { RunSettingsSchema, type RunSettings } from './run-settings';
 import type { ClaimedRun } from './run-queue';
 import { toResultRow } from './to-result-row';
+import { storedRunScope, suiteFamilies } from '../../db/queries/run-scope';
+import { discoverListedScope, familiesInScope, ModelScopeSchema, storeRunScope, type ListedScope } from './model-scope';
+import { effectiveTemperature } from './temperature';
 import { pendingWork, type WorkItem } from './work-items';
 
 export interface ExecuteDeps {
@@ -21,6 +24,27 @@ export interface ExecuteDeps {
   /** Aborted when the run is cancelled, the lease is lost or the process shuts down. */
   signal: AbortSignal;
   onProgress?: (written: number) => void;
+  /** Reads the scope an endpoint lists on /models (default: ask it over HTTP); injectable for tests. */
+  listedScope?: (baseUrl: string, modelName: string) => Promise<ListedScope>;
+}
+
+/**
+ * The families this run sends (null: all), fixed at its first start: the model's configured scope, else what its
+ * endpoint lists on /models. The run's expected count is lowered to what it will send.
+ */
+async function runScope(
+  db: Db,
+  run: ClaimedRun,
+  model: ModelRow,
+  settings: RunSettings,
+  listed: ExecuteDeps['listedScope'] = discoverListedScope,
+): Promise<string[] | null> {
+  const stored = storedRunScope(db, run.id);
+  if (stored !== null) return stored;
+  const configured = model.scope ? ModelScopeSchema.parse(model.scope) : null;
+  const fromEndpoint = configured || !model.baseUrl ? null : await listed(model.baseUrl, model.modelName);
+  const families = familiesInScope(suiteFamilies(db, run.suiteKey), configured, fromEndpoint);
+  return storeRunScope(db, run.id, run.suiteKey, families, settings.samples);
 }
 
 /** Cache hits are synchronous: a lane yields to the event loop this often so heartbeats and flush timers still run. */
@@ -44,9 +68,10 @@ export async function executeRun(deps: ExecuteDeps): Promise<{ written: number; 
 
   const system: ChatMessage[] = model.systemPrompt ? [{ role: 'system', content: model.systemPrompt }] : [];
   // Resolved once per run, not per request: the model row's defaults under the run's settings.
-  const temperature = settings.temperature ?? model.temperature ?? undefined;
+  const temperature = effectiveTemperature(model, settings) ?? undefined;
   const maxTokens = settings.maxTokens ?? model.maxTokens ?? undefined;
-  const work = pendingWork(db, run.id, run.suiteKey, settings.samples);
+  const families = await runScope(db, run, model, settings, deps.listedScope);
+  const work = pendingWork(db, run.id, run.suiteKey, settings.samples, families);
   // The pump keeps a bounded number of requests in flight: enough to keep the scheduler busy, never the whole run.
   const window = Math.max(4, settings.concurrency * 2);
   let exhausted = false;

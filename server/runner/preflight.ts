@@ -1,6 +1,7 @@
 import type { models } from '../../db/schema';
 import { providerFor } from './endpoints';
 import type { RunSettings } from './run-settings';
+import { effectiveTemperature } from './temperature';
 
 type ModelRow = typeof models.$inferSelect;
 
@@ -16,6 +17,7 @@ export async function preflight(model: ModelRow, settings: RunSettings, prompt: 
   const result = await provider.chat({
     model: model.modelName,
     messages: [{ role: 'user', content: prompt }],
+    temperature: effectiveTemperature(model, settings) ?? undefined,
     maxTokens: settings.maxTokens ?? model.maxTokens ?? undefined,
     reasoning: model.reasoning,
   });

@@ -45,16 +45,16 @@ export class ResultRecorder {
       ON CONFLICT (run_id, probe_key, sample) DO NOTHING`);
     const bump = sqlite.prepare(`
       UPDATE runs SET pass_count = pass_count + @pass, fail_count = fail_count + @fail,
-        error_count = error_count + @error, cost_usd = cost_usd + @cost WHERE id = @runId`);
+        error_count = error_count + @error, refusal_count = refusal_count + @refusal, cost_usd = cost_usd + @cost WHERE id = @runId`);
     this.flushBatch = sqlite.transaction((rows: ResultRow[], sideWrites: Array<() => void>) => {
-      const perRun = new Map<number, { pass: number; fail: number; error: number; cost: number }>();
+      const perRun = new Map<number, { pass: number; fail: number; error: number; refusal: number; cost: number }>();
       for (const row of rows) {
         // Positional parameters: binding by name costs a property lookup per column per row.
         const changed = insert.run(row.runId, row.modelId, row.probeKey, row.familyId, row.domain, row.tier, row.sample, row.outcome,
           row.errorKind, row.response, row.extracted, row.reason, row.latencyMs, row.promptTokens, row.completionTokens, row.costUsd,
           row.ticks, row.telemetry == null ? null : JSON.stringify(row.telemetry)).changes;
         if (changed === 0) continue;
-        const c = perRun.get(row.runId) ?? { pass: 0, fail: 0, error: 0, cost: 0 };
+        const c = perRun.get(row.runId) ?? { pass: 0, fail: 0, error: 0, refusal: 0, cost: 0 };
         c[row.outcome] += 1;
         c.cost += row.costUsd ?? 0;
         perRun.set(row.runId, c);

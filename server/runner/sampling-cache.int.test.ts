@@ -30,7 +30,7 @@ describe('sampling, cost and the response cache', () => {
                 FROM results WHERE run_id = ? ORDER BY probe_key, sample`)
       .all(runId) as Array<{ probe: number; sample: number; outcome: string; reason: string; pt: number; ct: number; cost: number; latency: number }>;
     const runRow = db.$client.prepare('SELECT status, cost_usd AS cost FROM runs WHERE id = ?').get(runId) as { status: string; cost: number };
-    return { runId, rows, runRow, requests: server.log().slice(before) };
+    return { runId, rows, runRow, requests: server.log().slice(before).filter((r) => r.path !== '/v1/models') };
   }
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import type { models } from '../../db/schema';
-import { grade } from '../../evals/graders';
+import { gradeOutcome } from '../../evals/graders';
 import type { ChatResult, ChatSuccess } from '../providers/types';
 import type { ResultRow } from './result-recorder';
 import type { ClaimedRun } from './run-queue';
@@ -42,8 +42,8 @@ function storedResponse(result: ChatSuccess): string {
 }
 
 /**
- * Turns one provider answer into a stored result: graded when there is an answer, an `error` (never a wrong
- * answer) when there is none. `fromCache` marks an answer served by the response cache: it cost nothing now.
+ * Turns one provider answer into a stored result: graded when there is an answer (pass, fail, or refusal when the
+ * model declined), an `error` (never a wrong answer) when there is none or the grader broke. `fromCache` marks an answer served by the response cache: it cost nothing now.
  */
 export function toResultRow(
   run: ClaimedRun,
@@ -66,14 +66,17 @@ export function toResultRow(
       latencyMs, promptTokens, completionTokens, costUsd, ticks: null, telemetry: null,
     };
   }
-  const verdict = grade(result.text, item.answer, item.grader);
+  const verdict = gradeOutcome(result.text, item.answer, item.grader);
   let reason = verdict.reason;
+  // Thinking time is only meaningful for an answer: a refusal (e.g. the CTM's out-of-scope notice) used no ticks on
+  // the question, and storing its ticks drew empty bars on the thinking-time chart.
+  const answered = verdict.outcome === 'pass' || verdict.outcome === 'fail';
   if (result.truncatedAt !== undefined) reason += ` (answer stored cut at ${result.truncatedAt} characters)`;
   if (opts.fromCache) reason += ' (answer from the response cache)';
   return {
     runId: run.id, modelId: run.modelId, probeKey: item.probeKey, familyId: item.familyId, domain: item.domain, tier: item.tier,
-    sample: item.sample, outcome: verdict.pass ? 'pass' : 'fail', errorKind: null, response: storedResponse(result),
+    sample: item.sample, outcome: verdict.outcome, errorKind: verdict.errorKind, response: storedResponse(result),
     extracted: verdict.extracted, reason, latencyMs, promptTokens, completionTokens, costUsd,
-    ticks: ticksOf(result.extension), telemetry: result.extension ?? null,
+    ticks: answered ? ticksOf(result.extension) : null, telemetry: result.extension ?? null,
   };
 }

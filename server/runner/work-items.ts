@@ -17,18 +17,28 @@ export interface WorkItem {
 const PAGE = 500;
 
 /**
- * Yields the run's pending work: the suite's probes × samples minus the results already stored. Reads the suite a
+ * Yields the run's pending work: the suite's probes (contrast twins included) in the model's scope × samples, minus
+ * the results already stored. Reads the suite a
  * page at a time (keyset on pair position), so memory stays flat however large the run; recomputing this after a
  * crash is what makes a resumed run lose nothing and repeat nothing.
  */
-export function* pendingWork(db: Db, runId: number, suiteKey: number, samples: number): Generator<WorkItem> {
+export function* pendingWork(
+  db: Db,
+  runId: number,
+  suiteKey: number,
+  samples: number,
+  /** The families in the model's scope (null: all): probes outside it are never sent. */
+  families: readonly string[] | null = null,
+): Generator<WorkItem> {
   const sqlite = db.$client;
   const pageStmt = sqlite.prepare(`
     SELECT sp.position, p.key AS probeKey, p.id AS probeId, p.family_id AS familyId, p.domain, p.tier, p.prompt,
            p.answer, p.grader
-    FROM suite_pairs sp JOIN probes p ON p.key IN (sp.easy_probe_key, sp.hard_probe_key)
+    FROM suite_pairs sp
+    JOIN probes p ON p.key IN (sp.easy_probe_key, sp.hard_probe_key, sp.easy_twin_probe_key, sp.hard_twin_probe_key)
     WHERE sp.suite_key = ? AND sp.position > ?
-    ORDER BY sp.position, p.tier LIMIT ?`);
+      AND (? IS NULL OR sp.family_id IN (SELECT value FROM json_each(?)))
+    ORDER BY sp.position, p.tier, p.key LIMIT ?`);
   const doneStmt = sqlite.prepare(`
     SELECT probe_key AS probeKey, sample FROM results
     WHERE run_id = ? AND probe_key IN (SELECT value FROM json_each(?))`);
@@ -39,9 +49,10 @@ export function* pendingWork(db: Db, runId: number, suiteKey: number, samples: n
     if (!spec) graders.set(raw, (spec = GraderSpecSchema.parse(JSON.parse(raw))));
     return spec;
   };
+  const scope = families === null ? null : JSON.stringify(families);
   let after = -1;
   for (;;) {
-    const rows = pageStmt.all(suiteKey, after, PAGE * 2) as Array<
+    const rows = pageStmt.all(suiteKey, after, scope, scope, PAGE * 2) as Array<
       Omit<WorkItem, 'grader' | 'sample'> & { position: number; grader: string }
     >;
     if (rows.length === 0) return;

@@ -1,11 +1,13 @@
 import type { Db } from '../../db/client';
-import { GraderSpecSchema, type Family, type Pair, type Probe, type Suite } from '../../evals/contracts';
+import { GraderSpecSchema, PAIR_SLOTS, type Family, type Pair, type PairSlot, type Probe, type Suite } from '../../evals/contracts';
 
 interface ProbeColumns {
+  key: number;
   id: string;
   prompt: string;
   answer: string;
   grader: string;
+  chance: number | null;
   source: string | null;
   license: string | null;
 }
@@ -18,6 +20,7 @@ function probeOf(p: ProbeColumns, family: string, tier: 'easy' | 'hard'): Probe 
     prompt: p.prompt,
     answer: p.answer,
     grader: GraderSpecSchema.parse(JSON.parse(p.grader)),
+    ...(p.chance !== null ? { chance: p.chance } : {}),
     ...(p.source !== null ? { source: p.source } : {}),
     ...(p.license !== null ? { license: p.license } : {}),
   };
@@ -25,7 +28,7 @@ function probeOf(p: ProbeColumns, family: string, tier: 'easy' | 'hard'): Probe 
 
 /**
  * A stored suite version read back from the catalog tables as a resolved Suite (families in order of first use,
- * pairs in position order), with the version it was stored under. Undefined when no such key exists.
+ * pairs in position order, contrast twins and stated chances included), with the version it was stored under. Undefined when no such key exists.
  */
 export function catalogSuite(db: Db, suiteKey: number): Suite | undefined {
   const sqlite = db.$client;
@@ -35,19 +38,28 @@ export function catalogSuite(db: Db, suiteKey: number): Suite | undefined {
   if (!head) return undefined;
   const rows = sqlite
     .prepare(
-      `SELECT sp.pair_id AS pairId, sp.family_id AS family,
-              e.id AS eId, e.prompt AS ePrompt, e.answer AS eAnswer, e.grader AS eGrader, e.source AS eSource, e.license AS eLicense,
-              h.id AS hId, h.prompt AS hPrompt, h.answer AS hAnswer, h.grader AS hGrader, h.source AS hSource, h.license AS hLicense
-       FROM suite_pairs sp JOIN probes e ON e.key = sp.easy_probe_key JOIN probes h ON h.key = sp.hard_probe_key
-       WHERE sp.suite_key = ? ORDER BY sp.position`,
+      `SELECT pair_id AS pairId, family_id AS family, easy_probe_key AS easy, easy_twin_probe_key AS easyTwin,
+              hard_probe_key AS hard, hard_twin_probe_key AS hardTwin
+       FROM suite_pairs WHERE suite_key = ? ORDER BY position`,
     )
-    .all(suiteKey) as Array<Record<string, string | null> & { pairId: string; family: string }>;
-  const pairs: Pair[] = rows.map((r) => ({
-    id: r.pairId,
-    family: r.family,
-    easy: probeOf({ id: r.eId!, prompt: r.ePrompt!, answer: r.eAnswer!, grader: r.eGrader!, source: r.eSource ?? null, license: r.eLicense ?? null }, r.family, 'easy'),
-    hard: probeOf({ id: r.hId!, prompt: r.hPrompt!, answer: r.hAnswer!, grader: r.hGrader!, source: r.hSource ?? null, license: r.hLicense ?? null }, r.family, 'hard'),
-  }));
+    .all(suiteKey) as Array<{ pairId: string; family: string } & Record<PairSlot, number | null>>;
+  const probes = new Map(
+    (sqlite
+      .prepare(
+        `SELECT p.key, p.id, p.prompt, p.answer, p.grader, p.chance, p.source, p.license FROM suite_pairs sp
+         JOIN probes p ON p.key IN (sp.easy_probe_key, sp.hard_probe_key, sp.easy_twin_probe_key, sp.hard_twin_probe_key)
+         WHERE sp.suite_key = ?`,
+      )
+      .all(suiteKey) as ProbeColumns[]).map((p) => [p.key, p]),
+  );
+  const pairs: Pair[] = rows.map((r) => {
+    const pair: Record<string, unknown> = { id: r.pairId, family: r.family };
+    for (const { slot, tier } of PAIR_SLOTS) {
+      const key = r[slot];
+      if (key !== null) pair[slot] = probeOf(probes.get(key)!, r.family, tier);
+    }
+    return pair as Pair;
+  });
   const familyIds = [...new Set(pairs.map((p) => p.family))];
   const byId = new Map(
     (sqlite

@@ -6,12 +6,16 @@ import { contentHash } from './content-hash';
 
 /** What a probe's version is made of: everything that changes its meaning or its grading. */
 function probeHash(probe: Probe): string {
-  return contentHash({ prompt: probe.prompt, answer: probe.answer, grader: probe.grader, family: probe.family, tier: probe.tier });
+  const content = { prompt: probe.prompt, answer: probe.answer, grader: probe.grader, family: probe.family, tier: probe.tier };
+  // A stated chance changes what a pass means; probes without one keep the hashes they always had.
+  return contentHash(probe.chance === undefined ? content : { ...content, chance: probe.chance });
 }
 
 /**
- * Stores a resolved suite version (families, probe versions, pairs) and returns its key. Idempotent: storing the
- * same version again changes nothing, and a new version of a suite never touches an older one's rows.
+ * Stores a resolved suite version (families, probe versions, pairs with their contrast twins) and returns its key.
+ * Idempotent: storing the same version again changes nothing, and a new version of a suite never touches an older
+ * one's rows. Probe rows belong to the suite (probes.suite_id): another suite with the same probe ids and content
+ * gets rows of its own, so no user or generated suite can alias a built-in probe.
  */
 export function persistSuite(db: Db, suite: Suite): number {
   return db.transaction((tx) => {
@@ -42,6 +46,7 @@ export function persistSuite(db: Db, suite: Suite): number {
       const hash = probeHash(probe);
       tx.insert(probes)
         .values({
+          suiteId: suite.id,
           id: probe.id,
           contentHash: hash,
           familyId: probe.family,
@@ -50,6 +55,7 @@ export function persistSuite(db: Db, suite: Suite): number {
           prompt: probe.prompt,
           answer: probe.answer,
           grader: probe.grader,
+          chance: probe.chance ?? null,
           source: probe.source ?? null,
           license: probe.license ?? null,
         })
@@ -58,7 +64,7 @@ export function persistSuite(db: Db, suite: Suite): number {
       return tx
         .select({ key: probes.key })
         .from(probes)
-        .where(and(eq(probes.id, probe.id), eq(probes.contentHash, hash)))
+        .where(and(eq(probes.suiteId, suite.id), eq(probes.id, probe.id), eq(probes.contentHash, hash)))
         .get()!.key;
     };
 
@@ -70,6 +76,8 @@ export function persistSuite(db: Db, suite: Suite): number {
           familyId: pair.family,
           easyProbeKey: probeKey(pair.easy),
           hardProbeKey: probeKey(pair.hard),
+          easyTwinProbeKey: pair.easyTwin ? probeKey(pair.easyTwin) : null,
+          hardTwinProbeKey: pair.hardTwin ? probeKey(pair.hardTwin) : null,
           position,
         })
         .run();

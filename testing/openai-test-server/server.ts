@@ -14,6 +14,8 @@ export interface OpenAITestServerOptions {
   faults?: FaultRule[];
   /** Listed by GET /v1/models. Default: ["test-model"]. */
   models?: string[];
+  /** Extra fields of a listed model's entry (e.g. the `families` our checkpoint server declares), by model id. */
+  modelFields?: Record<string, Record<string, unknown>>;
   /** When set, requests without `Authorization: Bearer <it>` get a 401 that echoes the key they sent (as OpenAI does). */
   requireApiKey?: string;
   /** A top-level `sawtooth` telemetry object to add to each completion (what our CTM server sends). */
@@ -85,7 +87,7 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions): P
     }
     if (method === 'GET' && path === '/v1/models') {
       record({ method, path });
-      const data = (options.models ?? ['test-model']).map((id) => ({ id, object: 'model', created: 0, owned_by: 'sawtooth-test' }));
+      const data = (options.models ?? ['test-model']).map((id) => ({ id, object: 'model', created: 0, owned_by: 'sawtooth-test', ...options.modelFields?.[id] }));
       sendJson(res, 200, { object: 'list', data });
       return;
     }

@@ -12,22 +12,24 @@ const QuerySchema = z.object({
     .string({ error: 'models is required, e.g. ?models=a,b' })
     .transform((s) => s.split(',').map((id) => id.trim()).filter(Boolean))
     .pipe(z.array(z.string().max(200)).min(2, 'give 2 to 4 models').max(MAX_COMPARED, 'give 2 to 4 models')),
+  suite: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a suite id, e.g. core').default('core'),
 });
 
 function problem(status: number, message: string): Response {
   return new Response(`${message}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 }
 
-/** GET /api/report?models=a,b[,c,d]: the comparison as one self-contained HTML file, downloaded. */
+/** GET /api/report?models=a,b[,c,d][&suite=core]: the comparison on one suite as one self-contained HTML file. */
 export function GET(request: Request): Response {
-  const parsed = QuerySchema.safeParse({ models: new URL(request.url).searchParams.get('models') ?? undefined });
-  if (!parsed.success) return problem(400, `models: ${parsed.error.issues[0]!.message}`);
+  const params = new URL(request.url).searchParams;
+  const parsed = QuerySchema.safeParse({ models: params.get('models') ?? undefined, suite: params.get('suite') ?? undefined });
+  if (!parsed.success) return problem(400, `${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
   const db = serverDb();
   const { found, missing } = publicModelsById(db, [...new Set(parsed.data.models)]);
   if (missing.length > 0) return problem(404, `unknown model: ${missing.join(', ')}`);
   if (found.length < 2) return problem(400, 'models: give 2 to 4 different models');
-  const html = buildComparisonReport(db, found);
-  const filename = `sawtooth-compare-${found.map((m) => m.id).join('-vs-')}.html`.replace(/[^\w.-]+/g, '_');
+  const html = buildComparisonReport(db, found, parsed.data.suite);
+  const filename = `sawtooth-compare-${parsed.data.suite}-${found.map((m) => m.id).join('-vs-')}.html`.replace(/[^\w.-]+/g, '_');
   return new Response(html, {
     headers: {
       'content-type': 'text/html; charset=utf-8',

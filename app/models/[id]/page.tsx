@@ -1,6 +1,12 @@
+import { Suspense } from 'react';
 import { ModelView } from '../../_components/model-view';
+import { Loading } from '../../_components/states';
 
 export default async function ModelPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return <ModelView id={decodeURIComponent(id)} />;
+  return (
+    <Suspense fallback={<Loading what="model" />}>
+      <ModelView id={decodeURIComponent(id)} />
+    </Suspense>
+  );
 }

@@ -7,7 +7,20 @@ import { MODEL_ARCHS, ModelEndpointSchema, type ModelEndpoint } from '../../../e
 import { useTRPC } from '../../_trpc/client';
 import { ConnectionResult } from './connection-result';
 
-type Text = Record<'id' | 'label' | 'baseUrl' | 'modelName' | 'apiKeyEnv' | 'temperature' | 'maxTokens' | 'systemPrompt' | 'priceInput' | 'priceOutput', string>;
+type Text = Record<'id' | 'label' | 'baseUrl' | 'modelName' | 'apiKeyEnv' | 'temperature' | 'maxTokens' | 'systemPrompt' | 'priceInput' | 'priceOutput' | 'scope', string>;
+
+/**
+ * "algorithmic.parity, arithmetic" → the scope: words with a dot are family ids, words without are domains.
+ * Empty → null (the model answers everything).
+ */
+function scopeOf(text: string): ModelEndpoint['scope'] {
+  const words = text.split(/[\s,]+/).filter(Boolean);
+  if (words.length === 0) return null;
+  const families = words.filter((w) => w.includes('.'));
+  const domains = words.filter((w) => !w.includes('.'));
+  return { ...(families.length > 0 ? { families } : {}), ...(domains.length > 0 ? { domains } : {}) };
+}
+const scopeText = (scope: ModelEndpoint['scope']) => (scope ? [...(scope.families ?? []), ...(scope.domains ?? [])].join(', ') : '');
 
 const numberOrNull = (s: string): number | null => (s.trim() === '' ? null : Number(s));
 const textOrNull = (s: string): string | null => (s.trim() === '' ? null : s);
@@ -18,6 +31,7 @@ function validate(text: Text, arch: ModelEndpoint['arch'], reasoning: boolean) {
     id: text.id, label: text.label.trim() === '' ? text.id : text.label, arch, baseUrl: text.baseUrl.trim(), modelName: text.modelName,
     apiKeyEnv: textOrNull(text.apiKeyEnv), temperature: numberOrNull(text.temperature), maxTokens: numberOrNull(text.maxTokens),
     systemPrompt: textOrNull(text.systemPrompt), reasoning, priceInput: numberOrNull(text.priceInput), priceOutput: numberOrNull(text.priceOutput),
+    scope: scopeOf(text.scope),
   };
   const parsed = ModelEndpointSchema.safeParse(candidate);
   const errors: Partial<Record<keyof Text, string>> = {};
@@ -50,6 +64,7 @@ export function ModelForm({ existing }: { existing?: Omit<ModelEndpoint, 'baseUr
   const [text, setText] = useState<Text>({
     id: s(existing?.id), label: s(existing?.label), baseUrl: s(existing?.baseUrl), modelName: s(existing?.modelName), apiKeyEnv: s(existing?.apiKeyEnv),
     temperature: s(existing?.temperature), maxTokens: s(existing?.maxTokens), systemPrompt: s(existing?.systemPrompt), priceInput: s(existing?.priceInput), priceOutput: s(existing?.priceOutput),
+    scope: scopeText(existing?.scope),
   });
   const [arch, setArch] = useState<ModelEndpoint['arch']>(existing?.arch ?? 'llm');
   const [reasoning, setReasoning] = useState(existing?.reasoning ?? false);
@@ -102,13 +117,16 @@ export function ModelForm({ existing }: { existing?: Omit<ModelEndpoint, 'baseUr
         <Field id="model-apiKeyEnv" label="API key environment variable" error={shown('apiKeyEnv')} hint="The NAME of the variable, never the key. Empty for local servers.">{input('apiKeyEnv', { placeholder: 'OPENAI_API_KEY' })}</Field>
       </div>
       <div className="fields-row">
-        <Field id="model-temperature" label="Temperature" error={shown('temperature')}>{input('temperature', { placeholder: 'endpoint default', inputMode: 'decimal' })}</Field>
+        <Field id="model-temperature" label="Temperature" error={shown('temperature')} hint="Always sent: 0 when empty (none for reasoning models).">{input('temperature', { placeholder: '0', inputMode: 'decimal' })}</Field>
         <Field id="model-maxTokens" label="Max tokens" error={shown('maxTokens')}>{input('maxTokens', { placeholder: 'endpoint default', inputMode: 'numeric' })}</Field>
         <Field id="model-priceInput" label="Price in (USD / M tokens)" error={shown('priceInput')}>{input('priceInput', { placeholder: 'optional', inputMode: 'decimal' })}</Field>
         <Field id="model-priceOutput" label="Price out (USD / M tokens)" error={shown('priceOutput')}>{input('priceOutput', { placeholder: 'optional', inputMode: 'decimal' })}</Field>
       </div>
       <Field id="model-systemPrompt" label="System prompt" error={shown('systemPrompt')}>
         <textarea id="model-systemPrompt" rows={3} value={text.systemPrompt} onChange={(e) => setText((t) => ({ ...t, systemPrompt: e.target.value }))} placeholder="optional" />
+      </Field>
+      <Field id="model-scope" label="Answers only (families or domains)" error={shown('scope')} hint="Optional, e.g. algorithmic.parity, algorithmic.addition or arithmetic. Other probes are never sent and show “not evaluated”.">
+        {input('scope', { placeholder: 'everything' })}
       </Field>
       <label className="check">
         <input type="checkbox" checked={reasoning} onChange={(e) => setReasoning(e.target.checked)} />

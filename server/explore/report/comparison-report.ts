@@ -59,14 +59,20 @@ export function comparisonReportHtml(input: { view: CompareView; disagreements: 
   const labels = view.models.map((m) => m.model.label);
   const labelOf = (id: string) => view.models.find((m) => m.model.id === id)?.model.label ?? id;
   const title = `Sawtooth comparison: ${labels.join(' vs ')}`;
-  const chart = sawtoothSvg(view.models.map((m, i) => ({ name: m.model.label, color: REPORT_COLORS[i % REPORT_COLORS.length]!, points: m.profile })));
+  const chart = sawtoothSvg(view.models.map((m, i) => ({ name: m.model.label, color: REPORT_COLORS[i % REPORT_COLORS.length]!, points: m.points })));
 
   const modelRows = view.models
-    .map((m) => `<tr><td>${e(m.model.label)}<div class="muted">${e(m.model.id)} · ${e(m.model.arch)}</div></td>
-<td class="num">${pct(m.easy.acc)}<div class="muted">${m.easy.lo === null ? '' : `${pct(m.easy.lo, 0)}–${pct(m.easy.hi, 0)}`}</div></td>
-<td class="num">${pct(m.hard.acc)}<div class="muted">${m.hard.lo === null ? '' : `${pct(m.hard.lo, 0)}–${pct(m.hard.hi, 0)}`}</div></td>
-<td class="num">${num(m.jaggedness.j)}<div class="muted">${m.jaggedness.lo === null ? '' : `${num(m.jaggedness.lo)}–${num(m.jaggedness.hi)}`}</div></td>
-<td class="num">${num(m.unevenness.u)}</td><td class="num">${m.nPairs}</td><td class="num">${m.counts.error}</td></tr>`)
+    .map(({ model, profile: p }) => {
+      const head = `<td>${e(model.label)}<div class="muted">${e(model.id)} · ${e(model.arch)}</div></td>`;
+      if (!p) return `<tr>${head}<td colspan="8" class="muted">no completed run on suite ${e(view.suite)}</td></tr>`;
+      const notEvaluated = p.families.filter((f) => !f.evaluated).length;
+      return `<tr>${head}
+<td class="num">${pct(p.easy.acc)}<div class="muted">${p.easy.lo === null ? '' : `${pct(p.easy.lo, 0)}–${pct(p.easy.hi, 0)}`}</div></td>
+<td class="num">${pct(p.hard.acc)}<div class="muted">${p.hard.lo === null ? '' : `${pct(p.hard.lo, 0)}–${pct(p.hard.hi, 0)}`}</div></td>
+<td class="num">${num(p.inversion.j)}<div class="muted">${p.inversion.lo === null ? '' : `${num(p.inversion.lo)}–${num(p.inversion.hi)}`}</div></td>
+<td class="num">${num(p.unevenness.u)}</td><td class="num">${p.nPairs}</td><td class="num">${p.counts.error}</td><td class="num">${p.counts.refusal}</td>
+<td>${e(p.suite.id)}@${e(p.suite.version)}<div class="muted">run${p.runs.length > 1 ? 's' : ''} ${p.runs.join(', ')}${notEvaluated > 0 ? ` · ${notEvaluated} families not evaluated` : ''}</div></td></tr>`;
+    })
     .join('\n');
 
   const comparisons = view.comparisons
@@ -74,7 +80,8 @@ export function comparisonReportHtml(input: { view: CompareView; disagreements: 
       const a = labelOf(c.a);
       const b = labelOf(c.b);
       const rows = c.families.map((f) => `<tr><td>${e(f.id)}</td>${comparisonCells(f, a, b)}</tr>`).join('\n');
-      return `<table><caption><strong>${e(b)}</strong> vs <strong>${e(a)}</strong> (reference): Δ = ${e(b)} − ${e(a)}; a difference needs the 95% interval to exclude 0 and Holm p ≤ ${c.alpha}</caption>
+      const versions = c.versionsDiffer ? ' The two profiles rest on different versions of the suite: only probes identical in both are compared.' : '';
+      return `<table><caption>${e(versions)}<strong>${e(b)}</strong> vs <strong>${e(a)}</strong> (reference): Δ = ${e(b)} − ${e(a)}; a difference needs the 95% interval to exclude 0 and Holm p ≤ ${c.alpha}</caption>
 <thead><tr><th>Family</th><th class="num">Common probes</th><th class="num">${e(a)}</th><th class="num">${e(b)}</th><th class="num">Δ (95% CI)</th><th class="num">McNemar b / c</th><th class="num">p</th><th class="num">p (Holm)</th><th>Verdict</th></tr></thead>
 <tbody>${rows}
 <tr><td><strong>All families</strong></td>${comparisonCells(c.overall, a, b)}</tr></tbody></table>`;
@@ -98,9 +105,9 @@ export function comparisonReportHtml(input: { view: CompareView; disagreements: 
 <body>
 <main>
 <h1>${e(title)}</h1>
-<p class="muted">Generated ${e(input.generatedAt.toISOString())} by Sawtooth. The first model is the reference. Intervals are 95%; errors (answers that never came) are left out of every number and counted below.</p>
+<p class="muted">Generated ${e(input.generatedAt.toISOString())} by Sawtooth, on suite <strong>${e(view.suite)}</strong>: each model's latest completed run on it (suites, versions and runs never pool). The first model is the reference. Intervals are 95%; errors (answers that never came) and refusals (the model declined) are left out of every accuracy and counted below.</p>
 <h2>Models</h2>
-<table><thead><tr><th>Model</th><th class="num">Easy acc</th><th class="num">Hard acc</th><th class="num">Jaggedness J</th><th class="num">Unevenness U</th><th class="num">Pairs</th><th class="num">Errors</th></tr></thead>
+<table><thead><tr><th>Model</th><th class="num">Easy acc</th><th class="num">Hard acc</th><th class="num">Inversion J</th><th class="num">Unevenness U</th><th class="num">Pairs</th><th class="num">Errors</th><th class="num">Refused</th><th>Suite version · runs</th></tr></thead>
 <tbody>${modelRows}</tbody></table>
 <h2>Sawtooth profiles</h2>
 <div class="chart">${chart}</div>

@@ -29,7 +29,7 @@ describe('results export across many pages', () => {
     expect(new Set(run.map((r) => r.result_id)).size).toBe(2345);
     expect(run.every((r) => r.run_id === String(runId))).toBe(true);
     expect(run.some((r) => r.response === 'a "quoted",\nmulti-line answer')).toBe(true);
-    const model = JSON.parse([...exportResults(db, { modelId: 'paged' }, 'json')].join('')) as Array<{ result_id: number; suite_id: string }>;
+    const model = JSON.parse([...exportResults(db, { modelId: 'paged', suiteId: 'imported' }, 'json')].join('')) as Array<{ result_id: number; suite_id: string }>;
     expect(model).toHaveLength(4690);
     expect(new Set(model.map((r) => r.result_id)).size).toBe(4690);
     expect(model[0]!.suite_id).toBe('imported');

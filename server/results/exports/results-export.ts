@@ -2,7 +2,8 @@ import type { Db } from '../../../db/client';
 import { csvLine } from './csv-cell';
 
 export type ExportFormat = 'csv' | 'json';
-export type ExportScope = { runId: number } | { modelId: string };
+/** One run, or a model's runs on one suite (default core): an export never mixes suites. */
+export type ExportScope = { runId: number } | { modelId: string; suiteId?: string };
 
 /** The exported columns, in order (CSV header = these names). */
 export const EXPORT_COLUMNS = [
@@ -20,11 +21,12 @@ const PAGE = 1_000;
  */
 const PAGE_SQL = {
   run: `WHERE r.run_id = @key AND (r.probe_key, r.sample) > (@k1, @k2) ORDER BY r.probe_key, r.sample`,
-  model: `WHERE r.model_id = @key AND (r.probe_key, r.outcome, r.id) > (@k1, @k2, @k3) ORDER BY r.probe_key, r.outcome, r.id`,
+  model: `WHERE r.model_id = @key AND r.run_id IN (SELECT value FROM json_each(@runs))
+          AND (r.probe_key, r.outcome, r.id) > (@k1, @k2, @k3) ORDER BY r.probe_key, r.outcome, r.id`,
 };
 
 /**
- * A run's or a model's results as CSV or JSON text, yielded a page at a time (keyset paging, 1000 rows per query),
+ * A run's results, or a model's results on one suite, as CSV or JSON text, yielded a page at a time (keyset paging, 1000 rows per query),
  * so an export of a million rows never holds more than one page in memory on the server or in the pipe.
  */
 export function* exportResults(db: Db, scope: ExportScope, format: ExportFormat): Generator<string> {
@@ -40,15 +42,19 @@ export function* exportResults(db: Db, scope: ExportScope, format: ExportFormat)
   // The suite of each run (a model has at most a few hundred runs): a lookup, not a join in the page query.
   const suites = new Map(
     (db.$client
-      .prepare(`SELECT ru.id, s.id AS suite FROM runs ru JOIN suites s ON s.key = ru.suite_key WHERE ${byRun ? 'ru.id' : 'ru.model_id'} = ?`)
-      .all(key) as Array<{ id: number; suite: string }>).map((r) => [r.id, r.suite]),
+      .prepare(
+        `SELECT ru.id, s.id AS suite FROM runs ru JOIN suites s ON s.key = ru.suite_key
+         WHERE ${byRun ? 'ru.id = @key' : 'ru.model_id = @key AND s.id = @suite'}`,
+      )
+      .all({ key, suite: byRun ? null : (scope.suiteId ?? 'core') }) as Array<{ id: number; suite: string }>).map((r) => [r.id, r.suite]),
   );
+  const runs = JSON.stringify([...suites.keys()]);
   if (format === 'csv') yield csvLine(EXPORT_COLUMNS);
   else yield '[';
   let cursor: { k1: number; k2: number | string; k3: number } = { k1: -1, k2: byRun ? -1 : '', k3: -1 };
   let first = true;
   for (;;) {
-    const rows = page.all({ key, ...cursor }) as Array<Record<(typeof EXPORT_COLUMNS)[number], unknown> & { result_id: number; run_id: number; sample: number; outcome: string; k1: number; created_at: number }>;
+    const rows = page.all({ key, ...(byRun ? {} : { runs }), ...cursor }) as Array<Record<(typeof EXPORT_COLUMNS)[number], unknown> & { result_id: number; run_id: number; sample: number; outcome: string; k1: number; created_at: number }>;
     if (rows.length === 0) break;
     let chunk = '';
     for (const row of rows) {
@@ -71,6 +77,6 @@ export function* exportResults(db: Db, scope: ExportScope, format: ExportFormat)
 
 /** A file name for a download: sawtooth-run-12.csv, sawtooth-model-gpt-4o.json. */
 export function exportFileName(scope: ExportScope, format: ExportFormat): string {
-  const what = 'runId' in scope ? `run-${scope.runId}` : `model-${scope.modelId.replace(/[^a-z0-9._-]+/gi, '-')}`;
+  const what = 'runId' in scope ? `run-${scope.runId}` : `model-${scope.modelId.replace(/[^a-z0-9._-]+/gi, '-')}-${scope.suiteId ?? 'core'}`;
   return `sawtooth-${what}.${format}`;
 }

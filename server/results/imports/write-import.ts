@@ -107,8 +107,8 @@ export function writeImport(
 
   const summary = sqlite.transaction((): ImportSummary => {
     const insertFamily = sqlite.prepare(`INSERT INTO families (id, domain, title, description, pair_rule) VALUES (?, 'imported', ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
-    const insertProbe = sqlite.prepare(`INSERT INTO probes (id, content_hash, family_id, domain, tier, prompt, answer, grader, source) VALUES (@id, @hash, @family, 'imported', @tier, @prompt, @answer, @grader, @source) ON CONFLICT (id, content_hash) DO NOTHING`);
-    const probeKeyOf = sqlite.prepare('SELECT key FROM probes WHERE id = ? AND content_hash = ?');
+    const insertProbe = sqlite.prepare(`INSERT INTO probes (suite_id, id, content_hash, family_id, domain, tier, prompt, answer, grader, source) VALUES ('imported', @id, @hash, @family, 'imported', @tier, @prompt, @answer, @grader, @source) ON CONFLICT (suite_id, id, content_hash) DO NOTHING`);
+    const probeKeyOf = sqlite.prepare(`SELECT key FROM probes WHERE suite_id = 'imported' AND id = ? AND content_hash = ?`);
     const newKeys = new Map<string, { key: number; familyId: string; tier: Tier }>();
     const probeOf = (r: Resolved): { key: number; familyId: string; domain: string; tier: Tier } => {
       if (r.match) return r.match;

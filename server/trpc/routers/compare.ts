@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../../db/client';
 import { compareView, MAX_COMPARED } from '../../explore/compare-view';
 import { disagreementPage } from '../../explore/disagreements';
+import { DEFAULT_SUITE } from '../../explore/profile-scope';
 import { publicModelsById } from '../../explore/public-model';
 import { publicProcedure, router } from '../init';
 
@@ -21,8 +22,10 @@ function requireModels(db: Db, ids: readonly string[]) {
 }
 
 export const compareRouter = router({
-  /** 2–4 models: overlaid profiles and, for each model after the first, per-family Δ vs the first with McNemar + Holm. */
-  get: publicProcedure.input(z.object({ models: ModelIds })).query(({ ctx, input }) => compareView(ctx.db, requireModels(ctx.db, input.models))),
+  /** 2–4 models on one suite (default core): overlaid profiles and, for each model after the first, per-family Δ vs the first with McNemar + Holm. */
+  get: publicProcedure
+    .input(z.object({ models: ModelIds, suite: z.string().min(1).max(200).default(DEFAULT_SUITE) }))
+    .query(({ ctx, input }) => compareView(ctx.db, requireModels(ctx.db, input.models), input.suite)),
 
   /** One page of the probes the models disagree on; filters[i] keeps rows where model i passed or failed. */
   disagreements: publicProcedure
@@ -30,6 +33,7 @@ export const compareRouter = router({
       z
         .object({
           models: ModelIds,
+          suite: z.string().min(1).max(200).default(DEFAULT_SUITE),
           filters: z.array(OutcomeFilterSchema).max(MAX_COMPARED).default([]),
           family: z.string().min(1).max(200).optional(),
           limit: z.number().int().min(1).max(100).default(20),

@@ -9,7 +9,7 @@ process.env.SAWTOOTH_DB = path.join(dir, 'sawtooth.db');
 process.env.SAWTOOTH_CONFIG = path.join(dir, 'none.json');
 
 const { openDb } = await import('../../../db/client');
-const { modelPairCounts } = await import('../../../db/queries/pair-tallies');
+const { runPairCounts } = await import('../../../db/queries/pair-tallies');
 const { modelSummary, comparePairs, thinkingTime } = await import('../../../evals/metrics');
 const { createCaller } = await import('../root');
 const { syntheticSuite } = await import('../../../testing/explore-fixtures/synthetic-suite');
@@ -22,6 +22,11 @@ const PAIRS = 12;
 const suite = syntheticSuite({ families: FAMILIES, pairsPerFamily: PAIRS });
 const db = openDb(process.env.SAWTOOTH_DB!);
 const caller = createCaller({ db });
+const SUITE = suite.id;
+/** The reference tallies of a model's profile: its latest run, straight from the results. */
+const latestRunId = (modelId: string) => db.$client.prepare('SELECT max(id) FROM runs WHERE model_id = ?').pluck().get(modelId) as number;
+const modelPairCounts = (_db: unknown, modelId: string) => runPairCounts(db, latestRunId(modelId));
+const accuracy = (t: { acc: number | null; lo: number | null; hi: number | null; n: number }) => ({ acc: t.acc, lo: t.lo, hi: t.hi, n: t.n });
 
 beforeAll(() => {
   seedRun(db, { modelId: 'alpha', suite, answer: alpha });
@@ -35,47 +40,53 @@ afterAll(() => {
 });
 
 describe('models router', () => {
-  it('leaderboard: every model with the same numbers as modelSummary over the pair tallies', async () => {
-    const rows = await caller.models.leaderboard();
+  it('leaderboard: every model with the same numbers as modelSummary over its latest run\'s pair tallies', async () => {
+    const { rows } = await caller.models.leaderboard({ suite: SUITE });
     expect(rows.map((r) => r.model.id).sort()).toEqual(['alpha', 'beta', 'ctm', 'gamma']);
     for (const row of rows) {
       const expected = modelSummary(modelPairCounts(db, row.model.id));
-      expect(row.jaggedness).toEqual(expected.inversion); // the row still shows J; the verdict is wired by issue 9 part B
-      expect(row.easy).toEqual(expected.easy);
-      expect(row.unevenness).toEqual(expected.unevenness);
-      expect(row.runs).toBe(1);
+      const { j, lo, hi } = expected.inversion;
+      expect(row.profile!.inversion).toEqual({ j, lo, hi });
+      expect(row.profile!.easy).toEqual(accuracy(expected.easy));
+      expect(row.profile!.unevenness.u).toEqual(expected.unevenness.u);
+      expect(row.profile!.runs).toEqual([latestRunId(row.model.id)]);
+      expect(row.rank).not.toBeNull();
       expect(row.lastRun?.status).toBe('completed');
       expect(row.sparkline).toHaveLength(FAMILIES * 2);
     }
     const alphaRow = rows.find((r) => r.model.id === 'alpha')!;
     // Easy fails on pairs 0, 3, 6, 9 of each family: 8 of 12 pass.
-    expect(alphaRow.easy.acc).toBeCloseTo(8 / 12, 12);
+    expect(alphaRow.profile!.easy.acc).toBeCloseTo(8 / 12, 12);
+    // The core leaderboard has no numbers for models that never ran core: suites never pool.
+    expect((await caller.models.leaderboard()).rows.every((r) => r.profile === null)).toBe(true);
     expect(alphaRow.model.arch).toBe('llm');
     expect(rows.find((r) => r.model.id === 'ctm')!.model.arch).toBe('ctm');
   });
 
-  it('recomputes a model when its results change (the cache follows the run counters)', async () => {
-    const before = (await caller.models.leaderboard()).find((r) => r.model.id === 'gamma')!;
-    seedRun(db, { modelId: 'gamma', suite, answer: () => ({ outcome: 'pass' }) });
-    const after = (await caller.models.leaderboard()).find((r) => r.model.id === 'gamma')!;
-    expect(after.runs).toBe(2);
-    expect(after.counts.pass).toBe(before.counts.pass + FAMILIES * PAIRS * 2);
-    expect(after.easy.acc).toBeGreaterThan(before.easy.acc!);
-    const page = await caller.models.get({ id: 'gamma' });
-    expect(page.summary.counts).toEqual(after.counts);
+  it('a new run becomes the default profile; pooling both is explicit and lists them', async () => {
+    const before = (await caller.models.leaderboard({ suite: SUITE })).rows.find((r) => r.model.id === 'gamma')!.profile!;
+    const second = seedRun(db, { modelId: 'gamma', suite, answer: () => ({ outcome: 'pass' }) });
+    const after = (await caller.models.leaderboard({ suite: SUITE })).rows.find((r) => r.model.id === 'gamma')!.profile!;
+    expect(after.runs).toEqual([second]);
+    expect(after.counts.pass).toBe(FAMILIES * PAIRS * 2);
+    const pooled = (await caller.models.get({ id: 'gamma', suite: SUITE, pool: true })).profile!;
+    expect(pooled.runs).toEqual([...before.runs, second]);
+    expect(pooled.counts.pass).toBe(before.counts.pass + FAMILIES * PAIRS * 2);
+    const page = await caller.models.get({ id: 'gamma', suite: SUITE });
+    expect(page.profile!.counts).toEqual(after.counts);
   });
 
   it('get: the summary, families and runs of one model; NOT_FOUND for an unknown id', async () => {
-    const page = await caller.models.get({ id: 'alpha' });
-    expect(page.summary.families).toHaveLength(FAMILIES);
-    expect(page.summary.profile).toHaveLength(FAMILIES * 2);
+    const page = await caller.models.get({ id: 'alpha', suite: SUITE });
+    expect(page.profile!.families).toHaveLength(FAMILIES);
+    expect(page.points).toHaveLength(FAMILIES * 2);
     expect(page.runs).toHaveLength(1);
     await expect(caller.models.get({ id: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('jaggedPairs: the p(hard) > p(easy) pairs, paged and filtered, each with the evidence transcripts', async () => {
     // alpha: easy fails at i % 3 == 0, hard passes at even i → jagged at i = 0 and 6 in each family.
-    const all = await caller.models.jaggedPairs({ id: 'alpha', limit: 50 });
+    const all = await caller.models.jaggedPairs({ id: 'alpha', suite: SUITE, limit: 50 });
     expect(all.total).toBe(FAMILIES * 2);
     expect(all.families).toHaveLength(FAMILIES);
     expect(all.items.map((p) => p.pairId.split('#')[1])).toEqual(Array.from({ length: FAMILIES }, () => ['000', '006']).flat());
@@ -88,17 +99,17 @@ describe('models router', () => {
     }
     expect(all.items.find((p) => p.pairId === `${suite.families[0]!.id}#000`)!.easy.transcript?.response).toBe(XSS_RESPONSE);
 
-    const page2 = await caller.models.jaggedPairs({ id: 'alpha', limit: 3, offset: 3 });
+    const page2 = await caller.models.jaggedPairs({ id: 'alpha', suite: SUITE, limit: 3, offset: 3 });
     expect(page2.items.map((p) => p.pairId)).toEqual(all.items.slice(3, 6).map((p) => p.pairId));
     const family = all.families[1]!.id;
-    const filtered = await caller.models.jaggedPairs({ id: 'alpha', family });
+    const filtered = await caller.models.jaggedPairs({ id: 'alpha', suite: SUITE, family });
     expect(filtered.total).toBe(2);
     expect(filtered.items.every((p) => p.family === family)).toBe(true);
-    expect((await caller.models.jaggedPairs({ id: 'beta', family: suite.families[1]!.id })).total).toBe(0);
+    expect((await caller.models.jaggedPairs({ id: 'beta', suite: SUITE, family: suite.families[1]!.id })).total).toBe(0);
   });
 
   it('thinkingTime: ticks per family and tier for a model that reports them, nothing for one that does not', async () => {
-    const ticks = await caller.models.thinkingTime({ id: 'ctm' });
+    const ticks = await caller.models.thinkingTime({ id: 'ctm', suite: SUITE });
     expect(ticks.runs).toBe(1);
     const expected = thinkingTime(suite.pairs.flatMap((pair, index) => {
       const i = index % PAIRS;
@@ -106,15 +117,15 @@ describe('models router', () => {
     }));
     expect(ticks.families).toEqual(expected);
     expect(ticks.families[0]).toMatchObject({ tier: 'easy', n: PAIRS, mean: 15.5 });
-    expect(await caller.models.thinkingTime({ id: 'alpha' })).toEqual({ runs: 0, families: [] });
+    expect(await caller.models.thinkingTime({ id: 'alpha', suite: SUITE })).toEqual({ runs: 0, families: [] });
   });
 });
 
 describe('compare router', () => {
   it('get: profiles for the overlay and each model against the first, as comparePairs computes it', async () => {
-    const view = await caller.compare.get({ models: ['alpha', 'beta', 'ctm'] });
+    const view = await caller.compare.get({ models: ['alpha', 'beta', 'ctm'], suite: SUITE });
     expect(view.models.map((m) => m.model.id)).toEqual(['alpha', 'beta', 'ctm']);
-    expect(view.models[0]!.profile).toHaveLength(FAMILIES * 2);
+    expect(view.models[0]!.points).toHaveLength(FAMILIES * 2);
     expect(view.comparisons.map((c) => [c.a, c.b])).toEqual([['alpha', 'beta'], ['alpha', 'ctm']]);
     const direct = comparePairs(modelPairCounts(db, 'alpha'), modelPairCounts(db, 'beta'));
     expect(view.comparisons[0]!.families).toEqual(direct.families);
@@ -133,7 +144,7 @@ describe('compare router', () => {
   });
 
   it('disagreements: probes one passes and another fails, filtered per model, paged on the server', async () => {
-    const all = await caller.compare.disagreements({ models: ['alpha', 'beta'], limit: 100 });
+    const all = await caller.compare.disagreements({ models: ['alpha', 'beta'], suite: SUITE, limit: 100 });
     // Family 1: alpha fails easy at 0, 3, 6, 9 and hard at odd i (6 probes): 10 probes beta passes and alpha fails;
     // plus the first easy probe of family 0 (alpha's XSS answer).
     expect(all.total).toBe(11);
@@ -144,21 +155,21 @@ describe('compare router', () => {
     expect(all.items[0]!.cells[1]!.transcript?.outcome).toBe('pass');
     expect(all.items[0]!.answer.length).toBeGreaterThan(0);
 
-    expect((await caller.compare.disagreements({ models: ['alpha', 'beta'], filters: ['pass', 'any'] })).total).toBe(0);
-    expect((await caller.compare.disagreements({ models: ['alpha', 'beta'], filters: ['fail', 'pass'] })).total).toBe(11);
-    const paged = await caller.compare.disagreements({ models: ['alpha', 'beta'], limit: 4, offset: 8 });
+    expect((await caller.compare.disagreements({ models: ['alpha', 'beta'], suite: SUITE, filters: ['pass', 'any'] })).total).toBe(0);
+    expect((await caller.compare.disagreements({ models: ['alpha', 'beta'], suite: SUITE, filters: ['fail', 'pass'] })).total).toBe(11);
+    const paged = await caller.compare.disagreements({ models: ['alpha', 'beta'], suite: SUITE, limit: 4, offset: 8 });
     expect(paged.items.map((r) => r.probeId)).toEqual(all.items.slice(8).map((r) => r.probeId));
-    expect((await caller.compare.disagreements({ models: ['alpha', 'beta'], family: suite.families[2]!.id })).total).toBe(0);
-    await expect(caller.compare.disagreements({ models: ['alpha', 'beta'], filters: ['pass', 'fail', 'any'] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect((await caller.compare.disagreements({ models: ['alpha', 'beta'], suite: SUITE, family: suite.families[2]!.id })).total).toBe(0);
+    await expect(caller.compare.disagreements({ models: ['alpha', 'beta'], suite: SUITE, filters: ['pass', 'fail', 'any'] })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
 
 describe('GET /api/report', () => {
   it('downloads a self-contained HTML comparison: chart SVG, model names, no remote resources, responses escaped', async () => {
-    const res = reportRoute(new Request('http://127.0.0.1/api/report?models=beta,alpha'));
+    const res = reportRoute(new Request(`http://127.0.0.1/api/report?models=beta,alpha&suite=${SUITE}`));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
-    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="sawtooth-compare-beta-vs-alpha\.html"/);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="sawtooth-compare-synthetic-beta-vs-alpha\.html"/);
     const html = await res.text();
     expect(html).toMatch(/<svg class="sawtooth-chart"[^>]*>/);
     expect(html.match(/<circle [^>]*data-tier="easy"/g)?.length).toBe(FAMILIES * 2);

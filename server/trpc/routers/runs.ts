@@ -55,7 +55,7 @@ export const runsRouter = router({
       const run = getRun(ctx.db, input.id);
       if (!run) return;
       const snapshot = { run, errorKinds: runErrorKinds(ctx.db, input.id) };
-      const key = JSON.stringify([run.status, run.passCount, run.failCount, run.errorCount]);
+      const key = JSON.stringify([run.status, run.passCount, run.failCount, run.errorCount, run.refusalCount]);
       if (key !== last) {
         last = key;
         yield snapshot;

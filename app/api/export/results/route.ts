@@ -8,16 +8,22 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 const QuerySchema = z
-  .object({ run: z.coerce.number().int().positive().optional(), model: z.string().min(1).optional(), format: z.enum(['csv', 'json']).default('csv') })
+  .object({
+    run: z.coerce.number().int().positive().optional(),
+    model: z.string().min(1).optional(),
+    /** With ?model=: the suite whose results to export (default core); a model's export never mixes suites. */
+    suite: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a suite id, e.g. core').optional(),
+    format: z.enum(['csv', 'json']).default('csv'),
+  })
   .refine((q) => (q.run === undefined) !== (q.model === undefined), { message: 'give ?run=<id> or ?model=<id>' });
 
-/** Downloads a run's or a model's results as CSV or JSON, streamed a page at a time (the pull follows the client). */
+/** Downloads a run's results or a model's results on one suite as CSV or JSON, streamed a page at a time (the pull follows the client). */
 export function GET(request: Request): Response {
   const parsed = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return Response.json({ error: parsed.error.issues[0]!.message }, { status: 400 });
-  const { run, model, format } = parsed.data;
+  const { run, model, suite, format } = parsed.data;
   const db = serverDb();
-  const scope: ExportScope = run !== undefined ? { runId: run } : { modelId: model! };
+  const scope: ExportScope = run !== undefined ? { runId: run } : { modelId: model!, suiteId: suite ?? 'core' };
   const exists = 'runId' in scope
     ? runExists(db, scope.runId)
     : modelExists(db, scope.modelId);
