@@ -72,11 +72,10 @@ describe('the simulated-model battery through sawtooth eval', () => {
   });
 
   // Family by family, the stored discordance must equal the answer sheet's three-state tiers (a partly right twinned
-  // tier is neither flipped nor ordered). Skipped until the stored tallies carry `partial` (the eval data path,
-  // db/queries/pair-tallies.ts, trust branch): without it the 6 core families with a twin on one tier only, and
-  // parity, read partial fails as outright ones (seed 7, coin-flipper: balanced-brackets 5/4 stored vs 3/1 sheet).
-  // Reads the profiles the two tests above printed.
-  it.skip.each(['coin-flipper', 'jagged'] as const)('%s: stored flipped/ordered pairs per family equal the sheet’s', async (name) => {
+  // tier is neither flipped nor ordered). Without `partial` in the stored tallies (server/explore/profile-tallies.ts)
+  // the families with twins read partial fails as outright ones (seed 7, coin-flipper: balanced-brackets 5/4 stored
+  // vs 3/1 on the sheet). Reads the profiles the two tests above printed.
+  it.each(['coin-flipper', 'jagged'] as const)('%s: stored flipped/ordered pairs per family equal the sheet’s', async (name) => {
     const profile = profiles.get(name)!;
     const expected = jaggednessVerdict(sheetTallies(suite, sheets[name]));
     const stored = profile.families.flatMap((f) => (f.evaluated ? [{ id: f.id, flipped: f.tooth.flipped, ordered: f.tooth.ordered }] : []));

@@ -4,13 +4,21 @@ import { GraderSpecSchema } from '../../evals/contracts';
 import { probeChance } from '../../evals/graders/chance';
 import type { ProfileScope } from './profile-scope';
 
-/** Sample counts of one tier of a pair over the profile's runs; refusals are answers outside accuracy. */
+/**
+ * Sample counts of one tier of a pair over the profile's runs; refusals are answers outside accuracy. `partial` counts
+ * the `fail` samples of a twinned tier where one probe was right and the other wrong: no evidence of direction for the
+ * flipped-tooth test (evals/metrics/pair-direction.ts), a non-pass for accuracy.
+ */
 export interface TierTally {
   pass: number;
   fail: number;
   error: number;
   refusal: number;
+  partial: number;
 }
+
+/** One tier's state in one sample: a partial is a twinned tier with exactly one of its probes right. */
+export type TierState = StoredOutcome | 'partial';
 
 /** One pair of the suite version with its tier tallies and guessing chances (the input of the profile builder). */
 export interface ProfilePairTally {
@@ -22,7 +30,8 @@ export interface ProfilePairTally {
   hardKey: number;
   easy: TierTally;
   hard: TierTally;
-  chance: { easy: number; hard: number };
+  /** Per tier: P(every probe right by guessing) and P(every probe wrong by guessing). */
+  chance: { easy: number; hard: number; easyAllWrong: number; hardAllWrong: number };
 }
 
 export interface ProfileTallies {
@@ -35,15 +44,17 @@ export interface ProfileTallies {
 }
 
 /**
- * One tier's outcome in one sample: with a contrast twin, a pass needs both probes to pass; an error on either is an
- * error (no answer to judge), else a refusal on either is a refusal, else a fail. Null while either is unanswered.
+ * One tier's state in one sample: with a contrast twin, a pass needs both probes to pass and a fail both to fail (one
+ * right and one wrong is `partial`); an error on either is an error (no answer to judge), else a refusal on either is
+ * a refusal. Null while either is unanswered.
  */
-export function tierOutcome(probe: StoredOutcome | undefined, twin: StoredOutcome | undefined | null): StoredOutcome | null {
+export function tierOutcome(probe: StoredOutcome | undefined, twin: StoredOutcome | undefined | null): TierState | null {
   if (twin === null) return probe ?? null;
   if (probe === undefined || twin === undefined) return null;
   if (probe === 'error' || twin === 'error') return 'error';
   if (probe === 'refusal' || twin === 'refusal') return 'refusal';
-  return probe === 'pass' && twin === 'pass' ? 'pass' : 'fail';
+  if (probe === twin) return probe;
+  return 'partial';
 }
 
 /**
@@ -59,7 +70,7 @@ export function profileTallies(db: Db, scope: ProfileScope): ProfileTallies {
   const inScope = new Set(scope.runs.flatMap((r) => r.scope ?? []));
 
   const tally = (pair: SuitePairSlots, tier: 'easy' | 'hard'): TierTally => {
-    const counts: TierTally = { pass: 0, fail: 0, error: 0, refusal: 0 };
+    const counts: TierTally = { pass: 0, fail: 0, error: 0, refusal: 0, partial: 0 };
     const probe = tier === 'easy' ? pair.easy : pair.hard;
     const twin = tier === 'easy' ? pair.easyTwin : pair.hardTwin;
     for (const run of scope.runs) {
@@ -69,12 +80,17 @@ export function profileTallies(db: Db, scope: ProfileScope): ProfileTallies {
           outcomes.get(`${run.id}:${probe}:${sample}`),
           twin === null ? null : outcomes.get(`${run.id}:${twin}:${sample}`),
         );
-        if (outcome) counts[outcome] += 1;
+        if (outcome === 'partial') {
+          counts.fail += 1; // a partial tier is not passed; `partial` says which fails were only partly wrong
+          counts.partial += 1;
+        } else if (outcome) counts[outcome] += 1;
       }
     }
     return counts;
   };
-  const tierChance = (probe: number, twin: number | null) => chanceOfProbe(probe) * (twin === null ? 1 : chanceOfProbe(twin));
+  const allRight = (probe: number, twin: number | null) => chanceOfProbe(probe) * (twin === null ? 1 : chanceOfProbe(twin));
+  const allWrong = (probe: number, twin: number | null) =>
+    (1 - chanceOfProbe(probe)) * (twin === null ? 1 : 1 - chanceOfProbe(twin));
 
   const families = new Map<string, string>();
   const pairs = slots.map((pair): ProfilePairTally => {
@@ -87,7 +103,12 @@ export function profileTallies(db: Db, scope: ProfileScope): ProfileTallies {
       hardKey: pair.hard,
       easy: tally(pair, 'easy'),
       hard: tally(pair, 'hard'),
-      chance: { easy: tierChance(pair.easy, pair.easyTwin), hard: tierChance(pair.hard, pair.hardTwin) },
+      chance: {
+        easy: allRight(pair.easy, pair.easyTwin),
+        hard: allRight(pair.hard, pair.hardTwin),
+        easyAllWrong: allWrong(pair.easy, pair.easyTwin),
+        hardAllWrong: allWrong(pair.hard, pair.hardTwin),
+      },
     };
   });
   const familyList = [...families].map(([id, domain]) => ({ id, domain }));
