@@ -6,6 +6,8 @@ export * from './task';
 export * from './batch';
 export * from './generator';
 export * from './eval-set';
+export * from './splits';
+export * from './curriculum';
 export { parityTask, PARITY_MAX_BITS, type ParityInput } from './parity';
 export { additionTask, ADDITION_MAX_DIGITS, ADDITION_ANSWER_DIGITS, type AdditionInput } from './addition';
 

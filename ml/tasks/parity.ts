@@ -72,6 +72,8 @@ export const parityTask: Task<ParityInput> = {
     return { bits };
   },
 
+  shortestLength: ({ bits }) => Math.max(1, bits.replace(/0+$/, '').length),
+
   key: ({ bits }) => bits.padEnd(PARITY_MAX_BITS, '0'),
 
   prompt: ({ bits }) =>

@@ -35,6 +35,12 @@ export interface Task<Input> {
   enumerate(length: number, limit: number): Input[] | null;
   /** A uniformly random input of the given difficulty. */
   sample(rng: Prng, length: number): Input;
+  /**
+   * The shortest difficulty with an input of the same key (parity: trailing 0s do not count), when it can be below
+   * `lengthOf`; absent = `lengthOf`. Held-out inputs are drawn only where it equals their length, so that holding
+   * one out never removes an input of a shorter difficulty from training.
+   */
+  shortestLength?(input: Input): number;
   /** A canonical key of the model input, so that two prompts the model cannot tell apart share a key. */
   key(input: Input): string;
   /** The prompt text of the probe library's template for this input. */

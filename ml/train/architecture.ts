@@ -23,6 +23,8 @@ export interface TrainingDefaults {
   minLr: number;
   warmupSteps: number;
   maxGradNorm?: number;
+  /** Share of the run over which the length curriculum ramps up (0 or absent = none). */
+  curriculum?: number;
 }
 
 /**

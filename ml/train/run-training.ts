@@ -12,7 +12,7 @@ import {
   type ParamTree,
   type Tensor,
 } from '../runtime';
-import { buildEvalSet, createBatchGenerator, decodeLogits, exclusionKeys, TASKS, type TaskName } from '../tasks';
+import { buildSplits, createBatchGenerator, decodeLogits, splitExclusion, TASKS, type TaskName } from '../tasks';
 import type { ArchName } from './architecture';
 import { architecture } from './architectures';
 import { writeCard, type Card } from './card';
@@ -48,8 +48,18 @@ export interface TrainOptions {
   progress: (line: string) => void;
   /** Served model id (default `<arch>-<task>`). */
   name?: string;
-  /** Stop after this many steps, leaving only the training state behind (what a kill does; for resume tests). */
+  /**
+   * Stop after this many steps, leaving only the training state behind (what a kill does): a later --resume goes
+   * on from there. At the last step it defers the evaluation and card to that resume.
+   */
   stopAfterSteps?: number;
+  /** Overrides of the architecture's default model configuration (validated by its schema). */
+  model?: Record<string, unknown>;
+  /** Overrides of the architecture's training defaults. */
+  peakLr?: number;
+  batchSize?: number;
+  /** Share of the run over which the length curriculum ramps up (0 = none; default: the architecture's). */
+  curriculum?: number;
 }
 
 export interface TrainResult {
@@ -68,14 +78,23 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
     throw new Error(
       `${join(o.outDir, STATE_DIR)} holds a ${saved.meta.arch}/${saved.meta.task} seed ${saved.meta.seed} run, not ${o.arch}/${o.task} seed ${o.seed}`,
     );
-  const config = saved ? arch.configSchema.parse(saved.meta.model) : arch.defaultConfig(task, { ticks: o.ticks });
-  const defaults = arch.training(task);
+  const config = saved
+    ? arch.configSchema.parse(saved.meta.model)
+    : arch.configSchema.parse({ ...(arch.defaultConfig(task, { ticks: o.ticks }) as Record<string, unknown>), ...o.model });
+  const base = arch.training(task);
+  const defaults = { ...base, peakLr: o.peakLr ?? base.peakLr, batchSize: o.batchSize ?? base.batchSize };
   const totalSteps = o.steps ?? defaults.steps;
+  const rampFraction = o.curriculum ?? base.curriculum ?? 0;
 
-  const slices = buildEvalSet(task, { seed: EVAL_SEED, perLength: EVAL_PER_LENGTH });
+  const splits = buildSplits(task, { seed: EVAL_SEED, perLength: EVAL_PER_LENGTH });
   const suiteKeys = new Set(o.suiteKeys);
-  const exclude = exclusionKeys(task, slices, suiteKeys);
-  const nextBatch = createBatchGenerator(task, { seed: o.seed, batchSize: defaults.batchSize, exclude });
+  const exclude = splitExclusion(task, splits, suiteKeys);
+  const nextBatch = createBatchGenerator(task, {
+    seed: o.seed,
+    batchSize: defaults.batchSize,
+    exclude,
+    curriculum: rampFraction > 0 ? { totalSteps, rampFraction } : undefined,
+  });
 
   const host = saved ? saved.params : arch.init(config, o.seed);
   const all = toRuntimeTensors(host);
@@ -122,6 +141,8 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
   let lastReport = started;
   let emaLoss = NaN;
   let emaAcc = NaN;
+  let emaLongest = NaN;
+  const maxLength = Math.max(...task.lengths);
   const ema = (prev: number, x: number) => (Number.isNaN(prev) ? x : 0.95 * prev + 0.05 * x);
   for (let s = startStep; s < totalSteps; s++) {
     const batch = nextBatch();
@@ -134,17 +155,22 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
     const predicted = decodeLogits(task, toFloat32(answerLogits), batch.size);
     const truth = decodeLogits(task, oneHotTargets(batch.targets, task.classes), batch.size);
     const accuracy = predicted.filter((p, i) => p === truth[i]).length / batch.size;
+    const longest = [...batch.lengths.keys()].filter((i) => batch.lengths[i] === maxLength);
     emaLoss = ema(emaLoss, lossValue);
     emaAcc = ema(emaAcc, accuracy);
+    if (longest.length) emaLongest = ema(emaLongest, longest.filter((i) => predicted[i] === truth[i]).length / longest.length);
     const now = performance.now();
     const done = s + 1;
     if (now - lastReport > 2000 || done === totalSteps) {
       lastReport = now;
       const stepsPerSecond = (done - startStep) / ((now - started) / 1000);
-      o.progress(`${formatProgress({ step: done, totalSteps, loss: emaLoss, accuracy: emaAcc, stepsPerSecond })}\n`);
+      o.progress(
+        `${formatProgress({ step: done, totalSteps, loss: emaLoss, accuracy: emaAcc, stepsPerSecond })} ` +
+          `len${maxLength} ${(100 * emaLongest).toFixed(1)}%\n`,
+      );
     }
     if (done % o.checkpointEvery === 0 && done < totalSteps) saveState(done, elapsedBefore + (now - started) / 1000);
-    if (o.stopAfterSteps !== undefined && done >= o.stopAfterSteps && done < totalSteps) {
+    if (o.stopAfterSteps !== undefined && done >= o.stopAfterSteps) {
       saveState(done, elapsedBefore + (now - started) / 1000);
       step.dispose();
       optimizer.dispose();
@@ -158,8 +184,10 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
   const final = { ...trainable, ...buffers };
   const predictor = new Predictor(arch, task, config, final, EVAL_BATCH);
   const thresholds = arch.answerRule === 'certainty-halting' ? THRESHOLD_SWEEP : [1];
-  const sweep = evaluate(predictor, slices, thresholds);
-  const haltThreshold = arch.answerRule === 'certainty-halting' ? pickThreshold(sweep) : 1;
+  // The threshold is chosen on the validation split; every reported figure is on the test split.
+  const validationSweep = evaluate(predictor, splits.validation, thresholds);
+  const haltThreshold = arch.answerRule === 'certainty-halting' ? pickThreshold(validationSweep) : 1;
+  const sweep = evaluate(predictor, splits.test, thresholds);
   const chosen = sweep.find((r) => r.threshold === haltThreshold)!;
   predictor.dispose();
 
@@ -192,7 +220,7 @@ export async function runTraining(o: TrainOptions): Promise<TrainResult> {
       maxGradNorm: defaults.maxGradNorm ?? null,
     },
     wallTimeSeconds: trainSeconds,
-    stepsPerSecond: (totalSteps - startStep) / Math.max(1e-9, trainSeconds - elapsedBefore),
+    stepsPerSecond: totalSteps / Math.max(1e-9, trainSeconds),
     paramCount: checkpoint.paramCount,
     modelBytes: statSync(join(o.outDir, MODEL_FILE)).size,
     ticks: checkpoint.ticks,

@@ -9,7 +9,8 @@ import { TASK_NAMES, TASKS, type TaskName } from '../../ml/tasks';
 import { CliError, parseFlags, type Command } from '../command';
 
 const usage = `usage: sawtooth train --arch ctm|transformer|lstm --task parity|addition [--steps N] [--seed S] [--out DIR]
-                      [--ticks T] [--resume] [--checkpoint-every N] [--suite ID | --exclude FILE]
+                      [--ticks T] [--model JSON] [--lr X] [--batch N] [--curriculum F] [--stop-after N]
+                      [--resume] [--checkpoint-every N] [--suite ID | --exclude FILE]
        sawtooth train --eval-only --out DIR [--ticks T] [--threshold X] [--json]
 
 Trains one checkpoint (AdamW, warm-up + cosine) and writes DIR/model.safetensors, config.json, card.json, card.md.
@@ -17,6 +18,9 @@ DIR defaults to checkpoints/<arch>-<task>. Progress goes to stderr; a training s
 --checkpoint-every steps (default 500) in DIR/training/, and --resume continues from it.
 Training never sees the suite's instances (default suite: core) nor the held-out evaluation inputs; --exclude FILE
 takes a JSON array of prompts instead of a suite.
+--model overrides the architecture's default model configuration (e.g. '{"dModel":96}'); --lr the peak learning
+rate; --curriculum F ramps the input length up over the first F of the steps (0 = none); --stop-after N stops after
+N steps leaving the training state (at the last step: the evaluation and card wait for --resume).
 --eval-only re-evaluates DIR's checkpoint (accuracy by length); --ticks runs it with fewer ticks than trained.`;
 
 const FlagsSchema = z
@@ -31,6 +35,11 @@ const FlagsSchema = z
     'checkpoint-every': z.coerce.number().int().positive().default(500),
     suite: z.string().min(1).optional(),
     exclude: z.string().min(1).optional(),
+    model: z.string().min(1).optional(),
+    lr: z.coerce.number().positive().optional(),
+    batch: z.coerce.number().int().positive().optional(),
+    curriculum: z.coerce.number().min(0).max(1).optional(),
+    'stop-after': z.coerce.number().int().positive().optional(),
     'eval-only': z.boolean().default(false),
     threshold: z.coerce.number().min(0).max(1).optional(),
     json: z.boolean().default(false),
@@ -42,7 +51,8 @@ const FlagsSchema = z
 const options = {
   arch: { type: 'string' }, task: { type: 'string' }, steps: { type: 'string' }, seed: { type: 'string' },
   out: { type: 'string' }, ticks: { type: 'string' }, resume: { type: 'boolean' }, 'checkpoint-every': { type: 'string' },
-  suite: { type: 'string' }, exclude: { type: 'string' }, 'eval-only': { type: 'boolean' }, threshold: { type: 'string' },
+  suite: { type: 'string' }, exclude: { type: 'string' }, model: { type: 'string' }, lr: { type: 'string' },
+  batch: { type: 'string' }, curriculum: { type: 'string' }, 'stop-after': { type: 'string' }, 'eval-only': { type: 'boolean' }, threshold: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -79,6 +89,26 @@ function suiteExclusion(task: TaskName, flags: { suite?: string; exclude?: strin
   return { keys, note: `Training excluded the ${keys.length} ${task} instances of ${source} (none of them occurs in the training data).` };
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** --stop-after only says how a run was scheduled; the card's command reproduces the model without it. */
+function dropStopAfter(args: string[]): string[] {
+  const i = args.findIndex((a) => a === '--stop-after' || a.startsWith('--stop-after='));
+  if (i < 0) return args;
+  return [...args.slice(0, i), ...args.slice(i + (args[i]!.includes('=') ? 1 : 2))];
+}
+
+/** Shell-quotes arguments with characters a shell would interpret (e.g. a --model JSON). */
+function quoteArgs(args: string[]): string[] {
+  return args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`));
+}
+
 export const trainCommand: Command = {
   name: 'train',
   summary: 'train a CTM / Transformer / LSTM checkpoint on parity or addition (or --eval-only one)',
@@ -94,7 +124,13 @@ export const trainCommand: Command = {
     const task = flags.task!;
     const outDir = flags.out ? resolve(flags.out) : new URL(`${arch}-${task}/`, CHECKPOINTS_DIR).pathname;
     const { keys, note } = suiteExclusion(task, flags);
-    const command = ['npx sawtooth train', ...args.filter((a) => a !== '--resume')].join(' ');
+    const command = ['npx sawtooth train', ...quoteArgs(dropStopAfter(args.filter((a) => a !== '--resume')))].join(' ');
+    let model: Record<string, unknown> | undefined;
+    if (flags.model) {
+      const parsed = z.record(z.string(), z.unknown()).safeParse(parseJson(flags.model));
+      if (!parsed.success) throw new CliError(`--model: ${flags.model} is not a JSON object of model settings`, 2);
+      model = parsed.data;
+    }
     const { card } = await runTraining({
       arch,
       task,
@@ -102,6 +138,11 @@ export const trainCommand: Command = {
       outDir,
       steps: flags.steps,
       ticks: flags.ticks,
+      model,
+      peakLr: flags.lr,
+      batchSize: flags.batch,
+      curriculum: flags.curriculum,
+      stopAfterSteps: flags['stop-after'],
       resume: flags.resume,
       checkpointEvery: flags['checkpoint-every'],
       suiteKeys: keys,
