@@ -11,6 +11,8 @@ import type { SawtoothExtension } from './openai-schemas';
 const TASK_SCOPE: Record<TaskName, string> = {
   parity: 'the parity of a bit string (up to 16 bits)',
   addition: 'the sum of two whole numbers (up to 5 digits each)',
+  'binary-to-decimal': 'a binary number in decimal (up to 16 bits)',
+  'stack-operations': 'the stack left by up to 15 push/pop operations (values 1 to 99)',
 };
 
 /** The answer to one prompt. */

@@ -1,7 +1,7 @@
 import type { Prng } from '../runtime';
 
 /** The tasks a local checkpoint can be trained on and served for. */
-export const TASK_NAMES = ['parity', 'addition'] as const;
+export const TASK_NAMES = ['parity', 'addition', 'binary-to-decimal', 'stack-operations'] as const;
 export type TaskName = (typeof TASK_NAMES)[number];
 
 /**

@@ -45,6 +45,7 @@ export const ctmArch: Architecture<CtmConfig> = {
     // Parity: ctm.md §5's small parity size. Addition: 6 digits × 10 classes are read out of the output
     // synchronisation, so it gets twice the neurons and S_out = 128 (at D = 64 / S = 64 it stayed at 25%);
     // fewer ticks keep the step time the same (a step costs about linearly in ticks).
+    // Binary-to-decimal and stack operations read out more classes, like addition, so they take its size.
     const parity = task.name === 'parity';
     return CtmConfigSchema.parse({
       dModel: parity ? 64 : 128,

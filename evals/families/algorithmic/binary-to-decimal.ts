@@ -1,11 +1,8 @@
 import { defineFamily, NUMERIC } from '../define-family';
+import { binaryPrompt } from './templates';
 
 const EASY_BITS = 8;
 const HARD_BITS = 16;
-
-function binaryPrompt(bits: string): string {
-  return `What is the binary number ${bits} in decimal? Answer with a number.`;
-}
 
 export const binaryToDecimal = defineFamily({
   id: 'algorithmic.binary-to-decimal',

@@ -1,7 +1,6 @@
 import { defineFamily, LIST } from '../define-family';
 import type { Rng } from '../random';
-
-type Operation = { kind: 'push'; value: number } | { kind: 'pop' };
+import { simulateStack as simulate, stackPrompt, type StackOperation as Operation } from './templates';
 
 const EASY = { operations: 6, minPops: 2, minDepth: 1 };
 const HARD_EXTRA = { operations: 9, minPops: 3, minDepth: 2 };
@@ -23,20 +22,6 @@ function extendOperations(rng: Rng, start: readonly Operation[], extra: typeof E
     if (depth >= extra.minDepth && pops >= extra.minPops) return operations;
   }
   throw new Error(`stack-operations: no valid sequence of ${extra.operations} operations`);
-}
-
-function simulate(operations: readonly Operation[]): number[] {
-  const stack: number[] = [];
-  for (const op of operations) {
-    if (op.kind === 'push') stack.push(op.value);
-    else stack.pop();
-  }
-  return stack;
-}
-
-function stackPrompt(operations: readonly Operation[]): string {
-  const steps = operations.map((op) => (op.kind === 'push' ? `push ${op.value}` : 'pop')).join(', ');
-  return `Start with an empty stack and apply these operations in order: ${steps}. Which numbers are on the stack at the end, from bottom to top? Answer with the numbers separated by commas.`;
 }
 
 export const stackOperations = defineFamily({
