@@ -2,15 +2,15 @@
  * One-off timing of the CTM on this machine (numbers go into ml/ctm/README.md):
  *   npx tsx ml/ctm/bench.ts [--quick]
  * For each configuration and batch size: jit compile time (first call), then the median of several calls of the
- * compiled forward (with read-back) and of a full training step (forward + loss + backward + AdamW).
+ * compiled forward (with read-back). The full training step is timed through the real training path by
+ * `sawtooth bench train` (ml/train/bench.ts).
  */
-import { AdamW, Prng, free, fromInt32, initRuntime, jit, keepTree, toFloat32, type ParamTree, type Tensor } from '../runtime';
+import { Prng, free, fromInt32, initRuntime, jit, keepTree, toFloat32, type ParamTree, type Tensor } from '../runtime';
 import { ctmPairs, initCtm } from './checkpoint';
 import { CtmConfigSchema, type CtmConfig, type CtmConfigInput } from './config';
 import { ctmForward } from './model';
 import { ctmParamCount } from './parameters';
 import type { PairTensors } from './synchronisation';
-import { CtmTrainer } from './train-step';
 
 const quick = process.argv.includes('--quick');
 const repeats = quick ? 3 : 8;
@@ -43,8 +43,8 @@ const medianOf = (fn: () => void): string => {
 
 await initRuntime();
 console.log(`node ${process.version}; ${repeats} timed calls per cell (median), after one compile call`);
-console.log('| configuration | params | batch | forward compile ms (wall) | forward ms cpu / wall | train-step compile ms (wall) | train step ms cpu / wall |');
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log('| configuration | params | batch | forward compile ms (wall) | forward ms cpu / wall |');
+console.log('| --- | --- | --- | --- | --- |');
 for (const [label, [config, length], batches] of cases) {
   for (const batch of batches) {
     const prng = new Prng(1);
@@ -60,19 +60,9 @@ for (const [label, [config, length], batches] of cases) {
     const forwardMs = medianOf(runForward);
     forward.dispose();
 
-    const trainer = new CtmTrainer(model, new AdamW({ schedule: { peakLr: 1e-3, warmupSteps: 10, totalSteps: 1000 } }));
-    const runStep = () => {
-      const t = tokens();
-      const targets = new Int32Array(batch * length);
-      for (let b = 0; b < batch; b++) for (let i = 0, p = 0; i < length; i++) targets[b * length + i] = p ^= t[b * length + i] as number;
-      trainer.step(t, targets, batch);
-    };
-    const stepCompile = time(runStep).wall;
-    const stepMs = medianOf(runStep);
-    trainer.optimiser.dispose();
     free(model.params);
     console.log(
-      `| ${label} | ${ctmParamCount(config)} | ${batch} | ${forwardCompile.toFixed(0)} | ${forwardMs} | ${stepCompile.toFixed(0)} | ${stepMs} |`,
+      `| ${label} | ${ctmParamCount(config)} | ${batch} | ${forwardCompile.toFixed(0)} | ${forwardMs} |`,
     );
   }
 }

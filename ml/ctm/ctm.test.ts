@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prng, free, fromInt32, initRuntime, keepTree, toFloat32, toInt32 } from '../runtime';
 import {
   CtmConfigSchema,
-  CtmRunner,
   ctmForward,
   ctmPairs,
   ctmParamCount,
@@ -103,28 +102,6 @@ describe('forward pass', () => {
         expect(certainty).toBeLessThanOrEqual(1);
       }
     }
-  });
-
-  it('the runner answers each row as the forward pass does, whatever the batch padding', () => {
-    const runner = new CtmRunner(model, { maxBatch: 4 });
-    const { predictions, certainties } = run();
-    const batched = runner.answer(tokens, B, 4); // padded to 4 rows
-    const single = runner.answer(tokens.subarray(4, 8), 1, 4);
-    const T = 6;
-    for (let b = 0; b < B; b++) {
-      const perTick = Array.from({ length: T }, (_, t) => certainties[(b * 2 + 1) * T + t] as number);
-      const best = perTick.indexOf(Math.max(...perTick));
-      const answer = batched[b];
-      expect(answer?.haltingTick).toBe(best);
-      expect(answer?.ticksUsed).toBe(T);
-      for (let t = 0; t < T; t++) expect(answer?.certaintyPerTick[t]).toBeCloseTo(perTick[t] as number, 6);
-      for (let i = 0; i < 8; i++) expect(answer?.logits[i]).toBeCloseTo(predictions[(b * 8 + i) * T + best] as number, 6);
-    }
-    expect(Array.from(single[0]?.logits ?? [])).toEqual(Array.from(batched[1]?.logits ?? []));
-    // A threshold below the first tick's certainty halts there after one tick.
-    const halted = runner.answer(tokens, B, 4, { threshold: 0 });
-    expect(halted.map((a) => [a.haltingTick, a.ticksUsed])).toEqual([[0, 1], [0, 1], [0, 1]]);
-    runner.dispose();
   });
 
   it('saves and loads a model losslessly (safetensors with config metadata)', () => {

@@ -11,7 +11,5 @@ export { ctmLoss, ctmObjective, perTickLoss, type CtmLossOutput, type CtmStepAux
 export { certaintyOf } from './certainty';
 export { featurise, halfCircle } from './featuriser';
 export { paramReader, type ParamReader } from './params';
-export { CtmRunner, type CtmAnswer, type HaltingRule } from './inference';
-export { CtmTrainer, type CtmStepResult } from './train-step';
 export { selectNeurons, pairIndices, pairTensors, pairTensorsFromBuffers, NEURON_INDEX_NAMES, type NeuronIndices, type PairTensors } from './synchronisation';
 export { loadCtmFile, saveCtmFile } from './files';

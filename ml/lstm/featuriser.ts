@@ -2,7 +2,7 @@ import type { CtmConfig } from '../ctm';
 import { featurise as ctmFeaturise } from '../ctm/featuriser';
 import { paramReader } from '../ctm/params';
 import type { ParamTree, Tensor } from '../runtime';
-import type { ParamBuilder } from '../train/param-init';
+import type { ParamBuilder } from '../nn/param-init';
 
 /**
  * The CTM's token featuriser (ctm.md §1.2) with the CTM's parameter names, so the LSTM baseline sees its input

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toRuntimeTensors } from '../io/host-tensors';
 import { fromInt32, initRuntime, ops } from '../runtime';
-import { checkGradients, gradientMismatches } from '../train/gradient-check';
-import { lstmArch } from '../train/lstm-arch';
+import { checkGradients, gradientMismatches } from '../nn/gradient-check';
+import { lstmArch } from '../models/lstm-arch';
 import { LstmConfigSchema } from './config';
 import { lstmForward } from './model';
 

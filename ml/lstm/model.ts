@@ -1,7 +1,7 @@
 import { keep, ops, Prng, type ParamTree, type Tensor } from '../runtime';
-import { certaintyOf } from '../train/certainty';
-import { ParamBuilder, type HostParams } from '../train/param-init';
-import { multiheadAttention, param } from '../transformer/attention';
+import { certaintyOf } from '../nn/certainty';
+import { ParamBuilder, type HostParams } from '../nn/param-init';
+import { multiheadAttention, param } from '../nn/attention';
 import type { LstmConfig } from './config';
 import { addFeaturiserParams, featurise } from './featuriser';
 

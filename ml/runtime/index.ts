@@ -26,6 +26,5 @@ export {
 export * as ops from './ops';
 export { grad, valueAndGrad, valueAndGradWithAux, jit, type Compiled } from './autodiff';
 export { Prng } from './prng';
-export { AdamW, type AdamWOptions } from './adamw';
 export { warmupCosineLr, type WarmupCosine } from './schedule';
 export { countParams, mapParams, paramShapes } from './params';

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parityTask } from '../tasks';
 import { Prng } from '../runtime';
-import { ARCH_NAMES, type ArchName } from '../train/architecture';
-import { writeUntrainedCheckpoint } from '../train/untrained-checkpoint';
+import { ARCH_NAMES, type ArchName } from '../models/architecture';
+import { writeUntrainedCheckpoint } from '../models/untrained-checkpoint';
 import { startServer } from './start-server';
 
 const CONCURRENCY = 8;

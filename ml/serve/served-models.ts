@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TaskName } from '../tasks';
-import { CONFIG_FILE } from '../train/checkpoint-files';
-import { loadCheckpoint, type LoadedCheckpoint } from '../train/load-checkpoint';
-import { Predictor, type RawOutputs } from '../train/predict';
+import { CONFIG_FILE } from '../models/checkpoint-files';
+import { loadCheckpoint, type LoadedCheckpoint } from '../models/load-checkpoint';
+import { Predictor, type RawOutputs } from '../models/predict';
 import { MicroBatcher, type MicroBatcherOptions } from './micro-batcher';
 import type { SawtoothExtension } from './openai-schemas';
 

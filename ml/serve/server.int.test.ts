@@ -6,9 +6,9 @@ import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { additionPrompt, parityPrompt } from '../../evals/families/algorithmic/templates';
 import { additionTask, parityTask } from '../tasks';
-import { loadCheckpoint } from '../train/load-checkpoint';
-import { Predictor } from '../train/predict';
-import { writeUntrainedCheckpoint } from '../train/untrained-checkpoint';
+import { loadCheckpoint } from '../models/load-checkpoint';
+import { Predictor } from '../models/predict';
+import { writeUntrainedCheckpoint } from '../models/untrained-checkpoint';
 import type { SawtoothExtension } from './openai-schemas';
 import { startServer } from './start-server';
 

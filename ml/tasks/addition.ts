@@ -1,3 +1,4 @@
+import { additionPrompt, parseAdditionPrompt } from '../../evals/families/algorithmic/templates';
 import type { Task } from './task';
 
 /** Most digits per operand a checkpoint reads; the suite's hard probes are 5-digit + 5-digit. */
@@ -9,8 +10,6 @@ export interface AdditionInput {
   a: number;
   b: number;
 }
-
-const QUESTION = /What\s+is\s+(\d+)\s*\+\s*(\d+)\s*\?/i;
 
 function digitAt(value: number, place: number): number {
   return Math.floor(value / 10 ** place) % 10;
@@ -39,15 +38,10 @@ export const additionTask: Task<AdditionInput> = {
   lengths: Array.from({ length: ADDITION_MAX_DIGITS }, (_, i) => i + 1),
 
   parse(prompt) {
-    const match = QUESTION.exec(prompt);
-    const [aText, bText] = [match?.[1], match?.[2]];
-    if (aText === undefined || bText === undefined) return null;
-    // Leading zeros are allowed ("007") but the value must fit in 5 digits.
+    const input = parseAdditionPrompt(prompt, { within: true });
     const limit = 10 ** ADDITION_MAX_DIGITS;
-    const a = Number(aText);
-    const b = Number(bText);
-    if (!(a < limit && b < limit)) return null;
-    return { a, b };
+    if (input === null || !(input.a < limit && input.b < limit)) return null;
+    return input;
   },
 
   encode({ a, b }) {
@@ -89,5 +83,5 @@ export const additionTask: Task<AdditionInput> = {
 
   key: ({ a, b }) => `${a}+${b}`,
 
-  prompt: ({ a, b }) => `What is ${a} + ${b}? Answer with the number only.`,
+  prompt: ({ a, b }) => additionPrompt(a, b),
 };

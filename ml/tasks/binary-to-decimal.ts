@@ -1,4 +1,4 @@
-import { parseBinaryPrompt } from '../../evals/families/algorithmic/templates';
+import { binaryPrompt, parseBinaryPrompt } from '../../evals/families/algorithmic/templates';
 import type { Task } from './task';
 
 /** Longest binary numeral a checkpoint reads; the suite's hard probes use 16 bits. */
@@ -81,5 +81,5 @@ export const binaryToDecimalTask: Task<BinaryInput> = {
 
   key: ({ bits }) => String(valueOf(bits)),
 
-  prompt: ({ bits }) => `What is the binary number ${bits} in decimal? Answer with a number.`,
+  prompt: ({ bits }) => binaryPrompt(bits),
 };

@@ -1,3 +1,4 @@
+import { parityPrompt, parseParityPrompt } from '../../evals/families/algorithmic/templates';
 import type { Task } from './task';
 
 /** Longest bit string a parity checkpoint reads; the suite's hard probes use 16 bits. */
@@ -6,8 +7,6 @@ export const PARITY_MAX_BITS = 16;
 export interface ParityInput {
   bits: string;
 }
-
-const QUESTION = /What\s+is\s+the\s+parity\s+of\s+the\s+bit\s+string\s+([01]+)\s*\?/i;
 
 /**
  * Cumulative parity, CTM style: one token per bit, a 2-class output per position (parity of the prefix up to it).
@@ -25,10 +24,9 @@ export const parityTask: Task<ParityInput> = {
   lengths: Array.from({ length: PARITY_MAX_BITS }, (_, i) => i + 1),
 
   parse(prompt) {
-    const match = QUESTION.exec(prompt);
-    const bits = match?.[1];
-    if (bits === undefined || bits.length > PARITY_MAX_BITS) return null;
-    return { bits };
+    const input = parseParityPrompt(prompt, { within: true });
+    if (input === null || input.bits.length > PARITY_MAX_BITS) return null;
+    return input;
   },
 
   encode({ bits }) {
@@ -76,6 +74,5 @@ export const parityTask: Task<ParityInput> = {
 
   key: ({ bits }) => bits.padEnd(PARITY_MAX_BITS, '0'),
 
-  prompt: ({ bits }) =>
-    `What is the parity of the bit string ${bits}? Answer 1 if it has an odd number of 1s and 0 if it has an even number.`,
+  prompt: ({ bits }) => parityPrompt(bits),
 };

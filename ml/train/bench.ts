@@ -1,8 +1,8 @@
 import { toRuntimeTensors } from '../io/host-tensors';
 import { fromInt32, initRuntime, jit, keep, toFloat32, toScalar, valueAndGradWithAux, type ParamTree, type Tensor } from '../runtime';
 import { createBatchGenerator, parityTask } from '../tasks';
-import { ARCH_NAMES, type ArchName } from './architecture';
-import { architecture } from './architectures';
+import { ARCH_NAMES, type ArchName } from '../models/architecture';
+import { architecture } from '../models/architectures';
 import { ResumableAdamW } from './optimizer';
 
 const WARM = 2;

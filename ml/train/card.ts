@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ThresholdResult } from './evaluate';
-import { CARD_JSON, CARD_MD } from './checkpoint-files';
+import { CARD_JSON, CARD_MD } from '../models/checkpoint-files';
 
 /** The training card: how a checkpoint was made and how well it does, per difficulty. */
 export interface Card {

@@ -1,7 +1,7 @@
 import { buildEvalSet } from '../tasks';
 import { evaluate, type LengthResult } from './evaluate';
-import { loadCheckpoint } from './load-checkpoint';
-import { Predictor } from './predict';
+import { loadCheckpoint } from '../models/load-checkpoint';
+import { Predictor } from '../models/predict';
 import { EVAL_PER_LENGTH, EVAL_SEED } from './run-training';
 
 export interface EvalCheckpointResult {

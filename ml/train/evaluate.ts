@@ -1,5 +1,5 @@
 import type { EvalSlice } from '../tasks';
-import type { Predictor, RawOutputs } from './predict';
+import type { Predictor, RawOutputs } from '../models/predict';
 
 /** Accuracy of one difficulty on the evaluation set. */
 export interface LengthResult {

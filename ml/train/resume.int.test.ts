@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readSafetensorsFile } from '../io/safetensors';
 import { trainCommand } from '../../scripts/commands/train';
 import { CardFileSchema } from './card-schema';
-import { loadCheckpoint } from './load-checkpoint';
+import { loadCheckpoint } from '../models/load-checkpoint';
 import { runTraining, type TrainOptions } from './run-training';
 import { STATE_DIR } from './training-state';
 

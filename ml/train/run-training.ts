@@ -13,14 +13,14 @@ import {
   type Tensor,
 } from '../runtime';
 import { buildSplits, createBatchGenerator, decodeLogits, splitExclusion, TASKS, type TaskName } from '../tasks';
-import type { ArchName } from './architecture';
-import { architecture } from './architectures';
+import type { ArchName } from '../models/architecture';
+import { architecture } from '../models/architectures';
 import { writeCard, type Card } from './card';
-import { CHECKPOINT_FORMAT, MODEL_FILE, writeModelFiles, type CheckpointConfig } from './checkpoint-files';
+import { CHECKPOINT_FORMAT, MODEL_FILE, writeModelFiles, type CheckpointConfig } from '../models/checkpoint-files';
 import { evaluate, pickThreshold, THRESHOLD_SWEEP } from './evaluate';
 import { ResumableAdamW } from './optimizer';
-import { countHostParams } from './param-init';
-import { Predictor } from './predict';
+import { countHostParams } from '../nn/param-init';
+import { Predictor } from '../models/predict';
 import { formatProgress } from './progress';
 import { readTrainingState, STATE_DIR, writeTrainingState } from './training-state';
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readSafetensorsFile, writeSafetensorsFile, type HostTensor } from '../io/safetensors';
-import type { HostParams } from './param-init';
+import type { HostParams } from '../nn/param-init';
 
 /** Where the resumable training state lives inside the output directory (removed when training completes). */
 export const STATE_DIR = 'training';

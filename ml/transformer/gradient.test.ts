@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toRuntimeTensors } from '../io/host-tensors';
 import { fromInt32, initRuntime } from '../runtime';
-import { checkGradients, gradientMismatches } from '../train/gradient-check';
-import { transformerArch } from '../train/transformer-arch';
+import { checkGradients, gradientMismatches } from '../nn/gradient-check';
+import { transformerArch } from '../models/transformer-arch';
 import { TransformerConfigSchema } from './config';
 
 beforeAll(() => initRuntime());

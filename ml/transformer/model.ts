@@ -1,6 +1,6 @@
 import { fromFloat32, keep, ops, Prng, type ParamTree, type Tensor } from '../runtime';
-import { ParamBuilder, type HostParams } from '../train/param-init';
-import { multiheadAttention, param } from './attention';
+import { ParamBuilder, type HostParams } from '../nn/param-init';
+import { multiheadAttention, param } from '../nn/attention';
 import type { TransformerConfig } from './config';
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { loadSuite, SuiteError } from '../../evals/suites';
-import { ARCH_NAMES } from '../../ml/train/architecture';
+import { ARCH_NAMES } from '../../ml/models/architecture';
 import { evalCheckpoint, formatEvalTable } from '../../ml/train/eval-checkpoint';
 import { runTraining } from '../../ml/train/run-training';
 import { TASK_NAMES, TASKS, type TaskName } from '../../ml/tasks';

@@ -2,7 +2,7 @@ import { ops } from '../runtime';
 import { TransformerConfigSchema, type TransformerConfig } from '../transformer/config';
 import { initTransformer, transformerForward } from '../transformer/model';
 import type { Architecture } from './architecture';
-import { certaintyOf, crossEntropy } from './certainty';
+import { certaintyOf, crossEntropy } from '../nn/certainty';
 
 /** The Transformer baseline: one "tick" (a single forward pass). */
 export const transformerArch: Architecture<TransformerConfig> = {

@@ -2,7 +2,7 @@ import { CtmConfigSchema, ctmForward, ctmLoss, ctmToStateDict, initCtm, NEURON_I
 import type { PairTensors } from '../ctm';
 import { free, keep, ops, type ParamTree, type Tensor } from '../runtime';
 import type { Architecture } from './architecture';
-import { param } from '../transformer/attention';
+import { param } from '../nn/attention';
 
 const BUFFERS = new Set<string>(NEURON_INDEX_NAMES);
 

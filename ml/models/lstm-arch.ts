@@ -2,7 +2,7 @@ import { ops } from '../runtime';
 import { LstmConfigSchema, type LstmConfig } from '../lstm/config';
 import { initLstm, lstmForward } from '../lstm/model';
 import type { Architecture } from './architecture';
-import { crossEntropy } from './certainty';
+import { crossEntropy } from '../nn/certainty';
 
 /** The CTM paper's LSTM baseline: trained on its final tick (the certainty loss made it unstable upstream). */
 export const lstmArch: Architecture<LstmConfig> = {

@@ -3,7 +3,7 @@ import { TASKS, type TaskName } from '../tasks';
 import type { ArchName } from './architecture';
 import { architecture } from './architectures';
 import { CHECKPOINT_FORMAT, writeModelFiles } from './checkpoint-files';
-import { countHostParams } from './param-init';
+import { countHostParams } from '../nn/param-init';
 
 /**
  * Writes a freshly initialised (untrained) checkpoint: real files the server loads like any other, small and quick

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pickThreshold } from './evaluate';
+import { pickThreshold } from '../train/evaluate';
 import { chooseTick } from './halting';
-import { formatProgress } from './progress';
+import { formatProgress } from '../train/progress';
 
 describe('chooseTick', () => {
   const certainty = [0.2, 0.7, 0.95, 0.9, 0.97];

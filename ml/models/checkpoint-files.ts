@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { readSafetensorsFile, writeSafetensorsFile } from '../io/safetensors';
 import { TASK_NAMES } from '../tasks';
 import { ARCH_NAMES } from './architecture';
-import type { HostParams } from './param-init';
+import type { HostParams } from '../nn/param-init';
 
 export const CHECKPOINT_FORMAT = 'sawtooth-checkpoint/1';
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ParamTree, Tensor } from '../runtime';
 import type { Task } from '../tasks';
-import type { HostParams } from './param-init';
+import type { HostParams } from '../nn/param-init';
 
 export const ARCH_NAMES = ['ctm', 'transformer', 'lstm'] as const;
 export type ArchName = (typeof ARCH_NAMES)[number];
