@@ -20,10 +20,10 @@ const parity = (input: Omit<CtmConfigInput, 'groups' | 'classes'>, length: numbe
   length,
 ];
 const cases: [string, [CtmConfig, number], number[]][] = [
-  ['golden parity8-glu-randompairing (D32 T6)', parity({ dModel: 32, dInput: 16, heads: 2, iterations: 6, memoryLength: 5, memoryHiddenDims: 4, synapseDepth: 1, nSynchOut: 16, nSynchAction: 8, neuronSelectType: 'random-pairing', nRandomPairingSelf: 2 }, 8), [4, 32]],
-  ['golden parity8-unet-firstlast (D32 T5)', parity({ dModel: 32, dInput: 16, heads: 4, iterations: 5, memoryLength: 4, memoryHiddenDims: 3, synapseDepth: 3, nSynchOut: 6, nSynchAction: 6, neuronSelectType: 'first-last' }, 8), [4, 32]],
-  ['golden parity16-glu-random (D48 T10)', parity({ dModel: 48, dInput: 16, heads: 2, iterations: 10, memoryLength: 6, memoryHiddenDims: 4, synapseDepth: 1, nSynchOut: 8, nSynchAction: 8, neuronSelectType: 'random' }, 16), [4, 32]],
-  ['parity-8 D64 d16 T12 M6 (ctm.md §5.3)', parity({ dModel: 64, dInput: 16, heads: 2, iterations: 12, memoryLength: 6, memoryHiddenDims: 4, synapseDepth: 1, nSynchOut: 64, nSynchAction: 64, neuronSelectType: 'random-pairing' }, 8), [1, 8, 32, 64]],
+  ['golden parity8-glu-randompairing (D32 T6)', parity({ dModel: 32, dInput: 16, heads: 2, ticks: 6, memoryLength: 5, memoryHiddenDims: 4, synapseDepth: 1, nSynchOut: 16, nSynchAction: 8, neuronSelectType: 'random-pairing', nRandomPairingSelf: 2 }, 8), [4, 32]],
+  ['golden parity8-unet-firstlast (D32 T5)', parity({ dModel: 32, dInput: 16, heads: 4, ticks: 5, memoryLength: 4, memoryHiddenDims: 3, synapseDepth: 3, nSynchOut: 6, nSynchAction: 6, neuronSelectType: 'first-last' }, 8), [4, 32]],
+  ['golden parity16-glu-random (D48 T10)', parity({ dModel: 48, dInput: 16, heads: 2, ticks: 10, memoryLength: 6, memoryHiddenDims: 4, synapseDepth: 1, nSynchOut: 8, nSynchAction: 8, neuronSelectType: 'random' }, 16), [4, 32]],
+  ['parity-8 D64 d16 T12 M6 (ctm.md §5.3)', parity({ dModel: 64, dInput: 16, heads: 2, ticks: 12, memoryLength: 6, memoryHiddenDims: 4, synapseDepth: 1, nSynchOut: 64, nSynchAction: 64, neuronSelectType: 'random-pairing' }, 8), [1, 8, 32, 64]],
 ];
 
 type Timing = { wall: number; cpu: number };

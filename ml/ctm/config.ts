@@ -6,7 +6,7 @@ export type NeuronSelectType = (typeof NEURON_SELECT_TYPES)[number];
 
 /**
  * Continuous Thought Machine hyper-parameters (ctm.md §1.1; names are the reference constructor's, camelCased).
- * The model reads `vocab` token ids, attends over them for `iterations` ticks and emits `groups × classes` logits
+ * The model reads `vocab` token ids, attends over them for `ticks` ticks and emits `groups × classes` logits
  * per tick (the reference's `out_dims` with `prediction_reshaper = [groups, classes]`).
  */
 export const CtmConfigSchema = z
@@ -17,7 +17,7 @@ export const CtmConfigSchema = z
     dInput: z.number().int().positive(),
     heads: z.number().int().positive(),
     /** T: internal ticks. */
-    iterations: z.number().int().positive(),
+    ticks: z.number().int().positive(),
     /** M: pre-activation history each neuron-level model reads. */
     memoryLength: z.number().int().positive(),
     /** H: hidden width of each neuron-level model. */
@@ -47,6 +47,16 @@ export const CtmConfigSchema = z
     }
   });
 export type CtmConfig = z.infer<typeof CtmConfigSchema>;
+
+/**
+ * Configs written before the tick count was named `ticks` (the golden and regression fixtures made by the reference
+ * tools, training states of runs started then) call it `iterations`, the reference's name: read it as `ticks`.
+ */
+export function renameLegacyTicks(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || !('iterations' in raw) || 'ticks' in raw) return raw;
+  const { iterations, ...rest } = raw as Record<string, unknown>;
+  return { ...rest, ticks: iterations };
+}
 export type CtmConfigInput = z.input<typeof CtmConfigSchema>;
 
 /** Flat output size C = groups × classes (reference `out_dims`). */
@@ -92,7 +102,7 @@ export function configFromReferenceArgs(args: unknown): CtmConfig {
     dModel: a.d_model,
     dInput: a.d_input,
     heads: a.heads,
-    iterations: a.iterations,
+    ticks: a.iterations,
     memoryLength: a.memory_length,
     memoryHiddenDims: a.memory_hidden_dims,
     synapseDepth: a.synapse_depth,

@@ -29,18 +29,18 @@ const parity = (input: Omit<CtmConfigInput, 'groups' | 'classes'>, length: numbe
 describe('parameter count', () => {
   // Counts verified by instantiating the reference model (ctm.md §3.1, §5.3, §9).
   it.each([
-    ['paper parity-64, T=75 M=25', parity({ dModel: 1024, dInput: 512, heads: 8, iterations: 75, memoryLength: 25, memoryHiddenDims: 16, synapseDepth: 1, nSynchOut: 32, nSynchAction: 32, neuronSelectType: 'random' }, 64), 5_719_714],
-    ['paper parity-64, T=100 M=50', parity({ dModel: 1024, dInput: 512, heads: 8, iterations: 100, memoryLength: 50, memoryHiddenDims: 16, synapseDepth: 1, nSynchOut: 32, nSynchAction: 32, neuronSelectType: 'random' }, 64), 6_564_514],
-    ['tutorial parity-16 (U-Net depth 8)', parity({ dModel: 256, dInput: 32, heads: 8, iterations: 50, memoryLength: 25, memoryHiddenDims: 16, synapseDepth: 8, nSynchOut: 256, nSynchAction: 256, neuronSelectType: 'random-pairing' }, 16), 652_106],
-    ['smoke parity-8', parity({ dModel: 64, dInput: 16, heads: 2, iterations: 12, memoryLength: 6, memoryHiddenDims: 4, synapseDepth: 1, nSynchOut: 64, nSynchAction: 64, neuronSelectType: 'random-pairing' }, 8), 18_850],
-    ['smoke parity-16', parity({ dModel: 128, dInput: 32, heads: 4, iterations: 24, memoryLength: 10, memoryHiddenDims: 4, synapseDepth: 1, nSynchOut: 128, nSynchAction: 128, neuronSelectType: 'random-pairing' }, 16), 69_442],
+    ['paper parity-64, T=75 M=25', parity({ dModel: 1024, dInput: 512, heads: 8, ticks: 75, memoryLength: 25, memoryHiddenDims: 16, synapseDepth: 1, nSynchOut: 32, nSynchAction: 32, neuronSelectType: 'random' }, 64), 5_719_714],
+    ['paper parity-64, T=100 M=50', parity({ dModel: 1024, dInput: 512, heads: 8, ticks: 100, memoryLength: 50, memoryHiddenDims: 16, synapseDepth: 1, nSynchOut: 32, nSynchAction: 32, neuronSelectType: 'random' }, 64), 6_564_514],
+    ['tutorial parity-16 (U-Net depth 8)', parity({ dModel: 256, dInput: 32, heads: 8, ticks: 50, memoryLength: 25, memoryHiddenDims: 16, synapseDepth: 8, nSynchOut: 256, nSynchAction: 256, neuronSelectType: 'random-pairing' }, 16), 652_106],
+    ['smoke parity-8', parity({ dModel: 64, dInput: 16, heads: 2, ticks: 12, memoryLength: 6, memoryHiddenDims: 4, synapseDepth: 1, nSynchOut: 64, nSynchAction: 64, neuronSelectType: 'random-pairing' }, 8), 18_850],
+    ['smoke parity-16', parity({ dModel: 128, dInput: 32, heads: 4, ticks: 24, memoryLength: 10, memoryHiddenDims: 4, synapseDepth: 1, nSynchOut: 128, nSynchAction: 128, neuronSelectType: 'random-pairing' }, 16), 69_442],
   ])('%s', (_name, config, expected) => {
     expect(ctmParamCount(config)).toBe(expected);
   });
 });
 
 describe('neuron pair selection', () => {
-  const base = { dModel: 10, dInput: 4, heads: 1, iterations: 2, memoryLength: 2, memoryHiddenDims: 2, synapseDepth: 1, nSynchOut: 3, nSynchAction: 2 };
+  const base = { dModel: 10, dInput: 4, heads: 1, ticks: 2, memoryLength: 2, memoryHiddenDims: 2, synapseDepth: 1, nSynchOut: 3, nSynchAction: 2 };
 
   it('first-last: out = first J neurons, action = last J, dense upper-triangle pairs in row-major order', () => {
     const config = parity({ ...base, neuronSelectType: 'first-last' }, 2);
@@ -66,7 +66,7 @@ describe('neuron pair selection', () => {
 });
 
 describe('forward pass', () => {
-  const config = parity({ dModel: 12, dInput: 8, heads: 2, iterations: 6, memoryLength: 3, memoryHiddenDims: 2, synapseDepth: 1, nSynchOut: 6, nSynchAction: 6, neuronSelectType: 'random-pairing' }, 4);
+  const config = parity({ dModel: 12, dInput: 8, heads: 2, ticks: 6, memoryLength: 3, memoryHiddenDims: 2, synapseDepth: 1, nSynchOut: 6, nSynchAction: 6, neuronSelectType: 'random-pairing' }, 4);
   let model: CtmModel;
   const B = 3;
   const tokens = new Prng(2).ints(B * 4, 2);
@@ -75,10 +75,10 @@ describe('forward pass', () => {
   });
   afterAll(() => free(model.params));
 
-  const run = (iterations?: number) => {
-    const out = ctmForward(config, keepTree(model.params), ctmPairs(model), fromInt32(tokens, [B, 4]), { iterations });
-    expect(out.predictions.shape).toEqual([B, 8, iterations ?? 6]);
-    expect(out.certainties.shape).toEqual([B, 2, iterations ?? 6]);
+  const run = (ticks?: number) => {
+    const out = ctmForward(config, keepTree(model.params), ctmPairs(model), fromInt32(tokens, [B, 4]), { ticks });
+    expect(out.predictions.shape).toEqual([B, 8, ticks ?? 6]);
+    expect(out.certainties.shape).toEqual([B, 2, ticks ?? 6]);
     free(out.synchronisationOut);
     return { predictions: toFloat32(out.predictions), certainties: toFloat32(out.certainties) };
   };
@@ -123,7 +123,7 @@ describe('forward pass', () => {
 
 describe('pair tensors from buffer tensors (in-graph)', () => {
   it.each(['first-last', 'random', 'random-pairing'] as const)('%s: same pairs as the host expansion', (neuronSelectType) => {
-    const config = parity({ dModel: 10, dInput: 4, heads: 1, iterations: 2, memoryLength: 2, memoryHiddenDims: 2, synapseDepth: 1, nSynchOut: 4, nSynchAction: 3, neuronSelectType }, 2);
+    const config = parity({ dModel: 10, dInput: 4, heads: 1, ticks: 2, memoryLength: 2, memoryHiddenDims: 2, synapseDepth: 1, nSynchOut: 4, nSynchAction: 3, neuronSelectType }, 2);
     const neurons = selectNeurons(config, new Prng(3));
     const buffers = Object.fromEntries(Object.entries(neurons).map(([name, data]) => [name, fromInt32(data, [data.length])]));
     const inGraph = pairTensorsFromBuffers(config, buffers);

@@ -92,7 +92,7 @@ describe.skipIf(!present)('CTM matches the reference PyTorch implementation (gol
           }
 
           const expectedTicks = Int32Array.from(tensor('most_certain_tick'));
-          const T = model.config.iterations;
+          const T = model.config.ticks;
           const certaintyAt = (b: number, t: number) => certainties[(b * 2 + 1) * T + t] as number;
           for (let b = 0; b < B; b++) {
             const ours = mostCertain[b] as number;

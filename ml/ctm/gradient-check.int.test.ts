@@ -34,7 +34,7 @@ const tiny: CtmConfigInput = {
   dModel: 8,
   dInput: 4,
   heads: 2,
-  iterations: 4,
+  ticks: 4,
   memoryLength: 3,
   memoryHiddenDims: 2,
   synapseDepth: 1,
@@ -89,7 +89,7 @@ describe.each(variants)('CTM gradient check: %s', (_label, input) => {
       const out = ctmForward(config, p, pairs, tok);
       free([out.certainties, out.synchronisationOut]);
       const losses = perTickLoss(out.predictions, tgt, config.groups, config.classes); // [B, T]
-      const at = (ticks: Tensor) => ops.mean(ops.sum(ops.mul(keep(losses), ops.oneHot(ticks, config.iterations)), 1));
+      const at = (ticks: Tensor) => ops.mean(ops.sum(ops.mul(keep(losses), ops.oneHot(ticks, config.ticks)), 1));
       const total = ops.mul(ops.add(at(t1), at(t2)), 0.5);
       losses.dispose();
       return total;

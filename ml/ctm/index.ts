@@ -2,7 +2,7 @@
  * Continuous Thought Machine (Sakana AI, arXiv 2505.05522), re-implemented from ctm.md and checked against the
  * reference PyTorch numbers. Public surface; see README.md for usage.
  */
-export { CtmConfigSchema, configFromReferenceArgs, outDims, synchSize, unetWidths, NEURON_SELECT_TYPES } from './config';
+export { CtmConfigSchema, configFromReferenceArgs, renameLegacyTicks, outDims, synchSize, unetWidths, NEURON_SELECT_TYPES } from './config';
 export type { CtmConfig, CtmConfigInput, NeuronSelectType } from './config';
 export { ctmParamSpecs, ctmParamCount, type ParamSpec } from './parameters';
 export { initCtm, ctmFromStateDict, ctmToStateDict, ctmPairs, borrowParams, type CtmModel } from './checkpoint';

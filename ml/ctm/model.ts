@@ -26,8 +26,8 @@ export type CtmOutputs = {
 };
 
 export type ForwardOptions = {
-  /** Run this many ticks instead of `c.iterations` (tick-count sweeps; beyond training, √t drift applies, §2.3). */
-  iterations?: number;
+  /** Run this many ticks instead of `c.ticks` (tick-count sweeps; beyond training, √t drift applies, §2.3). */
+  ticks?: number;
 };
 
 /**
@@ -37,7 +37,7 @@ export type ForwardOptions = {
 export function ctmForward(c: CtmConfig, params: ParamTree, pairs: PairTensors, tokens: Tensor, options: ForwardOptions = {}): CtmOutputs {
   const p = paramReader(params);
   const B = tokens.shape[0] as number;
-  const ticks = options.iterations ?? c.iterations;
+  const ticks = options.ticks ?? c.ticks;
 
   // Input: featurised once, keys/values projected once (not per tick).
   const { keys, values } = projectKeysValues(c, p, featurise(c, p, tokens)); // [B, h, L, d/h] each

@@ -16,7 +16,7 @@ export const REGRESSION = {
     dModel: 24,
     dInput: 8,
     heads: 2,
-    iterations: 5,
+    ticks: 5,
     memoryLength: 3,
     memoryHiddenDims: 2,
     synapseDepth: 3,

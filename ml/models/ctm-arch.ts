@@ -1,4 +1,5 @@
-import { CtmConfigSchema, ctmForward, ctmLoss, ctmToStateDict, initCtm, NEURON_INDEX_NAMES, type CtmConfig } from '../ctm';
+import { z } from 'zod';
+import { CtmConfigSchema, renameLegacyTicks, ctmForward, ctmLoss, ctmToStateDict, initCtm, NEURON_INDEX_NAMES, type CtmConfig } from '../ctm';
 import type { PairTensors } from '../ctm';
 import { free, keep, ops, type ParamTree, type Tensor } from '../runtime';
 import type { Architecture } from './architecture';
@@ -36,10 +37,13 @@ function tickMajor(predictions: Tensor, c: CtmConfig): Tensor {
  */
 export const ctmArch: Architecture<CtmConfig> = {
   name: 'ctm',
-  configSchema: CtmConfigSchema.refine((c) => c.neuronSelectType === 'random-pairing', {
-    message: 'checkpoints use random-pairing neuron selection',
-    path: ['neuronSelectType'],
-  }) as unknown as typeof CtmConfigSchema,
+  configSchema: z.preprocess(
+    renameLegacyTicks,
+    CtmConfigSchema.refine((c) => c.neuronSelectType === 'random-pairing', {
+      message: 'checkpoints use random-pairing neuron selection',
+      path: ['neuronSelectType'],
+    }),
+  ) as unknown as typeof CtmConfigSchema,
   answerRule: 'certainty-halting',
   defaultConfig(task, { ticks }) {
     // Parity: ctm.md §5's small parity size. Addition: 6 digits × 10 classes are read out of the output
@@ -51,7 +55,7 @@ export const ctmArch: Architecture<CtmConfig> = {
       dModel: parity ? 64 : 128,
       dInput: 32,
       heads: 4,
-      iterations: ticks ?? (parity ? 16 : 8),
+      ticks: ticks ?? (parity ? 16 : 8),
       memoryLength: parity ? 8 : 6,
       memoryHiddenDims: 4,
       synapseDepth: 1,
@@ -65,7 +69,7 @@ export const ctmArch: Architecture<CtmConfig> = {
     });
   },
   training: () => ({ steps: 2000, batchSize: 64, peakLr: 1e-3, minLr: 1e-4, warmupSteps: 200, maxGradNorm: 1 }),
-  ticks: (config) => config.iterations,
+  ticks: (config) => config.ticks,
   init(config, seed) {
     const model = initCtm(config, seed);
     const host = ctmToStateDict(model);
@@ -74,7 +78,7 @@ export const ctmArch: Architecture<CtmConfig> = {
   },
   isBuffer: (name) => BUFFERS.has(name),
   forward(params, tokens, config, ticks) {
-    const out = ctmForward(config, trainableOf(params), pairsFrom(params), tokens, { iterations: ticks ?? config.iterations });
+    const out = ctmForward(config, trainableOf(params), pairsFrom(params), tokens, { ticks: ticks ?? config.ticks });
     free(out.synchronisationOut);
     const certainty = ops.squeeze(ops.sliceAxis(out.certainties, 1, 1, 2), 1); // [B, T]
     return { logits: tickMajor(out.predictions, config), certainty };
@@ -82,7 +86,7 @@ export const ctmArch: Architecture<CtmConfig> = {
   loss(params, tokens, targets, config) {
     const out = ctmForward(config, trainableOf(params), pairsFrom(params), tokens);
     free(out.synchronisationOut);
-    const T = config.iterations;
+    const T = config.ticks;
     const { loss, mostCertainTick, minLossTick } = ctmLoss(keep(out.predictions), out.certainties, targets, config.groups, config.classes);
     minLossTick.dispose();
     // The answer for accuracy: each sample's most certain tick, [B, G, K].

@@ -1,8 +1,8 @@
 import type { AnswerRule } from './architecture';
 
-/** Which tick answered and why. `haltingTick` is 1-based; certainties are per tick for the whole run. */
+/** Which tick answered and why. `ticksUsed` is 1-based; certainties are per tick for the whole run. */
 export interface HaltDecision {
-  haltingTick: number;
+  ticksUsed: number;
   /** True when the certainty threshold was reached; false when the fallback (most certain tick) answered. */
   reachedThreshold: boolean;
 }
@@ -15,11 +15,11 @@ export interface HaltDecision {
  */
 export function chooseTick(certainty: ArrayLike<number>, rule: AnswerRule, threshold: number): HaltDecision {
   const ticks = certainty.length;
-  if (rule === 'last-tick') return { haltingTick: ticks, reachedThreshold: certainty[ticks - 1]! >= threshold };
+  if (rule === 'last-tick') return { ticksUsed: ticks, reachedThreshold: certainty[ticks - 1]! >= threshold };
   let best = 0;
   for (let t = 0; t < ticks; t++) {
-    if (certainty[t]! >= threshold) return { haltingTick: t + 1, reachedThreshold: true };
+    if (certainty[t]! >= threshold) return { ticksUsed: t + 1, reachedThreshold: true };
     if (certainty[t]! > certainty[best]!) best = t;
   }
-  return { haltingTick: best + 1, reachedThreshold: false };
+  return { ticksUsed: best + 1, reachedThreshold: false };
 }

@@ -7,7 +7,7 @@ import { chooseTick } from './halting';
 export interface Prediction {
   answer: string;
   /** 1-based tick whose output is the answer. */
-  haltingTick: number;
+  ticksUsed: number;
   /** Ticks the model has (all of them are computed; halting is applied afterwards, which is exact). */
   ticks: number;
   certaintyPerTick: number[];
@@ -72,10 +72,10 @@ export class Predictor<Config = unknown> {
     const perTick = this.task.groups * this.task.classes;
     return Array.from({ length: raw.n }, (_, row) => {
       const certaintyPerTick = Array.from(raw.certainty.subarray(row * T, (row + 1) * T));
-      const { haltingTick } = chooseTick(certaintyPerTick, this.arch.answerRule, threshold);
-      const start = (row * T + haltingTick - 1) * perTick;
+      const { ticksUsed } = chooseTick(certaintyPerTick, this.arch.answerRule, threshold);
+      const start = (row * T + ticksUsed - 1) * perTick;
       const [answer] = decodeLogits(this.task, raw.logits.subarray(start, start + perTick), 1);
-      return { answer: answer!, haltingTick, ticks: T, certaintyPerTick };
+      return { answer: answer!, ticksUsed, ticks: T, certaintyPerTick };
     });
   }
 

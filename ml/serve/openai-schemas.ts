@@ -51,9 +51,9 @@ export interface SawtoothExtension {
   /** The checkpoint that answered (for router models, the one the prompt was routed to); null for a refusal. */
   checkpoint: string | null;
   task: string | null;
-  /** Ticks the answer needed (= haltingTick); 0 for a refusal. */
+  /** The 1-based tick whose output is the answer (= the ticks it needed); 0 for a refusal. */
   ticksUsed: number;
-  /** 1-based tick whose output is the answer; 0 for a refusal. */
+  /** The same number under its older wire name, which server/providers reads; kept for that reader. */
   haltingTick: number;
   /** Ticks the model has. */
   ticks: number;

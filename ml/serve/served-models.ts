@@ -71,8 +71,9 @@ export class ServedCheckpoint {
         arch,
         checkpoint: this.name,
         task: this.loaded.task.name,
-        ticksUsed: prediction!.haltingTick,
-        haltingTick: prediction!.haltingTick,
+        ticksUsed: prediction!.ticksUsed,
+        // The wire keeps its older name too: server/providers reads `haltingTick` (same 1-based tick).
+        haltingTick: prediction!.ticksUsed,
         ticks: prediction!.ticks,
         certaintyPerTick: prediction!.certaintyPerTick,
         threshold: used,

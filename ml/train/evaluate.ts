@@ -38,7 +38,7 @@ export function evaluate(predictor: Predictor, slices: EvalSlice<unknown>[], thr
       for (const { inputs, outputs } of raw[s]!) {
         predictor.answers(outputs, threshold).forEach((prediction, i) => {
           if (prediction.answer === predictor.task.answer(inputs[i])) correct++;
-          ticks += prediction.haltingTick;
+          ticks += prediction.ticksUsed;
         });
       }
       const n = slice.inputs.length;
