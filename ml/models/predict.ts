@@ -66,13 +66,17 @@ export class Predictor<Config = unknown> {
     return { n: inputs.length, logits: toFloat32(logits), certainty: toFloat32(certainty) };
   }
 
-  /** Answers from raw outputs under a halting threshold. */
-  answers(raw: RawOutputs, threshold: number): Prediction[] {
+  /**
+   * Answers from raw outputs under a halting threshold. `stopAt` answers as if the model had been stopped after
+   * that many ticks (exact, since a tick depends only on earlier ones): the thinking-time curves use it.
+   */
+  answers(raw: RawOutputs, threshold: number, stopAt?: number): Prediction[] {
     const T = this.ticks;
+    const limit = Math.min(T, stopAt ?? T);
     const perTick = this.task.groups * this.task.classes;
     return Array.from({ length: raw.n }, (_, row) => {
       const certaintyPerTick = Array.from(raw.certainty.subarray(row * T, (row + 1) * T));
-      const { ticksUsed } = chooseTick(certaintyPerTick, this.arch.answerRule, threshold);
+      const { ticksUsed } = chooseTick(certaintyPerTick.slice(0, limit), this.arch.answerRule, threshold);
       const start = (row * T + ticksUsed - 1) * perTick;
       const [answer] = decodeLogits(this.task, raw.logits.subarray(start, start + perTick), 1);
       return { answer: answer!, ticksUsed, ticks: T, certaintyPerTick };

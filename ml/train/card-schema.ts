@@ -14,7 +14,12 @@ export const CardFileSchema = z.looseObject({
   haltThreshold: z.number(),
   evaluation: z.looseObject({
     meanAccuracy: z.number(),
-    byLength: z.array(z.object({ length: z.number(), n: z.number(), accuracy: z.number(), meanTicks: z.number(), heldOut: z.boolean() })),
+    split: z.literal('test'),
+    seed: z.number().int(),
+    perLength: z.number().int(),
+    byLength: z.array(
+      z.object({ length: z.number(), n: z.number(), accuracy: z.number(), low: z.number(), high: z.number(), meanTicks: z.number(), heldOut: z.boolean() }),
+    ),
   }),
   overlap: z.array(z.string()),
 });
