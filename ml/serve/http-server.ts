@@ -89,6 +89,8 @@ function modelEntry(model: ServedModel) {
     architecture: model.arch,
     parameter_count: model.checkpoints.reduce((n, c) => n + c.loaded.file.paramCount, 0),
     tasks: model.checkpoints.map((c) => c.loaded.task.name),
+    /** The suite families this model answers; prompts of any other family get a refusal. */
+    families: model.checkpoints.map((c) => c.loaded.task.family),
     ticks: first.ticks,
     halt_threshold: first.haltThreshold,
     router: model.router,

@@ -31,6 +31,7 @@ function operandRange(length: number): { low: number; span: number } {
  */
 export const additionTask: Task<AdditionInput> = {
   name: 'addition',
+  family: 'algorithmic.addition',
   seqLen: ADDITION_ANSWER_DIGITS,
   vocab: 100,
   groups: ADDITION_ANSWER_DIGITS,

@@ -23,6 +23,7 @@ const significantBits = (bits: string): number => Math.max(1, bits.replace(/^0+/
  */
 export const binaryToDecimalTask: Task<BinaryInput> = {
   name: 'binary-to-decimal',
+  family: 'algorithmic.binary-to-decimal',
   seqLen: BINARY_MAX_BITS,
   vocab: 2,
   groups: BINARY_MAX_BITS,

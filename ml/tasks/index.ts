@@ -7,7 +7,6 @@ import type { Task, TaskName } from './task';
 export * from './task';
 export * from './batch';
 export * from './generator';
-export * from './eval-set';
 export * from './splits';
 export * from './curriculum';
 export { parityTask, PARITY_MAX_BITS, type ParityInput } from './parity';

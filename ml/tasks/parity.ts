@@ -17,6 +17,7 @@ export interface ParityInput {
  */
 export const parityTask: Task<ParityInput> = {
   name: 'parity',
+  family: 'algorithmic.parity',
   seqLen: PARITY_MAX_BITS,
   vocab: 2,
   groups: PARITY_MAX_BITS,

@@ -1,6 +1,13 @@
 import { Prng } from '../runtime';
-import type { EvalSlice } from './eval-set';
 import type { Task } from './task';
+
+/** The inputs of one difficulty in a split, and whether training is kept off them. */
+export interface EvalSlice<I> {
+  length: number;
+  inputs: I[];
+  /** True when these inputs are excluded from training (the input space is large enough to spare them). */
+  heldOut: boolean;
+}
 
 /** The two held-out splits: `validation` for every choice (halting threshold, selection), `test` for every figure. */
 export interface Splits<I> {

@@ -20,6 +20,7 @@ export interface StackInput {
  */
 export const stackOperationsTask: Task<StackInput> = {
   name: 'stack-operations',
+  family: 'algorithmic.stack-operations',
   seqLen: STACK_MAX_OPERATIONS,
   vocab: POP + 1,
   groups: STACK_MAX_OPERATIONS,

@@ -11,6 +11,8 @@ export type TaskName = (typeof TASK_NAMES)[number];
  */
 export interface Task<Input> {
   name: TaskName;
+  /** The core suite's family whose prompts this task answers (its template lives in evals/…/templates.ts). */
+  family: string;
   seqLen: number;
   vocab: number;
   groups: number;

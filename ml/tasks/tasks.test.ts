@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { Prng } from '../runtime';
 import {
   additionTask,
-  buildEvalSet,
+  binaryToDecimalTask,
+  buildSplits,
+  curriculumLength,
   createBatchGenerator,
   decodeLogits,
   encodeBatch,
-  exclusionKeys,
   parityTask,
+  splitExclusion,
+  stackOperationsTask,
   type Task,
 } from './index';
 
@@ -73,6 +77,42 @@ describe('addition task', () => {
   });
 });
 
+describe('binary-to-decimal task', () => {
+  const prompt = (bits: string) => `What is the binary number ${bits} in decimal? Answer with a number.`;
+  it('parses the probe template, refuses other prompts and more than 16 significant bits', () => {
+    expect(binaryToDecimalTask.parse(prompt('10110010'))).toEqual({ bits: '10110010' });
+    expect(binaryToDecimalTask.parse(prompt('1'.repeat(17)))).toBeNull();
+    expect(binaryToDecimalTask.parse('What is 2 + 2? Answer with the number only.')).toBeNull();
+  });
+  it('reads bits least-significant first and answers in decimal', () => {
+    const input = { bits: '1011001011110000' };
+    expect(binaryToDecimalTask.answer(input)).toBe('45808');
+    expect(binaryToDecimalTask.decode(binaryToDecimalTask.targets(input))).toBe('45808');
+    expect(Array.from(binaryToDecimalTask.encode({ bits: '110' })).slice(0, 4)).toEqual([0, 1, 1, 0]);
+    expect(binaryToDecimalTask.key({ bits: '0110' })).toBe(binaryToDecimalTask.key({ bits: '110' }));
+    expect(binaryToDecimalTask.lengthOf(binaryToDecimalTask.sample(new Prng(2), 9))).toBe(9);
+  });
+});
+
+describe('stack-operations task', () => {
+  const prompt = (steps: string) =>
+    `Start with an empty stack and apply these operations in order: ${steps}. Which numbers are on the stack at the end, from bottom to top? Answer with the numbers separated by commas.`;
+  it('parses the probe template and refuses what it cannot answer', () => {
+    expect(stackOperationsTask.parse(prompt('push 12, push 7, pop, push 99'))).toEqual({
+      operations: [{ kind: 'push', value: 12 }, { kind: 'push', value: 7 }, { kind: 'pop' }, { kind: 'push', value: 99 }],
+    });
+    expect(stackOperationsTask.parse(prompt('pop, push 3'))).toBeNull(); // pop on an empty stack
+    expect(stackOperationsTask.parse(prompt('push 100'))).toBeNull();
+    expect(stackOperationsTask.parse(prompt(Array(16).fill('push 1').join(', ')))).toBeNull();
+  });
+  it('encodes one token per operation and decodes the stack bottom first', () => {
+    const input = stackOperationsTask.parse(prompt('push 12, push 7, pop, push 99'))!;
+    expect(Array.from(stackOperationsTask.encode(input)).slice(0, 5)).toEqual([13, 8, 101, 100, 0]);
+    expect(stackOperationsTask.answer(input)).toBe('12, 99');
+    expect(stackOperationsTask.decode(stackOperationsTask.targets(input))).toBe('12, 99');
+  });
+});
+
 describe('batches and evaluation sets', () => {
   it('the generator is reproducible from its seed and honours the exclusion set', () => {
     const exclude = new Set(parityTask.enumerate(4, 16)!.slice(0, 8).map(parityTask.key));
@@ -92,17 +132,46 @@ describe('batches and evaluation sets', () => {
     );
   });
 
-  it('holds out only slices that are a small share of their input space', () => {
-    const slices = buildEvalSet(parityTask, { seed: 3, perLength: 256 });
-    const byLength = new Map(slices.map((s) => [s.length, s]));
-    expect(byLength.get(8)!.inputs).toHaveLength(256);
-    expect(byLength.get(8)!.heldOut).toBe(false);
-    expect(byLength.get(16)!.heldOut).toBe(true);
-    expect(new Set(byLength.get(16)!.inputs.map(parityTask.key)).size).toBe(256);
-    const keys = exclusionKeys(parityTask, slices, ['extra']);
-    expect(keys.has('extra')).toBe(true);
-    expect(keys.has(parityTask.key(byLength.get(16)!.inputs[0]!))).toBe(true);
-    expect(keys.has(parityTask.key(byLength.get(8)!.inputs[0]!))).toBe(false);
+  it('splits: validation and test are disjoint, held out only where the space allows, and excluded from training', () => {
+    const splits = buildSplits(parityTask, { seed: 3, perLength: 256 });
+    const at = (which: 'validation' | 'test', length: number) => splits[which].find((s) => s.length === length)!;
+    expect(at('test', 5).heldOut).toBe(false); // 32 strings: too few to spare 8 per split
+    expect(at('test', 5).inputs).toHaveLength(32);
+    expect(at('test', 6).heldOut).toBe(true);
+    expect(at('test', 6).inputs).toHaveLength(8);
+    expect(at('test', 16).inputs).toHaveLength(256);
+    const keys = (which: 'validation' | 'test') =>
+      new Set(splits[which].filter((s) => s.heldOut).flatMap((s) => s.inputs.map(parityTask.key)));
+    const validation = keys('validation');
+    for (const key of keys('test')) expect(validation.has(key)).toBe(false);
+    // Held-out strings end in 1, so no shorter string (the same model input) is taken from training.
+    for (const s of splits.test.filter((s) => s.heldOut)) for (const input of s.inputs) expect(input.bits.endsWith('1')).toBe(true);
+    const exclude = splitExclusion(parityTask, splits, ['extra']);
+    expect(exclude.has('extra')).toBe(true);
+    expect(exclude.has(parityTask.key(at('validation', 16).inputs[0]!))).toBe(true);
+    expect(exclude.has(parityTask.key(at('test', 4).inputs[0]!))).toBe(false);
+    // The generator never draws an excluded input.
+    const batch = createBatchGenerator(parityTask, { seed: 1, batchSize: 512, lengths: [16], exclude })();
+    for (let row = 0; row < batch.size; row++) {
+      const bits = Array.from(batch.tokens.subarray(row * 16, row * 16 + 16)).join('');
+      expect(exclude.has(parityTask.key({ bits }))).toBe(false);
+    }
+    // Same seed, same splits: training and a later --eval-only agree on them.
+    expect(buildSplits(parityTask, { seed: 3, perLength: 256 })).toEqual(splits);
+  });
+
+  it('the curriculum starts short, grows with the step and ends on all lengths, half of each batch at the longest', () => {
+    const rng = new Prng(1);
+    const curriculum = { totalSteps: 100, rampFraction: 0.5 };
+    const draw = (step: number) => Array.from({ length: 2000 }, () => curriculumLength(parityTask.lengths, curriculum, step, rng));
+    expect(Math.max(...draw(0))).toBe(4);
+    expect(Math.max(...draw(25))).toBe(10);
+    const late = draw(80);
+    expect(Math.max(...late)).toBe(16);
+    expect(Math.min(...late)).toBe(1);
+    const longest = late.filter((l) => l === 16).length / late.length;
+    expect(longest).toBeGreaterThan(0.45);
+    expect(longest).toBeLessThan(0.6);
   });
 
   it('decodes logits row by row', () => {
