@@ -36,6 +36,13 @@ export const CtmConfigSchema = z
     /** K: classes per group (parity: 2). */
     classes: z.number().int().min(2),
     positionalEmbedding: z.enum(['custom-rotational-1d', 'none']).default('custom-rotational-1d'),
+    /**
+     * Initial decay parameter θ of the action / output synchronisation (r = e^−θ per tick). The reference starts at
+     * 0 (no decay: every tick so far weighs the same); a positive start makes the synchronisation follow the recent
+     * ticks from the first step, which our short CPU runs cannot learn their way to (θ moved < 0.25 in 3,500 steps).
+     */
+    actionDecayInit: z.number().min(0).max(15).default(0),
+    outDecayInit: z.number().min(0).max(15).default(0),
   })
   .superRefine((c, ctx) => {
     if (c.dInput % c.heads !== 0) ctx.addIssue({ code: 'custom', path: ['heads'], message: `dInput ${c.dInput} is not divisible by heads ${c.heads}` });

@@ -35,8 +35,8 @@ export function ctmParamSpecs(c: CtmConfig): ParamSpec[] {
 
   add('start_activated_state', [D], uniform(Math.sqrt(1 / D)));
   add('start_trace', [D, M], uniform(Math.sqrt(1 / (D + M))));
-  add('decay_params_action', [Sa], constant(0));
-  add('decay_params_out', [So], constant(0));
+  add('decay_params_action', [Sa], constant(c.actionDecayInit));
+  add('decay_params_out', [So], constant(c.outDecayInit));
   add('backbone.embedding.weight', [vocab, d], { kind: 'normal', std: 1 });
   if (c.positionalEmbedding === 'custom-rotational-1d') linear('positional_embedding.projection', 2, d);
   linear('kv_proj.0', d, d);

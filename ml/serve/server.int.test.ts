@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { additionPrompt, parityPrompt } from '../../evals/families/algorithmic/templates';
+import { additionPrompt, binaryPrompt, parityPrompt, stackPrompt } from '../../evals/families/algorithmic/templates';
 import { additionTask, parityTask } from '../tasks';
 import { loadCheckpoint } from '../models/load-checkpoint';
 import { Predictor } from '../models/predict';
@@ -30,6 +30,7 @@ beforeAll(async () => {
     writeUntrainedCheckpoint(dir, 'transformer', task, { model: small.transformer });
     writeUntrainedCheckpoint(dir, 'lstm', task, { model: small.lstm, ticks: 3 });
   }
+  for (const task of ['binary-to-decimal', 'stack-operations'] as const) writeUntrainedCheckpoint(dir, 'transformer', task, { model: small.transformer });
   writeUntrainedCheckpoint(dir, 'ctm', 'parity', { model: small.ctm, ticks: 5, haltThreshold: 0.9 });
   server = await startServer({ checkpointsDir: dir, port: 0, host: '127.0.0.1', batching: { maxBatch: 8, windowMs: 20 } });
   client = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: 'unused', maxRetries: 0 });
@@ -55,12 +56,21 @@ describe('checkpoint server through the openai SDK', () => {
     const models = (await client.models.list()).data as unknown as Record<string, unknown>[];
     const ids = models.map((m) => m.id).sort();
     expect(ids).toEqual(
-      ['ctm-parity', 'lstm-addition', 'lstm-parity', 'sawtooth-ctm', 'sawtooth-lstm', 'sawtooth-transformer', 'transformer-addition', 'transformer-parity'].sort(),
+      [
+        'ctm-parity', 'lstm-addition', 'lstm-parity', 'sawtooth-ctm', 'sawtooth-lstm', 'sawtooth-transformer', 'transformer-addition',
+        'transformer-binary-to-decimal', 'transformer-parity', 'transformer-stack-operations',
+      ].sort(),
     );
     const router = models.find((m) => m.id === 'sawtooth-lstm')!;
     expect(router.architecture).toBe('lstm');
     expect(router.tasks).toEqual(['addition', 'parity']);
+    expect(router.families).toEqual(['algorithmic.addition', 'algorithmic.parity']);
     expect(router.parameter_count).toBeGreaterThan(1000);
+    const transformer = models.find((m) => m.id === 'sawtooth-transformer')!;
+    expect([...(transformer.families as string[])].sort()).toEqual(
+      ['algorithmic.addition', 'algorithmic.binary-to-decimal', 'algorithmic.parity', 'algorithmic.stack-operations'],
+    );
+    expect(models.find((m) => m.id === 'ctm-parity')!.families).toEqual(['algorithmic.parity']);
     const health = await (await fetch(`${server.url}/healthz`)).json();
     expect(health).toMatchObject({ status: 'ok' });
     expect(health.models).toContain('transformer-parity');
@@ -121,6 +131,14 @@ describe('checkpoint server through the openai SDK', () => {
     expect(response.choices[0]!.message.content).toMatch(/^I can only answer questions about the parity of a bit string/);
     const routed = await client.chat.completions.create({ model: 'sawtooth-lstm', messages: [{ role: 'user', content: additionPrompt(1, 999999) }] });
     expect(routed.choices[0]!.message.content).toMatch(/sum of two whole numbers .* or the parity of a bit string/);
+    // The four families' prompts route to their checkpoints; a stack prompt it cannot answer (a pop on an empty
+    // stack) is refused.
+    const ask = async (content: string) =>
+      ((await client.chat.completions.create({ model: 'sawtooth-transformer', messages: [{ role: 'user', content }] })) as unknown as WithSawtooth).sawtooth;
+    expect((await ask(binaryPrompt('1011'))).checkpoint).toBe('transformer-binary-to-decimal');
+    expect((await ask(stackPrompt([{ kind: 'push', value: 4 }, { kind: 'pop' }, { kind: 'push', value: 9 }]))).checkpoint).toBe('transformer-stack-operations');
+    const refused = await ask(stackPrompt([{ kind: 'pop' }, { kind: 'push', value: 9 }]));
+    expect(refused.checkpoint).toBeNull();
   });
 
   it('rejects malformed requests with 400 and an OpenAI-style error body', async () => {
