@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Prng, fromNumbers, initRuntime, keepTree, ops, toFloat32, toScalar, valueAndGrad, warmupCosineLr, type ParamTree } from './index';
+import { Prng, fromNumbers, initRuntime, ops, toFloat32, warmupCosineLr } from './index';
 
 beforeAll(async () => {
   await initRuntime();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { pairProbes } from '../../evals/contracts';
 import { loadSuite, SuiteError } from '../../evals/suites';
 import { ARCH_NAMES } from '../../ml/models/architecture';
 import { evalCheckpoint, formatEvalTable } from '../../ml/train/eval-checkpoint';
@@ -78,7 +79,8 @@ function suiteExclusion(task: TaskName, flags: { suite?: string; exclude?: strin
       if (!(error instanceof SuiteError) || flags.suite) throw new CliError(`--suite: ${(error as Error).message}`, 2);
       return { keys: [], note: `Suite ${id} could not be loaded (${error.message}), so no suite instances were excluded from training.` };
     }
-    prompts = suite.pairs.flatMap((pair) => [pair.easy.prompt, pair.hard.prompt]);
+    // Every probe of the suite, contrast twins included: none of them may be a training input.
+    prompts = suite.pairs.flatMap((pair) => pairProbes(pair).map((probe) => probe.prompt));
     source = `suite ${suite.id} (version ${suite.version})`;
   }
   const adapter = TASKS[task];
