@@ -27,12 +27,15 @@ const { findCheckpointDirs } = await import('./served-models');
 type TaskName = (typeof TASK_NAMES)[number];
 type Card = ReturnType<typeof CardFileSchema.parse> & { task: TaskName };
 
-/** Two test-split lengths per task with the same number of inputs (each 256), so they pair up as easy and hard. */
+/**
+ * Two test-split lengths per task with the same number of inputs (each 256), so they pair up as easy and hard.
+ * Stack operations: odd lengths, where the stack is never empty (a probe's answer must not be empty).
+ */
 const LENGTHS: Record<TaskName, { easy: number; hard: number }> = {
   parity: { easy: 12, hard: 16 },
   addition: { easy: 2, hard: 5 },
   'binary-to-decimal': { easy: 12, hard: 16 },
-  'stack-operations': { easy: 6, hard: 15 },
+  'stack-operations': { easy: 7, hard: 15 },
 };
 
 /** Every served checkpoint's card, read strictly: a missing or malformed card fails here, loudly, not as a skip. */
@@ -95,8 +98,12 @@ describe('shipped checkpoints reproduce their cards through sawtooth eval + serv
       const at = (length: number) => card.evaluation.byLength.find((r) => r.length === length)!;
       const family = report.families[0];
       expect(family.easy.n).toBe(at(LENGTHS[card.task].easy).n);
-      expect(family.easy.acc).toBeCloseTo(at(LENGTHS[card.task].easy).accuracy, 10);
-      expect(family.hard.acc).toBeCloseTo(at(LENGTHS[card.task].hard).accuracy, 10);
+      // The server runs other compiled batch sizes than the card's evaluation (16 vs 128 rows): float32 sums in
+      // another order can flip an argmax on a near-tie, which a 101-class stack slot of an unsure model meets. At
+      // most 3 of the 256 answers per tier may differ; everything else must match the card.
+      const flips = 3 / 256 + 1e-12;
+      expect(Math.abs(family.easy.acc - at(LENGTHS[card.task].easy).accuracy)).toBeLessThanOrEqual(flips);
+      expect(Math.abs(family.hard.acc - at(LENGTHS[card.task].hard).accuracy)).toBeLessThanOrEqual(flips);
     }, 300_000);
   }
 });

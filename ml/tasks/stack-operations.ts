@@ -7,6 +7,8 @@ export const STACK_MAX_OPERATIONS = 15;
 const MAX_VALUE = 99;
 const PAD = 0;
 const POP = MAX_VALUE + 2;
+/** The answer text for an empty stack: an empty reply would read as a failed request, not as an answer. */
+const EMPTY = 'empty';
 
 export interface StackInput {
   operations: StackOperation[];
@@ -54,10 +56,10 @@ export const stackOperationsTask: Task<StackInput> = {
   decode(classes) {
     const values: number[] = [];
     for (let i = 0; i < STACK_MAX_OPERATIONS && (classes[i] ?? 0) > 0; i++) values.push(classes[i]! - 1);
-    return values.join(', ');
+    return values.length ? values.join(', ') : EMPTY;
   },
 
-  answer: ({ operations }) => simulateStack(operations).join(', '),
+  answer: ({ operations }) => simulateStack(operations).join(', ') || EMPTY,
 
   lengthOf: ({ operations }) => operations.length,
 
