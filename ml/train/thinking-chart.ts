@@ -8,7 +8,6 @@ export interface ChartSeries {
 }
 
 const W = 860;
-const H = 350;
 const PANEL = { top: 50, bottom: 300, width: 330 };
 const LEFT_X = 70;
 const RIGHT_X = 500;
@@ -28,9 +27,10 @@ export function thinkingChartSvg(series: ChartSeries[], title: string): string {
   const yTicks = (v: number) => PANEL.bottom - (v / maxTicks) * (PANEL.bottom - PANEL.top);
   const xLen = (l: number) => RIGHT_X + ((lengths.indexOf(l) + 0.5) / lengths.length) * PANEL.width;
   const parts: string[] = [];
+  const height = PANEL.bottom + 60 + series.length * 14; // the legend under the panels: one line per series
   const text = (x: number, y: number, s: string, extra = '') => parts.push(`<text x="${x}" y="${y}" ${extra}>${esc(s)}</text>`);
 
-  parts.push(`<rect width="${W}" height="${H}" fill="white"/>`);
+  parts.push(`<rect width="${W}" height="${height}" fill="white"/>`);
   text(W / 2, 22, title, 'text-anchor="middle" font-size="15" font-weight="bold"');
   // Axes and grid.
   for (const [x0, label] of [
@@ -74,5 +74,5 @@ export function thinkingChartSvg(series: ChartSeries[], title: string): string {
       `font-size="11" fill="${s.colour}"`,
     );
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H + (series.length - 1) * 14}" font-family="sans-serif">\n${parts.join('\n')}\n</svg>\n`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${height}" font-family="sans-serif">\n${parts.join('\n')}\n</svg>\n`;
 }
