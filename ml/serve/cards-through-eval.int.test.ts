@@ -65,7 +65,9 @@ function suiteFromCard(card: Card): Suite {
   const easyInputs = slices.find((s) => s.length === easy)!.inputs;
   const hardInputs = slices.find((s) => s.length === hard)!.inputs;
   expect(easyInputs.length).toBe(hardInputs.length);
-  const familyId = `algorithmic.card-${card.task}`;
+  // The model's own family id: the checkpoint server lists it in /v1/models, and eval sends a scoped model only
+  // the families it lists.
+  const familyId = task.family;
   const family: Family = { id: familyId, domain: 'algorithmic', title: `${card.name} evaluation set`, description: 'The card’s own evaluation inputs.', pairRule: 'Easy and hard are the card’s evaluation inputs at two lengths.' };
   const probe = (pairId: string, tier: 'easy' | 'hard', input: unknown): Probe => ({
     id: `${pairId}/${tier}`, family: familyId, tier, prompt: task.prompt(input), answer: task.answer(input), grader: GRADERS[card.task],
