@@ -3,6 +3,7 @@ import { PAIR_SLOTS, type Pair, type Suite } from '../../evals/contracts';
 import { tierChance } from '../../evals/graders/chance';
 import { formatIssue, loadSuite, SuiteError } from '../../evals/suites';
 import { CliError, parseFlags, type Command, type CommandIO } from '../command';
+import { didYouMean } from '../did-you-mean';
 import { plural } from '../plural';
 import { probesHealth } from './probes-health';
 import { importPairs, importUsage } from './probes-import';
@@ -151,6 +152,6 @@ export const probesCommand: Command = {
     }
     if (action === 'health') return probesHealth(rest, io);
     if (action === 'import') return importPairs(rest, io);
-    throw new CliError(action ? `unknown action "${action}" (use list, validate, health or import)` : 'give an action: list, validate, health or import', 2);
+    throw new CliError(action ? `unknown action "${action}"${didYouMean(action, ['list', 'validate', 'health', 'import']) || ' (use list, validate, health or import)'}` : 'give an action: list, validate, health or import', 2);
   },
 };
