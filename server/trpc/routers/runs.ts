@@ -7,6 +7,7 @@ import { RUN_STATUSES } from '../../../db/schema';
 import { startRuns, StartRunsError, StartRunsSchema } from '../../runner/start-runs';
 import { cancelRun, resumeRun, retryRunErrors, RunStateError } from '../../runner/run-control';
 import { removeRun } from '../../runner/remove-run';
+import { estimateRuns, EstimateRunsSchema } from '../../runner/estimate-runs';
 import { notFound, publicProcedure, router } from '../init';
 
 const RunId = z.object({ id: z.number().int().positive() });
@@ -34,6 +35,16 @@ export const runsRouter = router({
   create: publicProcedure.input(StartRunsSchema).mutation(({ ctx, input }) => {
     try {
       return { runIds: startRuns(ctx.db, input) };
+    } catch (error) {
+      if (error instanceof StartRunsError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
+      throw error;
+    }
+  }),
+
+  /** Requests, tokens and cost that starting these runs would spend (shown before a hosted run starts). */
+  estimate: publicProcedure.input(EstimateRunsSchema).query(({ ctx, input }) => {
+    try {
+      return estimateRuns(ctx.db, input);
     } catch (error) {
       if (error instanceof StartRunsError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
       throw error;
