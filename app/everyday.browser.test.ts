@@ -42,7 +42,7 @@ describe('everyday use in Chromium', () => {
     server = await startOpenAITestServer({
       models: ['math-model', 'other-model'],
       answer: (prompt) => {
-        const question = prompt.replace(`\n\n${INSTRUCTION}`, '').replace(` ${INSTRUCTION}`, '');
+        const question = prompt.replace(` ${INSTRUCTION}`, '');
         if (hard.has(question) && !knowsHard) return 'I think it is 999.';
         return `The answer is ${answers.get(question) ?? 'unknown'}.`;
       },
@@ -72,11 +72,12 @@ describe('everyday use in Chromium', () => {
     // Nothing wider than the phone screen except inside scrolling tables.
     const overflow = await page.evaluate(() => {
       const width = document.documentElement.clientWidth;
-      // The outermost elements that stick out (tables scroll inside .table-wrap and are not counted).
-      const culprits = [...document.querySelectorAll('main *')]
-        .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('.table-wrap') && !el.parentElement?.closest('main *:not(main)')?.matches(':scope'))
-        .slice(0, 3)
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)} px)`);
+      // The outermost elements that stick out, to name them when the page is wider than the screen.
+      const out = (el: Element) => el.getBoundingClientRect().right > width + 1;
+      const culprits = [document.body, ...document.querySelectorAll('body *')]
+        .filter((el) => out(el) && !(el.parentElement && el.parentElement !== document.documentElement && out(el.parentElement)))
+        .slice(0, 4)
+        .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${String(el.className).replace(/ /g, '.')} (${Math.round(el.getBoundingClientRect().right)} px)`);
       return { by: document.documentElement.scrollWidth - width, culprits };
     });
     expect(overflow.by, `${name} overflows at 390 px: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(1);
@@ -121,7 +122,7 @@ describe('everyday use in Chromium', () => {
     await page.close();
   });
 
-  it('imports a two-file paired dataset from the probes page, runs it and draws its chart', async () => {
+  it('imports a two-file paired dataset from the probes page, runs it and draws its chart', { timeout: 600_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = collectPageErrors(page);
     await page.goto(`${app.url}/probes`);
@@ -134,7 +135,8 @@ describe('everyday use in Chromium', () => {
     await form.getByLabel('Key field').fill('key');
     await form.getByLabel('Prompt field').fill('question');
     await form.getByLabel('Answer field').fill('answer_only');
-    await form.getByLabel('Prompt template (optional)').fill(`{prompt}\n\n${INSTRUCTION}`);
+    // A one-line field: the instruction follows the prompt after a space.
+    await form.getByLabel('Prompt template (optional)').fill(`{prompt} ${INSTRUCTION}`);
     await form.getByRole('button', { name: 'Import dataset' }).click();
     await form.getByTestId('paired-imported').waitFor();
     expect(await form.getByTestId('paired-imported').textContent()).toContain('Added 4 pairs to math-pairs');
@@ -153,7 +155,11 @@ describe('everyday use in Chromium', () => {
       await start.getByRole('button', { name: /^Start/ }).click();
       await page.waitForURL(/\/runs\/\d+$/);
       runIds.push(Number(page.url().split('/').pop()));
-      await expect.poll(() => page.getByTestId('run-status').textContent(), { timeout: 60_000 }).toBe('completed');
+      const id = runIds.at(-1)!;
+      // The server's worker answers it; the database says when (the page follows over its live feed).
+      await expect.poll(() => (db.$client.prepare('SELECT status FROM runs WHERE id = ?').get(id) as { status: string }).status, { timeout: 240_000 }).toBe('completed');
+      await page.reload();
+      await expect.poll(() => page.getByTestId('run-status').textContent()).toBe('completed');
     }
     await page.goto(`${app.url}/models/math-model`);
     const chart = page.getByTestId('sawtooth-chart');
