@@ -258,7 +258,7 @@ describe('everyday use in Chromium', () => {
     await page.goto(`${app.url}/`);
     await page.locator('[data-testid="leaderboard"], .empty').first().waitFor();
     expect(await page.locator('main').textContent()).not.toContain('math-model');
-    expect((await createCaller({ db }).models.leaderboard()).map((r) => r.model.id)).not.toContain('math-model');
+    expect((await createCaller({ db }).models.leaderboard()).rows.map((r) => r.model.id)).not.toContain('math-model');
     expect(errors).toEqual([]);
     await page.close();
   });

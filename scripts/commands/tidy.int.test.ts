@@ -121,7 +121,7 @@ describe('tidying up and finding every result, from the CLI and the tRPC procedu
     expect(count('SELECT count(*) AS n FROM results WHERE run_id = ?', runs[0])).toBe(0);
     // The profile is recomputed from the run that is left (hard probes all failed in it).
     const page = await caller.models.get({ id: modelId });
-    expect(page.summary.counts).toEqual({ pass: smoke.pairs.length, fail: smoke.pairs.length, error: 0 });
+    expect(page.profile!.counts).toEqual({ pass: smoke.pairs.length, fail: smoke.pairs.length, error: 0 });
 
     expect((await cli('models', 'rename', modelId, 'Tidy', 'model')).stdout).toBe(`renamed model ${modelId} to "Tidy model"\n`);
     expect((await caller.adminModels.get({ id: modelId })).label).toBe('Tidy model');

@@ -97,15 +97,15 @@ export function StartRunForm() {
           {problems.temperature ? <p className="field-error" id="run-temperature-error">{problems.temperature}</p> : null}
         </div>
       </div>
+      {!problems.samples && picked.length > 0 && chosenSuite ? (
+        <RunEstimate modelIds={picked} suiteId={chosenSuite} samples={samplesN} confirmed={confirmed} onConfirm={setConfirmed} />
+      ) : null}
       <div className="row">
         <button type="submit" className="primary" disabled={!valid || create.isPending}>
           {create.isPending ? 'Starting…' : `Start ${picked.length > 1 ? `${picked.length} runs` : 'run'}`}
         </button>
         {valid ? <span className="ci">{picked.length} × {expected * 2 * samplesN} answers</span> : null}
       </div>
-      {!problems.samples && picked.length > 0 && chosenSuite ? (
-        <RunEstimate modelIds={picked} suiteId={chosenSuite} samples={samplesN} confirmed={confirmed} onConfirm={setConfirmed} />
-      ) : null}
       {create.isError ? <p className="error-state" role="alert">{create.error.message}</p> : null}
       {started.length > 0 ? (
         <p className="notice" role="status">Started {started.map((id, i) => <span key={id}>{i > 0 ? ', ' : ''}<Link href={`/runs/${id}`}>run #{id}</Link></span>)}.</p>
