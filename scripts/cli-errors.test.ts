@@ -7,7 +7,8 @@ async function cli(...args: string[]) {
   return { code, stderr };
 }
 
-describe('the CLI explains a bad command or flag in one line', () => {
+// The first call imports the eval command's modules: slow on a loaded machine, hence the generous limit.
+describe('the CLI explains a bad command or flag in one line', { timeout: 60_000 }, () => {
   it('suggests the command or flag a typo meant', async () => {
     expect(await cli('evl')).toEqual({ code: 2, stderr: 'sawtooth: unknown command "evl" (did you mean "eval"?)\n' });
     expect(await cli('eval', '--suit', 'core')).toEqual({ code: 2, stderr: 'sawtooth eval: Unknown option \'--suit\' (did you mean "--suite"?)\n' });
