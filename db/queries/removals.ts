@@ -13,8 +13,8 @@ export function activeRunIds(db: Db, where: { modelId?: string; runId?: number }
 }
 
 /**
- * Deletes one run and its results, in one transaction. The results' delete trigger keeps probe_outcome_counts
- * right, and the model's run counters move, so every cached aggregate of that model is recomputed.
+ * Deletes one run and its results, in one transaction. The model's run counters move, so every cached aggregate of
+ * that model is recomputed.
  * Returns the number of results deleted.
  */
 export function deleteRunRows(db: Db, runId: number): number {
@@ -25,13 +25,9 @@ export function deleteRunRows(db: Db, runId: number): number {
   })();
 }
 
-/**
- * Deletes a model with every run and result of it, in one transaction, so it leaves every page, profile and export.
- * The per-probe counters are dropped in one statement first (the row-by-row trigger would do the same, slowly).
- */
+/** Deletes a model with every run and result of it, in one transaction, so it leaves every page, profile and export. */
 export function deleteModelRows(db: Db, modelId: string): { runs: number; results: number } {
   return db.$client.transaction(() => {
-    db.$client.prepare('DELETE FROM probe_outcome_counts WHERE model_id = ?').run(modelId);
     const results = db.$client.prepare('DELETE FROM results WHERE model_id = ?').run(modelId).changes;
     const runs = db.$client.prepare('DELETE FROM runs WHERE model_id = ?').run(modelId).changes;
     db.$client.prepare('DELETE FROM models WHERE id = ?').run(modelId);
