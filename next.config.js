@@ -4,6 +4,9 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3', '@jax-js/jax'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // `npm test` type-checks the whole project (tsc --noEmit) before anything else; repeating it inside `next build`
+  // doubled a fresh clone's first start (issue 13: 66 s of 139 s on a 2-core machine).
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -3,6 +3,8 @@ import { Suspense } from 'react';
 import { Leaderboard } from './_components/leaderboard';
 import { Loading } from './_components/states';
 
+export const metadata = { title: 'Leaderboard — Sawtooth' };
+
 export default function HomePage() {
   return (
     <>

@@ -1,5 +1,6 @@
 import { CliError, type CommandIO } from './command';
 import { commands, type CommandEntry } from './commands';
+import { didYouMean } from './did-you-mean';
 
 const processIO: CommandIO = {
   stdout: (text) => process.stdout.write(text),
@@ -21,7 +22,9 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
   }
   const entry: CommandEntry | undefined = commands.find((c) => c.name === name);
   if (!entry) {
-    io.stderr(`sawtooth: unknown command "${name}" (known: ${commands.map((c) => c.name).join(', ')})\n`);
+    const known = commands.map((c) => c.name);
+    const guess = didYouMean(name, known);
+    io.stderr(`sawtooth: unknown command "${name}"${guess || ` (known: ${known.join(', ')})`}\n`);
     return 2;
   }
   const command = await entry.load();

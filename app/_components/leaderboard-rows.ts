@@ -61,3 +61,19 @@ export function filterRows<R extends SortableRow>(rows: readonly R[], text: stri
       (needle === '' || [row.model.label, row.model.id, row.model.modelName].some((s) => s.toLowerCase().includes(needle))),
   );
 }
+
+/** The sort kept in the page's URL (`?sort=hard&dir=asc`), so a shared or reloaded leaderboard keeps its order. */
+export function sortFromSearch(search: string): { key: SortKey; direction: SortDirection } | null {
+  const params = new URLSearchParams(search);
+  const key = params.get('sort');
+  if (!key || !(SORT_KEYS as readonly string[]).includes(key)) return null;
+  const dir = params.get('dir');
+  return { key: key as SortKey, direction: dir === 'asc' || dir === 'desc' ? dir : defaultDirection(key as SortKey) };
+}
+
+export function searchWithSort(search: string, sort: { key: SortKey; direction: SortDirection }): string {
+  const params = new URLSearchParams(search);
+  params.set('sort', sort.key);
+  params.set('dir', sort.direction);
+  return `?${params.toString()}`;
+}

@@ -1,6 +1,8 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import { ConfirmButton } from './confirm-button';
 import { useTRPC } from '../_trpc/client';
 
 interface RunState {
@@ -27,7 +29,14 @@ export function RunControls({ run, onRestart }: { run: RunState; onRestart: () =
   const cancel = useMutation(trpc.runs.cancel.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.runs.pathKey() }) }));
   const resume = useMutation(trpc.runs.resume.mutationOptions({ onSuccess: onRestart }));
   const retry = useMutation(trpc.runs.retryErrors.mutationOptions({ onSuccess: onRestart }));
-  const controlError = cancel.error ?? resume.error ?? retry.error;
+  const router = useRouter();
+  const remove = useMutation(trpc.runs.remove.mutationOptions({
+    onSuccess: () => {
+      void queryClient.invalidateQueries();
+      router.push('/runs');
+    },
+  }));
+  const controlError = cancel.error ?? resume.error ?? retry.error ?? remove.error;
   const { id, active } = run;
   const answered = run.passCount + run.failCount + run.errorCount + run.refusalCount;
   return (
@@ -48,6 +57,15 @@ export function RunControls({ run, onRestart }: { run: RunState; onRestart: () =
         )}
         <a className="button" href={`/api/export/results?run=${id}&format=csv`} download>Export CSV</a>
         <a className="button" href={`/api/export/results?run=${id}&format=json`} download>Export JSON</a>
+        <ConfirmButton
+          label="Remove run"
+          question={<>Remove run #{id} and its {answered} results?</>}
+          confirmLabel="Remove run"
+          disabled={active}
+          pending={remove.isPending}
+          onConfirm={() => remove.mutate({ id })}
+          testId="remove-run"
+        />
       </div>
       {run.message && !run.imported ? <p className="error-state" role="alert">{run.message}</p> : null}
       {controlError ? <p className="error-state" role="alert">{controlError.message}</p> : null}

@@ -8,6 +8,7 @@ import { useTRPC } from '../_trpc/client';
 import { estimateRemainingMs, formatDuration, type ProgressSample } from './eta';
 import { pct, when } from './format';
 import { RunControls } from './run-controls';
+import { RunDiffLinks } from './run-diff-links';
 import { RunErrorKinds } from './run-error-kinds';
 import { RunProgressBar } from './run-progress-bar';
 import { RunResults } from './run-results';
@@ -28,7 +29,7 @@ export function RunView({ id }: { id: number }) {
         const sample = { at: Date.now(), done };
         pace.current = { first: pace.current.first ?? sample, latest: sample };
         queryClient.setQueryData(trpc.runs.get.queryKey({ id }), snapshot);
-        void queryClient.invalidateQueries({ queryKey: trpc.runs.results.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.runs.resultsPage.queryKey() });
       },
     }),
   );
@@ -62,10 +63,12 @@ export function RunView({ id }: { id: number }) {
         </div>
         <RunProgressBar pass={run.passCount} fail={run.failCount} error={run.errorCount} expected={run.expected} />
         <RunControls run={{ ...run, active, imported }} onRestart={restartLive} />
+        <RunDiffLinks runId={run.id} modelId={run.modelId} />
         {live.status === 'error' && active ? <p className="ci" role="status">Live updates paused ({live.error?.message}); reload to reconnect.</p> : null}
       </div>
       <RunErrorKinds errorKinds={errorKinds} model={model.data} />
-      <RunResults id={id} active={active} />
+      <h2>Results</h2>
+      <RunResults runId={id} active={active} />
     </>
   );
 }

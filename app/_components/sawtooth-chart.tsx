@@ -14,6 +14,8 @@ export interface ChartPoint {
   n: number;
 }
 
+export const SERIES_COLORS = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)'] as const;
+
 /** One model's line on the chart. `color` is a CSS colour (a var(--series-N) keeps it readable in both themes). */
 export interface ChartSeries {
   id: string;
@@ -23,7 +25,6 @@ export interface ChartSeries {
 }
 
 /** Line colours for up to four overlaid models, defined per theme in globals.css. */
-export const SERIES_COLORS = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)'] as const;
 /** Dash patterns by series, so overlapping lines and colour-blind readers can still tell the models apart. */
 const SERIES_DASHES = [undefined, '7 4', '2 3', '10 3 2 3'] as const;
 

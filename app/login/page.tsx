@@ -1,5 +1,7 @@
 import { safeNext } from '../../server/auth/request-auth';
 
+export const metadata = { title: 'Sign in — Sawtooth' };
+
 export const dynamic = 'force-dynamic';
 
 /** Sign-in when SAWTOOTH_AUTH_TOKEN is set: a plain form (works without JavaScript) that posts the token once. */

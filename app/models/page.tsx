@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { ModelTable } from './_components/model-table';
 
+export const metadata = { title: 'Models — Sawtooth' };
+
 export default function ModelsPage() {
   return (
     <>

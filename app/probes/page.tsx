@@ -1,5 +1,7 @@
 import { ProbesWorkspace } from './_components/probes-workspace';
 
+export const metadata = { title: 'Probes — Sawtooth' };
+
 export default function ProbesPage() {
   return (
     <>

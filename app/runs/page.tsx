@@ -2,6 +2,8 @@ import { RunList } from '../_components/run-list';
 import { ImportResultsForm } from './_components/import-results-form';
 import { StartRunForm } from './_components/start-run-form';
 
+export const metadata = { title: 'Runs — Sawtooth' };
+
 export default function RunsPage() {
   return (
     <>

@@ -21,5 +21,10 @@ export const ProbeSchema = z.object({
    * grader spec (`probeChance` in `evals/graders/chance.ts`); set it when a prompt offers fewer options than the grader.
    */
   chance: z.number().min(0).max(1).optional(),
+  /**
+   * Fields of the source record that Sawtooth does not use (e.g. a dataset's "level" or "solution"), kept so that
+   * an imported dataset loses nothing. Never read by graders or metrics.
+   */
+  meta: z.record(z.string(), z.json()).optional(),
 });
 export type Probe = z.infer<typeof ProbeSchema>;

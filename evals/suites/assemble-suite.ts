@@ -62,17 +62,23 @@ function familyOf(generator: Family): Family {
   return { id, domain, title, description, pairRule, ...(reportedFailure ? { reportedFailure } : {}) };
 }
 
-function buildProbe(entry: ProbeEntry, pairId: string, family: string, tier: Tier, slot: PairSlot = tier): Probe {
+/** The file's prompt template applied to one prompt ("{prompt}" replaced; no template: the prompt itself). */
+export function applyTemplate(template: string | undefined, prompt: string): string {
+  return template === undefined ? prompt : template.split('{prompt}').join(prompt);
+}
+
+function buildProbe(entry: ProbeEntry, pairId: string, family: string, tier: Tier, template: string | undefined, slot: PairSlot = tier): Probe {
   return {
     id: entry.id ?? `${pairId}/${slotSuffix(slot)}`,
     family: entry.family ?? family,
     tier: entry.tier ?? tier,
-    prompt: entry.prompt,
+    prompt: applyTemplate(template, entry.prompt),
     answer: entry.answer,
     grader: entry.grader,
     ...(entry.source !== undefined ? { source: entry.source } : {}),
     ...(entry.license !== undefined ? { license: entry.license } : {}),
     ...(entry.chance !== undefined ? { chance: entry.chance } : {}),
+    ...(entry.meta !== undefined ? { meta: entry.meta } : {}),
   };
 }
 
@@ -134,7 +140,7 @@ function collectFamilies(raw: RawSuite, loadItems: ItemsLoader, issues: SuiteIss
   });
 }
 
-function collectPairs(raw: RawSuite, issues: SuiteIssue[], into: Collected): void {
+function collectPairs(raw: RawSuite, template: string | undefined, issues: SuiteIssue[], into: Collected): void {
   const positionInFamily = new Map<string, number>();
   raw.pairs.forEach((entry, j) => {
     const path: DocPath = ['pairs', j];
@@ -155,7 +161,7 @@ function collectPairs(raw: RawSuite, issues: SuiteIssue[], into: Collected): voi
     const candidate: Record<string, unknown> = { id, family: data.family };
     for (const { slot, tier } of PAIR_SLOTS) {
       const probe = data[slot];
-      if (probe) candidate[slot] = buildProbe(probe, id, data.family, tier, slot);
+      if (probe) candidate[slot] = buildProbe(probe, id, data.family, tier, template, slot);
     }
     const checked = PairSchema.safeParse(candidate);
     if (!checked.success) return void issues.push(...zodIssues(raw, path, candidate, checked.error));
@@ -217,7 +223,7 @@ export function assembleSuite(raw: RawSuite, loadItems: ItemsLoader): Suite {
   if (!header.success) issues.push(...zodIssues(raw, [], raw.header, header.error));
   const collected: Collected = { families: [], familyPaths: [], pairs: [], pairPaths: [] };
   collectFamilies(raw, loadItems, issues, collected);
-  collectPairs(raw, issues, collected);
+  collectPairs(raw, header.success ? header.data.template : undefined, issues, collected);
   crossCheck(raw, issues, collected);
   if (issues.length > 0 || !header.success) {
     // In file order, as an editor shows them (checks run in phases, not top to bottom).

@@ -15,6 +15,7 @@ function probeEntry(probe: Probe): Record<string, unknown> {
     ...(probe.source !== undefined ? { source: probe.source } : {}),
     ...(probe.license !== undefined ? { license: probe.license } : {}),
     ...(probe.chance !== undefined ? { chance: probe.chance } : {}),
+    ...(probe.meta !== undefined ? { meta: probe.meta } : {}),
   };
 }
 

@@ -11,6 +11,11 @@ export const SuiteHeaderSchema = z.strictObject({
   id: SuiteIdSchema.optional(),
   title: z.string().min(1).optional(),
   description: z.string().optional(),
+  /**
+   * A prompt template for the pairs listed in this file: "{prompt}" is replaced by each probe's prompt, so an
+   * answer-format instruction is written once (e.g. "{prompt}\n\nGive only the final number.").
+   */
+  template: z.string().includes('{prompt}', { message: 'a template must contain "{prompt}"' }).optional(),
 });
 
 /** A family whose pairs are generated: `{generator: "arithmetic.fractions", seed: 7, count: 20}`. */
@@ -41,6 +46,7 @@ export const ProbeEntrySchema = z.strictObject({
   source: ProbeSchema.shape.source,
   license: ProbeSchema.shape.license,
   chance: ProbeSchema.shape.chance,
+  meta: ProbeSchema.shape.meta,
   // Derived when absent; when present they must agree with the pair (checked against the Pair contract).
   id: ProbeSchema.shape.id.optional(),
   family: FamilyIdSchema.optional(),

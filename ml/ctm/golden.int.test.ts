@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -11,16 +11,13 @@ import { ctmObjective } from './loss';
 import { ctmParamCount } from './parameters';
 
 /**
- * The reference PyTorch CTM's numbers (../shared/golden/ctm, beside the repository; see its README): per-tick
+ * The reference PyTorch CTM's numbers (ml/ctm/golden/, vendored data; its README says where they come from): per-tick
  * predictions and certainties, output synchronisation, most-certain tick, loss and every parameter gradient.
- * A user's clone has no ../shared: then this suite is skipped (ml/ctm/fixtures/ covers regressions there).
  */
-const goldenDir = fileURLToPath(new URL('../../../shared/golden/ctm/', import.meta.url));
-const present = existsSync(`${goldenDir}cases.json`);
-if (!present) console.warn(`[ctm golden] skipped: ${goldenDir} not found (reference fixtures live outside the repository)`);
+const goldenDir = fileURLToPath(new URL('./golden/', import.meta.url));
 
 const CaseSchema = z.object({ name: z.string(), params: z.number(), loss: z.number(), batch: z.number() });
-const cases = present ? z.array(CaseSchema).parse(JSON.parse(readFileSync(`${goldenDir}cases.json`, 'utf8'))) : [];
+const cases = z.array(CaseSchema).parse(JSON.parse(readFileSync(`${goldenDir}cases.json`, 'utf8')));
 
 const TOL = { output: 1e-5, loss: 1e-4, grad: 1e-4 };
 /** Certainties equal to float32 rounding can order differently than in PyTorch: tolerated, then replayed. */
@@ -44,7 +41,7 @@ function load(name: string): Loaded {
 const worst: Record<string, { what: string; error: number }[]> = {};
 const record = (name: string, what: string, error: number) => (worst[name] ??= []).push({ what, error });
 
-describe.skipIf(!present)('CTM matches the reference PyTorch implementation (golden fixtures)', () => {
+describe('CTM matches the reference PyTorch implementation (golden fixtures)', () => {
   beforeAll(async () => {
     await initRuntime();
   });

@@ -5,10 +5,11 @@ import { mlBenchmarks } from '../bench/ml';
 import { runnerEfficiency } from '../bench/runner-efficiency';
 import { runnerPeakRss } from '../bench/runner-peak-rss';
 import { runnerThroughput } from '../bench/runner-throughput';
+import { upFirstAnswer } from '../bench/up-first-answer';
 import { CliError, parseFlags, type Command } from '../command';
 
 /** Every benchmark, in the order `sawtooth bench` runs them. Add one: a file in scripts/bench/, then a line here. */
-const BENCHMARKS: Benchmark[] = [runnerThroughput, runnerEfficiency, runnerPeakRss, dashboardQueries, mlBenchmarks];
+const BENCHMARKS: Benchmark[] = [runnerThroughput, runnerEfficiency, runnerPeakRss, dashboardQueries, mlBenchmarks, upFirstAnswer];
 
 const usage = `usage: sawtooth bench [name ...] [--quick] [--db FILE]
 

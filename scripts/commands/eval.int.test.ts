@@ -135,6 +135,7 @@ describe('sawtooth eval against an OpenAI-compatible server on loopback', () => 
     expect(res.stderr).toMatch(/connection/);
     const after = openDb(process.env.SAWTOOTH_DB!);
     expect((after.$client.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n).toBe(runsBefore);
+    expect(after.$client.prepare("SELECT id FROM models WHERE model_name = 'm'").all()).toEqual([]);
     after.$client.close();
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getRun } from '../../db/queries/runs';
-import { modelById, modelIds } from '../../db/queries/models';
+import { modelById, modelIds, type ModelRow } from '../../db/queries/models';
 import { ENV_VAR_NAME, modelRecordFromConfig } from '../../evals/contracts/model-endpoint';
 import { SuiteError } from '../../evals/suites';
 import { upsertModel } from '../../server/models/sync-models';
@@ -72,27 +72,26 @@ export const evalCommand: Command = {
       throw error;
     }
 
-    let modelId = flags.model;
-    if (flags['base-url']) {
-      modelId = adHocModelId(flags['base-url'], flags['model-name']!);
-      upsertModel(db, modelRecordFromConfig({
-        id: modelId, label: `${flags['model-name']} (${new URL(flags['base-url']).host})`,
-        baseURL: flags['base-url'], model: flags['model-name']!, apiKeyEnv: flags['api-key-env'],
-      }, 'cli'));
-    }
-    const model = modelById(db, modelId!);
-    if (!model) {
-      const known = modelIds(db);
-      throw new CliError(`--model: unknown model "${modelId}" (known: ${known.join(', ') || 'none; add one to sawtooth.config.json'})`, 2);
-    }
-
     const settings = RunSettingsSchema.parse({
       samples: flags.samples, temperature: flags.temperature, seed: flags.seed, maxTokens: flags['max-tokens'],
       concurrency: flags.concurrency ?? 8, timeoutMs: flags['timeout-ms'], cache: flags.cache,
     });
+    // An ad-hoc endpoint is stored only once it has answered: a failed preflight leaves no model row behind.
+    const adHoc = flags['base-url']
+      ? modelRecordFromConfig({
+          id: adHocModelId(flags['base-url'], flags['model-name']!), label: `${flags['model-name']} (${new URL(flags['base-url']).host})`,
+          baseURL: flags['base-url'], model: flags['model-name']!, apiKeyEnv: flags['api-key-env'],
+        }, 'cli')
+      : undefined;
+    const model = adHoc ? { ...(modelById(db, adHoc.id) ?? {}), ...adHoc, createdAt: new Date() } as ModelRow : modelById(db, flags.model!);
+    if (!model) {
+      const known = modelIds(db);
+      throw new CliError(`--model: unknown model "${flags.model}" (known: ${known.join(', ') || 'none; add one to sawtooth.config.json'})`, 2);
+    }
     // A neutral prompt, not a probe: a model that declares a scope is never sent a probe outside it, not even here.
     const problem = await preflight(model, settings, 'Reply with the word OK.');
     if (problem) throw new CliError(problem);
+    if (adHoc) upsertModel(db, adHoc);
 
     const runId = createRun(db, { modelId: model.id, suite, settings });
     io.stdout(`run ${runId}\n`);

@@ -149,7 +149,7 @@ describe('sawtooth import / export through main()', () => {
     expect((await cli(['export', '--suite', 'halves', '--format', 'yaml', '--out', suiteFile])).code).toBe(0);
     expect(loadSuite(suiteFile).pairs.map((p) => p.id)).toEqual(['arithmetic.halving#000', 'arithmetic.halving#001']);
     const validated = await cli(['probes', 'validate', suiteFile]);
-    expect(validated.stdout).toMatch(/^ok: 1 families, 2 pairs/);
+    expect(validated.stdout).toMatch(/^ok: 1 family, 2 pairs/);
   });
 
   it('evaluates a user suite by id with sawtooth eval', async () => {

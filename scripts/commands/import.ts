@@ -5,13 +5,14 @@ import { importResults, RESULT_FORMATS } from '../../server/results/imports/impo
 import { CliError, parseFlags, type Command } from '../command';
 import { openCliDb } from '../open-db';
 
-const usage = `usage: sawtooth import <file> [--format jsonl|lm-eval|promptfoo] [--model <id>] [--json]
+const usage = `usage: sawtooth import <file> [--format jsonl|lm-eval|promptfoo|run-log] [--model <id>] [--json]
 
 Imports results written by another tool as runs that chart like native ones:
   jsonl      one JSON object per line: model, probe (id) or prompt, response, and correct (true/false)
              or answer (+ grader) to grade the response against; or error for a failed request
   lm-eval    lm-evaluation-harness sample logs (samples_<task>_<date>.jsonl, from --log_samples); needs --model
   promptfoo  a promptfoo JSON export (promptfoo eval -o results.json)
+  run-log    a run log written by \`sawtooth runs log <id> --out run.json\` (settings, suite version, every result)
 The format is guessed from the file name when --format is absent. Probes that match a stored probe (by id or by
 prompt) join its pairs. The whole file is checked first: on any problem nothing is written.`;
 

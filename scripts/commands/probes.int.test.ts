@@ -86,7 +86,7 @@ describe('sawtooth probes list', () => {
     expect(family.stderr.trim().split('\n')).toHaveLength(1);
     expect(family.stderr).toMatch(/no family "arithmetic\.nope" in suite core/);
     const action = await cli('frobnicate');
-    expect([action.code, action.stderr]).toEqual([2, 'sawtooth probes: unknown action "frobnicate" (use list, validate or health)\n']);
+    expect([action.code, action.stderr]).toEqual([2, 'sawtooth probes: unknown action "frobnicate" (use list, validate, health or import)\n']);
   });
 });
 

@@ -3,11 +3,15 @@ import { PAIR_SLOTS, type Pair, type Suite } from '../../evals/contracts';
 import { tierChance } from '../../evals/graders/chance';
 import { formatIssue, loadSuite, SuiteError } from '../../evals/suites';
 import { CliError, parseFlags, type Command, type CommandIO } from '../command';
+import { didYouMean } from '../did-you-mean';
+import { plural } from '../plural';
 import { probesHealth } from './probes-health';
+import { importPairs, importUsage } from './probes-import';
 
 const usage = `usage: sawtooth probes list [--suite <id|file>] [--family <id>] [--json]
        sawtooth probes validate <file>
        sawtooth probes health [--suite <id>] [--json]
+${importUsage}
 
 list      the families of a suite (domain, id, pairs, title); with --family, that family's pairs
           (id, easy and hard prompt, answers), shortened to fit a terminal. --json prints them in full, with each
@@ -88,7 +92,7 @@ function listFamilies(suite: Suite, io: CommandIO, json: boolean): void {
     ['domain', 'family', 'pairs', 'title'],
     ...suite.families.map((family) => [family.domain, family.id, String(counts.get(family.id) ?? 0), family.title]),
   ];
-  io.stdout(`suite ${suite.id} (version ${suite.version}): ${suite.families.length} families, ${suite.pairs.length} pairs\n`);
+  io.stdout(`suite ${suite.id} (version ${suite.version}): ${plural(suite.families.length, 'family')}, ${plural(suite.pairs.length, 'pair')}\n`);
   io.stdout(`${table(rows, new Set([2]))}\n`);
 }
 
@@ -108,7 +112,7 @@ function listPairs(suite: Suite, familyId: string, io: CommandIO, json: boolean)
   const blocks = pairs.map((pair) =>
     [pair.id, ...PAIR_SLOTS.flatMap(({ slot }) => (pair[slot] ? [probeLine(slot.endsWith('Twin') ? 'twin' : slot, pair[slot].prompt, pair[slot].answer)] : []))].join('\n'),
   );
-  io.stdout(`${family.id} (${family.domain}): ${family.title}, ${pairs.length} pairs\nrule: ${family.pairRule}\n`);
+  io.stdout(`${family.id} (${family.domain}): ${family.title}, ${plural(pairs.length, 'pair')}\nrule: ${family.pairRule}\n`);
   if (family.reportedFailure) io.stdout(`${clip(`reported failure: ${family.reportedFailure.source}`, 110)}\n`);
   io.stdout('\n');
   io.stdout(`${blocks.join('\n')}\n`);
@@ -117,7 +121,7 @@ function listPairs(suite: Suite, familyId: string, io: CommandIO, json: boolean)
 function validate(file: string, io: CommandIO): number {
   try {
     const suite = loadSuite(file);
-    io.stdout(`ok: ${suite.families.length} families, ${suite.pairs.length} pairs (suite ${suite.id}, version ${suite.version})\n`);
+    io.stdout(`ok: ${plural(suite.families.length, 'family')}, ${plural(suite.pairs.length, 'pair')} (suite ${suite.id}, version ${suite.version})\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof SuiteError)) throw error;
@@ -129,7 +133,7 @@ function validate(file: string, io: CommandIO): number {
 
 export const probesCommand: Command = {
   name: 'probes',
-  summary: 'list the families and pairs of a suite, validate a suite file, or report probe health',
+  summary: 'list the families and pairs of a suite, validate a suite file, report probe health, or import a paired dataset',
   usage,
   async run(args, io) {
     const [action, ...rest] = args;
@@ -147,6 +151,7 @@ export const probesCommand: Command = {
       return validate(positionals[0]!, io);
     }
     if (action === 'health') return probesHealth(rest, io);
-    throw new CliError(action ? `unknown action "${action}" (use list, validate or health)` : 'give an action: list, validate or health', 2);
+    if (action === 'import') return importPairs(rest, io);
+    throw new CliError(action ? `unknown action "${action}"${didYouMean(action, ['list', 'validate', 'health', 'import']) || ' (use list, validate, health or import)'}` : 'give an action: list, validate, health or import', 2);
   },
 };

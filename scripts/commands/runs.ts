@@ -1,4 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { buildRunLog } from '../../server/results/exports/run-log';
+import { removeRun } from '../../server/runner/remove-run';
+import { codeRevision } from '../code-revision';
+import { didYouMean } from '../did-you-mean';
+import { plural } from '../plural';
 import { getRun, listRuns, runErrorKinds } from '../../db/queries/runs';
 import { cancelRun, resumeRun, retryRunErrors, RunStateError } from '../../server/runner/run-control';
 import { runErrorSummary, runTotals } from '../../server/runner/run-totals';
@@ -11,11 +17,25 @@ const usage = `usage: sawtooth runs list [--json]
        sawtooth runs cancel <id>
        sawtooth runs resume <id> [--queue-only]
        sawtooth runs retry-errors <id> [--queue-only]
+       sawtooth runs remove <id> --yes
+       sawtooth runs log <id> --out run.json
 
-resume and retry-errors answer what is missing in this process (use --queue-only to leave it to a worker).`;
+resume and retry-errors answer what is missing in this process (use --queue-only to leave it to a worker).
+remove deletes a finished run with its results (needs --yes). log writes a self-describing run log (model
+endpoint, suite version, settings, code revision, timings, every result) that \`sawtooth import run.json\` reads back.`;
 
-const ACTIONS = ['list', 'show', 'cancel', 'resume', 'retry-errors'] as const;
-const FlagsSchema = z.object({ json: z.boolean().optional(), 'queue-only': z.boolean().optional() });
+const ACTIONS = ['list', 'show', 'cancel', 'resume', 'retry-errors', 'remove', 'log'] as const;
+const FlagsSchema = z.object({ json: z.boolean().optional(), 'queue-only': z.boolean().optional(), yes: z.boolean().optional(), out: z.string().min(1).optional() });
+const options = { json: { type: 'boolean' }, 'queue-only': { type: 'boolean' }, yes: { type: 'boolean' }, out: { type: 'string' } } as const;
+
+function control<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof RunStateError) throw new CliError(error.message);
+    throw error;
+  }
+}
 
 function runIdOf(raw: string | undefined): number {
   const id = Number(raw);
@@ -28,9 +48,11 @@ export const runsCommand: Command = {
   summary: 'list, show, cancel, resume, or retry the errors of runs',
   usage,
   async run(args, io) {
-    const { flags, positionals } = parseFlags(args, { json: { type: 'boolean' }, 'queue-only': { type: 'boolean' } }, FlagsSchema, true);
+    const { flags, positionals } = parseFlags(args, options, FlagsSchema, true);
     const [action, rawId, ...extra] = positionals;
-    if (!action || !(ACTIONS as readonly string[]).includes(action)) throw new CliError(`expected one of ${ACTIONS.join(', ')}, got "${action ?? ''}"`, 2);
+    if (!action || !(ACTIONS as readonly string[]).includes(action)) {
+      throw new CliError(action ? `unknown action "${action}"${didYouMean(action, ACTIONS) || ` (use ${ACTIONS.join(', ')})`}` : `give an action: ${ACTIONS.join(', ')}`, 2);
+    }
     if (extra.length > 0) throw new CliError(`unexpected argument "${extra[0]}"`, 2);
     const { db } = openCliDb();
 
@@ -42,14 +64,24 @@ export const runsCommand: Command = {
     }
     const id = runIdOf(rawId);
     if (!getRun(db, id)) throw new CliError(`no run with id ${id}`);
-    try {
+    if (action === 'remove') {
+      if (!flags.yes) throw new CliError(`remove: this deletes run ${id} and its results; add --yes to confirm`, 2);
+      const removed = control(() => removeRun(db, id));
+      io.stdout(`removed run ${id} (${plural(removed.results, 'result')})\n`);
+      return 0;
+    }
+    if (action === 'log') {
+      if (!flags.out) throw new CliError('--out: required: the file to write, e.g. --out run.json', 2);
+      const log = buildRunLog(db, id, codeRevision())!;
+      writeFileSync(flags.out, `${JSON.stringify(log, null, 1)}\n`);
+      io.stdout(`wrote ${flags.out}: run ${id}, ${plural(log.results.length, 'result')} (model ${log.model.id}, suite ${log.suite.id} ${log.suite.version}, code ${log.codeRevision})\n`);
+      return 0;
+    }
+    control(() => {
       if (action === 'cancel') cancelRun(db, id);
       if (action === 'resume') resumeRun(db, id);
-      if (action === 'retry-errors') io.stdout(`retrying ${retryRunErrors(db, id)} errors\n`);
-    } catch (error) {
-      if (error instanceof RunStateError) throw new CliError(error.message);
-      throw error;
-    }
+      if (action === 'retry-errors') io.stdout(`retrying ${plural(retryRunErrors(db, id), 'error')}\n`);
+    });
     if ((action === 'resume' || action === 'retry-errors') && !flags['queue-only']) await runInProcess(db, id, io);
 
     const run = getRun(db, id)!;

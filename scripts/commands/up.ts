@@ -70,36 +70,53 @@ export const upCommand: Command = {
     };
     const log = (s: string) => io.stderr(`sawtooth: ${s}\n`);
 
-    // 1. The local checkpoint server, when there are checkpoints to serve.
+    // 1. The local checkpoint server (when there are checkpoints to serve) and the first build start together: on a
+    // fresh clone the build is most of the wait, and the checkpoint server's start-up fits inside it.
     const local = config.localServer;
     const localBase = `http://127.0.0.1:${local.port}`;
     const checkpointsDir = path.resolve(local.checkpoints);
-    let localUp = false;
-    if (local.enabled && hasCheckpoints(checkpointsDir)) {
+    const startLocalServer = async (): Promise<boolean> => {
+      if (!local.enabled || !hasCheckpoints(checkpointsDir)) return false;
       const serveArgs = [sawtoothBin, 'serve', '--port', String(local.port), '--checkpoints', checkpointsDir];
       try {
         await waitForHttp(`${localBase}/healthz`, 500);
         log(`reusing the checkpoint server already on ${localBase}`);
-        localUp = true;
+        return true;
       } catch {
         log(`starting the checkpoint server on ${localBase}`);
         const child = startChild('serve', process.execPath, serveArgs, { cwd: process.cwd() });
         children.push(child);
         try {
           await waitForHttp(`${localBase}/healthz`, 180_000, child);
-          localUp = true;
+          return true;
         } catch (error) {
           log(`the checkpoint server did not start (${(error as Error).message}); reproduce with: node ${serveArgs.join(' ')}`);
+          return false;
         }
       }
-    }
+    };
 
-    // 2. The dashboard: build once, then serve on loopback.
+    // 2. The dashboard: build once (no type check or lint here: `npm test` does both), then serve on loopback.
     // Absolute paths, so that the dashboard server reads the same database and config whatever its cwd.
     const env = childEnv({ NEXT_TELEMETRY_DISABLED: '1', SAWTOOTH_DB: path.resolve(serverEnv().SAWTOOTH_DB), SAWTOOTH_CONFIG: path.resolve(serverEnv().SAWTOOTH_CONFIG) });
-    if (flags.rebuild || !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-      log('building the dashboard (first start only)…');
-      await runToEnd(process.execPath, [nextBin, 'build'], { cwd: root, env });
+    const needsBuild = flags.rebuild || !existsSync(path.join(root, '.next', 'BUILD_ID'));
+    if (needsBuild) log('building the dashboard (first start only)…');
+    const build = needsBuild ? runToEnd(process.execPath, [nextBin, 'build'], { cwd: root, env }) : Promise.resolve();
+    // Without this, a failed build would be an unhandled rejection while we wait for the checkpoint server.
+    build.catch(() => undefined);
+
+    // 3. Queue the evaluations as soon as the checkpoint server answers (the build may still be running): the
+    // dashboard server's own worker answers them once it starts.
+    const localUp = await startLocalServer();
+    if (!flags['no-eval']) {
+      const queued = queueDefaultRuns(db, config.defaultSuites, localUp, localBase, log);
+      log(queued > 0 ? `queued ${queued} evaluation run(s)` : 'every configured model is already evaluated');
+    }
+    try {
+      await build;
+    } catch (error) {
+      stopChildren();
+      throw new CliError(`the dashboard did not build: ${(error as Error).message}`);
     }
     const next = startChild('next', process.execPath, [nextBin, 'start', '-H', flags.host, '-p', String(flags.port)], { cwd: root, env });
     children.push(next);
@@ -109,12 +126,6 @@ export const upCommand: Command = {
     } catch (error) {
       stopChildren();
       throw new CliError(`the dashboard did not start: ${(error as Error).message}`);
-    }
-
-    // 3. Evaluate what is configured: the dashboard server's own worker answers the queued runs.
-    if (!flags['no-eval']) {
-      const queued = queueDefaultRuns(db, config.defaultSuites, localUp, localBase, log);
-      log(queued > 0 ? `queued ${queued} evaluation run(s)` : 'every configured model is already evaluated');
     }
     io.stdout(`Sawtooth is running at ${url}  (Ctrl-C stops it)\n`);
 

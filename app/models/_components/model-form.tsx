@@ -6,6 +6,9 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { MODEL_ARCHS, ModelEndpointSchema, type ModelEndpoint } from '../../../evals/contracts/model-endpoint';
 import { useTRPC } from '../../_trpc/client';
 import { ConnectionResult } from './connection-result';
+import { MODEL_PRESETS } from './presets';
+import { archName } from '../../_components/arch-name';
+import { endpointUrlProblem } from '../../../evals/contracts/endpoint-url';
 
 type Text = Record<'id' | 'label' | 'baseUrl' | 'modelName' | 'apiKeyEnv' | 'temperature' | 'maxTokens' | 'systemPrompt' | 'priceInput' | 'priceOutput' | 'scope', string>;
 
@@ -100,19 +103,53 @@ export function ModelForm({ existing }: { existing?: Omit<ModelEndpoint, 'baseUr
     if (endpoint) save.mutate(endpoint);
   };
 
+  const urlProblem = text.baseUrl.trim() === '' || errors.baseUrl ? null : endpointUrlProblem(text.baseUrl);
+  const applyPreset = (presetId: string) => {
+    const preset = MODEL_PRESETS.find((p) => p.id === presetId);
+    if (!preset) return;
+    setText((t) => ({
+      ...t,
+      baseUrl: preset.baseUrl,
+      apiKeyEnv: preset.apiKeyEnv,
+      modelName: t.modelName === '' ? preset.exampleModel : t.modelName,
+      id: t.id === '' && !existing ? `${preset.id}-${(t.modelName || preset.exampleModel).toLowerCase().replace(/[^a-z0-9._-]+/g, '-')}`.slice(0, 60) : t.id,
+    }));
+    setArch('llm');
+  };
   return (
     <form className="card form-grid" onSubmit={submit} aria-label={existing ? 'Edit model' : 'Add a model'} data-testid="model-form" noValidate>
       <div className="fields-row">
-        <Field id="model-id" label="Id" error={shown('id')} hint="How runs and results refer to it; cannot change later.">{input('id', { placeholder: 'gpt-4o-mini', disabled: Boolean(existing) })}</Field>
-        <Field id="model-label" label="Label" error={shown('label')} hint="Shown in tables and charts (defaults to the id).">{input('label', { placeholder: 'GPT-4o mini' })}</Field>
-        <Field id="model-arch" label="Architecture">
-          <select id="model-arch" value={arch} onChange={(e) => setArch(e.target.value as ModelEndpoint['arch'])}>
-            {MODEL_ARCHS.map((a) => <option key={a} value={a}>{a.toUpperCase()}</option>)}
+        <Field id="model-preset" label="Start from a preset" hint="Fills in the base URL, the usual key variable and an example model name.">
+          <select id="model-preset" defaultValue="" onChange={(e) => applyPreset(e.target.value)} data-testid="model-preset">
+            <option value="">— choose a service —</option>
+            {(['hosted API', 'gateway', 'local server'] as const).map((kind) => (
+              <optgroup key={kind} label={kind === 'hosted API' ? 'Hosted APIs' : kind === 'gateway' ? 'Gateways' : 'Local servers'}>
+                {MODEL_PRESETS.filter((p) => p.kind === kind).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              </optgroup>
+            ))}
           </select>
         </Field>
       </div>
       <div className="fields-row">
-        <Field id="model-baseUrl" label="Base URL" error={shown('baseUrl')} hint="Up to the version, e.g. https://api.openai.com/v1">{input('baseUrl', { placeholder: 'https://api.openai.com/v1' })}</Field>
+        <Field id="model-id" label="Id" error={shown('id')} hint="How runs and results refer to it; cannot change later.">{input('id', { placeholder: 'gpt-4o-mini', disabled: Boolean(existing) })}</Field>
+        <Field id="model-label" label="Label" error={text.label.trim() === '' ? undefined : shown('label')} hint="Optional: shown in tables and charts; empty means the id.">{input('label', { placeholder: 'GPT-4o mini' })}</Field>
+        <Field id="model-arch" label="Architecture">
+          <select id="model-arch" value={arch} onChange={(e) => setArch(e.target.value as ModelEndpoint['arch'])}>
+            {MODEL_ARCHS.map((a) => <option key={a} value={a}>{archName(a)}</option>)}
+          </select>
+        </Field>
+      </div>
+      <div className="fields-row">
+        <Field
+          id="model-baseUrl"
+          label="Base URL"
+          error={shown('baseUrl')}
+          hint={urlProblem ? (
+            <span className="url-warning" data-testid="url-warning">
+              Check: {urlProblem.message}.{urlProblem.suggestion ? <> <button type="button" className="link-button" onClick={() => setText((t) => ({ ...t, baseUrl: urlProblem.suggestion! }))}>Use {urlProblem.suggestion}</button></> : null}
+            </span>
+          ) : 'Up to the version, e.g. https://api.openai.com/v1'}
+        >{input('baseUrl', { placeholder: 'https://api.openai.com/v1' })}</Field>
         <Field id="model-modelName" label="Model name" error={shown('modelName')} hint="As the endpoint calls it.">{input('modelName', { placeholder: 'gpt-4o-mini' })}</Field>
         <Field id="model-apiKeyEnv" label="API key environment variable" error={shown('apiKeyEnv')} hint="The NAME of the variable, never the key. Empty for local servers.">{input('apiKeyEnv', { placeholder: 'OPENAI_API_KEY' })}</Field>
       </div>

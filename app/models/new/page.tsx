@@ -1,5 +1,7 @@
 import { ModelForm } from '../_components/model-form';
 
+export const metadata = { title: 'Add a model — Sawtooth' };
+
 export default function NewModelPage() {
   return (
     <>

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { AddPairForm } from './add-pair-form';
+import { ImportPairedForm } from './import-paired-form';
 import { ImportProbesForm } from './import-probes-form';
 import { ProbeHealth } from './probe-health';
 import { SuiteBrowser } from './suite-browser';
@@ -19,6 +20,10 @@ export function ProbesWorkspace() {
       <details className="disclosure" open>
         <summary><h2>Add a probe pair</h2></summary>
         <AddPairForm onSaved={setSuiteId} />
+      </details>
+      <details className="disclosure">
+        <summary><h2>Import a paired dataset</h2></summary>
+        <ImportPairedForm onImported={setSuiteId} />
       </details>
       <details className="disclosure">
         <summary><h2>Import a probe file</h2></summary>

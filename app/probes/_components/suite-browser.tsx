@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTRPC } from '../../_trpc/client';
 import { PageNav } from '../../_components/page-nav';
 import { Empty, ErrorState, Loading } from '../../_components/states';
+import { RemovePairButton, UserSuiteActions } from './user-suite-actions';
 
 const PAGE = 20;
 
@@ -33,6 +34,7 @@ export function SuiteBrowser({ suiteId, onSuiteChange }: { suiteId: string; onSu
   if (suites.isPending) return <Loading what="suites" />;
   if (suites.isError) return <ErrorState error={suites.error} />;
   if (suites.data.length === 0) return <Empty>No suites yet: add a pair below or import a probe file.</Empty>;
+  const currentEntry = suites.data.find((s) => s.id === current);
   const domains = [...new Set((families.data ?? []).map((f) => f.domain))];
   const shownFamilies = (families.data ?? []).filter((f) => !domain || f.domain === domain);
   const reset = (fn: () => void) => { fn(); setOffset(0); };
@@ -40,10 +42,10 @@ export function SuiteBrowser({ suiteId, onSuiteChange }: { suiteId: string; onSu
   return (
     <section aria-label="Browse suites">
       <div className="fields-row">
-        <div className="field">
+        <div className="field grow">
           <label htmlFor="browse-suite">Suite</label>
           <select id="browse-suite" value={current} onChange={(e) => { onSuiteChange(e.target.value); setDomain(''); setFamily(''); setOffset(0); }}>
-            {suites.data.map((s) => <option key={s.id} value={s.id} disabled={Boolean(s.error)}>{s.title} ({s.id}) — {s.error ? 'cannot load' : `${s.families} families, ${s.pairs} pairs`}{s.kind === 'user' ? ' · yours' : ''}</option>)}
+            {suites.data.map((s) => <option key={s.id} value={s.id} disabled={Boolean(s.error)}>{s.title} — {s.error ? 'cannot load' : `${s.families} ${s.families === 1 ? 'family' : 'families'}, ${s.pairs} ${s.pairs === 1 ? 'pair' : 'pairs'}`}{s.kind === 'user' ? ' · yours' : ''}</option>)}
           </select>
         </div>
         <div className="field">
@@ -73,6 +75,7 @@ export function SuiteBrowser({ suiteId, onSuiteChange }: { suiteId: string; onSu
           <input id="browse-text" type="search" placeholder="prompt, answer or pair id" value={text} onChange={(e) => setText(e.target.value)} />
         </div>
       </div>
+      {currentEntry?.kind === 'user' ? <UserSuiteActions key={current} id={current} title={currentEntry.title} onRemoved={() => onSuiteChange('')} /> : null}
       <div className="row" style={{ margin: '4px 0 10px' }}>
         <span className="ci">Export this suite:</span>
         <a className="button" href={`/api/export/suite?id=${encodeURIComponent(current)}&format=yaml`} download>YAML</a>
@@ -90,7 +93,7 @@ export function SuiteBrowser({ suiteId, onSuiteChange }: { suiteId: string; onSu
         <>
           <div className="table-wrap">
             <table data-testid="pairs-table" aria-busy={pairs.isFetching}>
-              <thead><tr><th>Pair</th>{tier !== 'hard' ? <th>Easy probe</th> : null}{tier !== 'easy' ? <th>Hard probe</th> : null}<th>Grader</th></tr></thead>
+              <thead><tr><th>Pair</th>{tier !== 'hard' ? <th>Easy probe</th> : null}{tier !== 'easy' ? <th>Hard probe</th> : null}<th title="How an answer is checked (numeric, yes/no, choice, text …)">Grader</th>{currentEntry?.kind === 'user' ? <th><span className="visually-hidden">Actions</span></th> : null}</tr></thead>
               <tbody>
                 {pairs.data.rows.map((p) => (
                   <tr key={p.pairId}>
@@ -98,6 +101,7 @@ export function SuiteBrowser({ suiteId, onSuiteChange }: { suiteId: string; onSu
                     {tier !== 'hard' ? <td><pre className="transcript">{p.easyPrompt}</pre><div className="ci">answer: {p.easyAnswer}</div></td> : null}
                     {tier !== 'easy' ? <td><pre className="transcript">{p.hardPrompt}</pre><div className="ci">answer: {p.hardAnswer}</div></td> : null}
                     <td className="ci">{(JSON.parse(p.grader) as { kind: string }).kind}</td>
+                    {currentEntry?.kind === 'user' ? <td><RemovePairButton suiteId={current} pairId={p.pairId} /></td> : null}
                   </tr>
                 ))}
               </tbody>

@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '../../_trpc/client';
 import { ErrorState, Loading } from '../../_components/states';
+import { RunEstimate } from './run-estimate';
 
 /** Picks models × one suite with samples and temperature, and queues one run per model (the server's worker runs them). */
 export function StartRunForm() {
@@ -19,6 +20,7 @@ export function StartRunForm() {
   const [samples, setSamples] = useState('1');
   const [temperature, setTemperature] = useState('');
   const [started, setStarted] = useState<number[]>([]);
+  const [confirmed, setConfirmed] = useState(false);
   const create = useMutation(
     trpc.runs.create.mutationOptions({
       onSuccess: ({ runIds }) => {
@@ -29,6 +31,10 @@ export function StartRunForm() {
     }),
   );
 
+  // Before any early return (hooks run in the same order every render): the same query RunEstimate shows.
+  const firstSuite = suites.data?.find((s) => !s.error && s.pairs > 0)?.id ?? '';
+  const estimateSamples = Number.isInteger(Number(samples)) && Number(samples) >= 1 && Number(samples) <= 100 ? Number(samples) : 1;
+  const estimate = useQuery({ ...trpc.runs.estimate.queryOptions({ modelIds: picked, suiteId: suiteId || firstSuite, samples: estimateSamples }), enabled: picked.length > 0 && (suiteId || firstSuite) !== '' });
   if (models.isPending || suites.isPending) return <Loading what="models and suites" />;
   if (models.isError) return <ErrorState error={models.error} />;
   if (suites.isError) return <ErrorState error={suites.error} />;
@@ -42,7 +48,8 @@ export function StartRunForm() {
     samples: !Number.isInteger(samplesN) || samplesN < 1 || samplesN > 100 ? 'a whole number from 1 to 100' : null,
     temperature: temperatureN !== undefined && (!Number.isFinite(temperatureN) || temperatureN < 0 || temperatureN > 2) ? 'from 0 to 2, or empty for the model default' : null,
   };
-  const valid = !problems.models && !problems.samples && !problems.temperature && chosenSuite !== '';
+  const needsConfirm = (estimate.data ?? []).some((r) => r.confirm);
+  const valid = !problems.models && !problems.samples && !problems.temperature && chosenSuite !== '' && (!needsConfirm || confirmed);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!valid) return;
@@ -75,7 +82,7 @@ export function StartRunForm() {
         <div className="field">
           <label htmlFor="run-suite">Suite</label>
           <select id="run-suite" value={chosenSuite} onChange={(e) => setSuiteId(e.target.value)}>
-            {usableSuites.map((s) => <option key={s.id} value={s.id}>{s.title} ({s.id}, {s.pairs} pairs{s.kind === 'user' ? ', yours' : ''})</option>)}
+            {usableSuites.map((s) => <option key={s.id} value={s.id}>{s.title} ({s.id}, {s.pairs} {s.pairs === 1 ? 'pair' : 'pairs'}{s.kind === 'user' ? ', yours' : ''})</option>)}
           </select>
           {usableSuites.length === 0 ? <p className="field-error">No suite yet: <Link href="/probes">add probe pairs</Link>.</p> : null}
         </div>
@@ -90,6 +97,9 @@ export function StartRunForm() {
           {problems.temperature ? <p className="field-error" id="run-temperature-error">{problems.temperature}</p> : null}
         </div>
       </div>
+      {!problems.samples && picked.length > 0 && chosenSuite ? (
+        <RunEstimate modelIds={picked} suiteId={chosenSuite} samples={samplesN} confirmed={confirmed} onConfirm={setConfirmed} />
+      ) : null}
       <div className="row">
         <button type="submit" className="primary" disabled={!valid || create.isPending}>
           {create.isPending ? 'Starting…' : `Start ${picked.length > 1 ? `${picked.length} runs` : 'run'}`}

@@ -6,15 +6,17 @@ import { modelIdOf } from './import-record';
 import { parseGenericJsonl } from './parse-generic-jsonl';
 import { parseLmEval } from './parse-lm-eval';
 import { parsePromptfoo } from './parse-promptfoo';
+import { isRunLog, parseRunLog } from './parse-run-log';
 import { writeImport, type ImportSummary } from './write-import';
 
-export const RESULT_FORMATS = ['jsonl', 'lm-eval', 'promptfoo'] as const;
+export const RESULT_FORMATS = ['jsonl', 'lm-eval', 'promptfoo', 'run-log'] as const;
 export type ResultFormat = (typeof RESULT_FORMATS)[number];
 
 /** The format a file most likely has: samples_*.jsonl is lm-eval, a .json file promptfoo, other .jsonl generic. */
 export function detectResultFormat(fileName: string, text: string): ResultFormat {
   const base = path.basename(fileName);
   if (/^samples_.*\.jsonl$/i.test(base)) return 'lm-eval';
+  if (isRunLog(text)) return 'run-log';
   if (/\.json$/i.test(base)) return 'promptfoo';
   const first = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   return /"doc_id"\s*:/.test(first) && /"(filtered_)?resps"\s*:/.test(first) ? 'lm-eval' : 'jsonl';
@@ -35,6 +37,8 @@ export function importResults(db: Db, input: { fileName: string; text: string; f
   if (format === 'lm-eval') {
     if (!model) return { ok: false, format, issues: [{ file: input.fileName, field: 'model', message: 'lm-eval sample logs do not name the model: give --model <id> (or pick one)' }] };
     parsed = parseLmEval(input.text, input.fileName, model);
+  } else if (format === 'run-log') {
+    parsed = parseRunLog(input.text, input.fileName, model);
   } else if (format === 'promptfoo') {
     parsed = parsePromptfoo(input.text, input.fileName, model);
   } else {

@@ -69,4 +69,26 @@ describe('adminModels router', () => {
     expect(refused).toMatchObject({ ok: false, kind: 'connection' });
     expect(JSON.stringify([ok, noKey, refused])).not.toContain(KEY);
   });
+
+  it('checks the model name against GET /v1/models and a URL without /v1, each in one message', async () => {
+    const wrongName = await caller.adminModels.testConnection({ baseUrl: server.url, modelName: 'Test-Model', apiKeyEnv: KEY_VAR, reasoning: false });
+    expect(wrongName).toMatchObject({ ok: false, kind: 'not_found', servedModels: ['test-model'] });
+    if (wrongName.ok) throw new Error('expected a failure');
+    expect(wrongName.message).toBe('this endpoint does not serve "Test-Model" (did you mean "test-model"?); it serves: test-model');
+    const noVersion = server.url.replace(/\/v1$/, '');
+    const missingV1 = await caller.adminModels.testConnection({ baseUrl: noVersion, modelName: 'test-model', apiKeyEnv: KEY_VAR, reasoning: false });
+    expect(missingV1).toMatchObject({ ok: false, kind: 'not_found', urlProblem: { suggestion: `${noVersion}/v1` } });
+    if (missingV1.ok) throw new Error('expected a failure');
+    expect(missingV1.message).toBe(`nothing at ${noVersion} (HTTP 404): has no version segment: OpenAI-compatible servers usually answer under /v1; try ${noVersion}/v1`);
+  });
+
+  it('renames and removes a dashboard model, but not one from the config file', async () => {
+    await caller.adminModels.rename({ id: 'ui-model', label: 'Kept name' });
+    expect((await caller.adminModels.get({ id: 'ui-model' })).label).toBe('Kept name');
+    await expect(caller.adminModels.remove({ id: 'from-config' })).rejects.toThrow(/sawtooth\.config\.json/);
+    await expect(caller.adminModels.rename({ id: 'from-config', label: 'x' })).rejects.toThrow(/config file/);
+    expect(await caller.adminModels.remove({ id: 'ui-model' })).toEqual({ runs: 0, results: 0 });
+    expect((await caller.adminModels.list()).map((m) => m.id)).toEqual(['from-config']);
+    await expect(caller.adminModels.remove({ id: 'ui-model' })).rejects.toThrow(/not found/);
+  });
 });

@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { ModelEndpointSchema } from '../../../evals/contracts';
 import { createModel, getAdminModel, listAdminModels, ModelStoreError, updateModel } from '../../models/model-store';
+import { removeModel, renameModel } from '../../models/remove-model';
 import { testConnection } from '../../models/test-connection';
 import { notFound, publicProcedure, router } from '../init';
 
@@ -39,6 +40,16 @@ export const adminModelsRouter = router({
     store(() => updateModel(ctx.db, input));
     return { id: input.id };
   }),
+
+  /** Removes a model with all its runs and results (the dashboard asks for confirmation first). */
+  remove: publicProcedure.input(z.object({ id: z.string().min(1) })).mutation(({ ctx, input }) => store(() => removeModel(ctx.db, input.id))),
+
+  rename: publicProcedure
+    .input(z.object({ id: z.string().min(1), label: z.string().trim().min(1, 'a name cannot be empty').max(120) }))
+    .mutation(({ ctx, input }) => {
+      store(() => renameModel(ctx.db, input.id, input.label));
+      return { id: input.id, label: input.label };
+    }),
 
   testConnection: publicProcedure.input(TestInput).mutation(async ({ ctx, input }) => {
     if ('id' in input) {

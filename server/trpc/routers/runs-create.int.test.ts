@@ -56,4 +56,20 @@ describe('runs.create and runs.page', () => {
     await expect(caller.runs.create({ modelIds: ['m1'], suiteId: 'no-such-suite' })).rejects.toThrow(/unknown suite/);
     await expect(caller.runs.create({ modelIds: [], suiteId: 'triples' })).rejects.toThrow(/at least one model/);
   });
+
+  it('estimates requests, tokens and cost before a run, and asks to confirm a large hosted one', async () => {
+    await caller.adminModels.create({ id: 'hosted', label: 'Hosted', arch: 'llm', baseUrl: 'https://api.example.com/v1', modelName: 'big', apiKeyEnv: 'EXAMPLE_KEY', temperature: null, maxTokens: 100, systemPrompt: null, reasoning: false, priceInput: 2, priceOutput: 8 });
+    const [small] = await caller.runs.estimate({ modelIds: ['hosted'], suiteId: 'triples', samples: 1 });
+    // 3 pairs × 2 probes: "3 × 4?" … (6 characters each) and "3 × 444?" … (8 each) = 42 characters ≈ 11 tokens.
+    expect(small).toMatchObject({ hosted: true, requests: 6, promptTokens: 11, completionTokens: 600, confirm: false });
+    expect(small!.costUsd).toBeCloseTo((11 * 2 + 600 * 8) / 1e6, 12);
+    expect(small!.completionBasis).toBe('its max tokens (100)');
+    const [big] = await caller.runs.estimate({ modelIds: ['hosted'], suiteId: 'core', samples: 2 });
+    expect(big!.requests).toBeGreaterThanOrEqual(2000);
+    expect(big!.confirm).toBe(true);
+    const [local] = await caller.runs.estimate({ modelIds: ['m1'], suiteId: 'core', samples: 2 });
+    expect(local).toMatchObject({ hosted: false, costUsd: null, confirm: false });
+    // m1 has answered before: its own mean answer length is the basis.
+    expect(local!.completionBasis).toMatch(/^its mean answer so far/);
+  });
 });

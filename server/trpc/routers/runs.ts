@@ -2,9 +2,12 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { runPage } from '../../../db/queries/run-page';
 import { getRun, listRuns, runErrorKinds, runResults } from '../../../db/queries/runs';
+import { resultTranscript, runDiff, runResultFamilies, runResultsPage } from '../../../db/queries/run-results';
 import { RUN_STATUSES } from '../../../db/schema';
 import { startRuns, StartRunsError, StartRunsSchema } from '../../runner/start-runs';
 import { cancelRun, resumeRun, retryRunErrors, RunStateError } from '../../runner/run-control';
+import { removeRun } from '../../runner/remove-run';
+import { estimateRuns, EstimateRunsSchema } from '../../runner/estimate-runs';
 import { notFound, publicProcedure, router } from '../init';
 
 const RunId = z.object({ id: z.number().int().positive() });
@@ -38,6 +41,16 @@ export const runsRouter = router({
     }
   }),
 
+  /** Requests, tokens and cost that starting these runs would spend (shown before a hosted run starts). */
+  estimate: publicProcedure.input(EstimateRunsSchema).query(({ ctx, input }) => {
+    try {
+      return estimateRuns(ctx.db, input);
+    } catch (error) {
+      if (error instanceof StartRunsError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
+      throw error;
+    }
+  }),
+
   get: publicProcedure.input(RunId).query(({ ctx, input }) => {
     const run = getRun(ctx.db, input.id);
     if (!run) notFound(`run ${input.id}`);
@@ -47,6 +60,41 @@ export const runsRouter = router({
   results: publicProcedure
     .input(RunId.extend({ outcome: z.enum(['pass', 'fail', 'error']).optional(), limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }))
     .query(({ ctx, input }) => runResults(ctx.db, input.id, input)),
+
+  /** One page of a run's results, filtered and paged on the server (every result is reachable), with the total. */
+  resultsPage: publicProcedure
+    .input(
+      RunId.extend({
+        outcome: z.enum(['pass', 'fail', 'error']).optional(),
+        family: z.string().min(1).max(200).optional(),
+        tier: z.enum(['easy', 'hard']).optional(),
+        q: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+        offset: z.number().int().min(0).default(0),
+      }),
+    )
+    .query(({ ctx, input }) => ({ ...runResultsPage(ctx.db, input.id, input), families: runResultFamilies(ctx.db, input.id) })),
+
+  /** One result in full (the page list shortens responses). */
+  transcript: publicProcedure.input(RunId.extend({ resultId: z.number().int().positive() })).query(({ ctx, input }) => {
+    const row = resultTranscript(ctx.db, input.id, input.resultId);
+    if (!row) notFound(`result ${input.resultId} of run ${input.id}`);
+    return row;
+  }),
+
+  /** Which probes changed outcome between two runs of one model (before → after). */
+  diff: publicProcedure
+    .input(z.object({ before: z.number().int().positive(), after: z.number().int().positive() }))
+    .query(({ ctx, input }) => {
+      const before = getRun(ctx.db, input.before);
+      const after = getRun(ctx.db, input.after);
+      if (!before) notFound(`run ${input.before}`);
+      if (!after) notFound(`run ${input.after}`);
+      if (before.modelId !== after.modelId) {
+        throw new TRPCError({ code: 'BAD_REQUEST', message: `runs ${before.id} and ${after.id} are of different models (${before.modelId}, ${after.modelId}): compare models on the compare page` });
+      }
+      return { before, after, ...runDiff(ctx.db, input.before, input.after) };
+    }),
 
   /** Live progress: yields the run's counters whenever they change, until the run ends (polls the db, so it sees workers in any process). */
   progress: publicProcedure.input(RunId).subscription(async function* ({ ctx, input, signal }) {
@@ -65,6 +113,8 @@ export const runsRouter = router({
     }
   }),
 
+  /** Removes a finished run and its results (the dashboard asks for confirmation first). */
+  remove: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => removeRun(ctx.db, input.id))),
   cancel: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => cancelRun(ctx.db, input.id))),
   resume: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => resumeRun(ctx.db, input.id))),
   retryErrors: publicProcedure.input(RunId).mutation(({ ctx, input }) => ({ retried: control(() => retryRunErrors(ctx.db, input.id)) })),

@@ -7,6 +7,9 @@ import { findFamilyGenerator } from '../../../evals/families';
 import { SuiteError } from '../../../evals/suites';
 import { suiteProbeHealth } from '../../explore/probe-health';
 import { importProbeFile } from '../../suites/import-probe-file';
+import { importPairedDataset } from '../../suites/import-paired-dataset';
+import { removePair, removeUserSuite, renameUserSuite, UserSuiteError } from '../../suites/tidy-user-suite';
+import { PairedImportOptionsSchema } from '../../../evals/suites/paired-import';
 import { listRunnableSuites } from '../../suites/resolve-suite';
 import { currentSuiteKey } from '../../suites/suite-key';
 import { publicProcedure, router } from '../init';
@@ -22,6 +25,27 @@ function keyOf(db: Db, id: string): number {
 }
 
 const SuiteRef = z.object({ id: SuiteIdSchema });
+
+function tidy<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof UserSuiteError) throw new TRPCError({ code: error.code, message: error.message });
+    throw error;
+  }
+}
+
+const DatasetFileSchema = z.object({ name: z.string().min(1).max(300), text: z.string().max(20_000_000) });
+const PairedImportSchema = z
+  .object({
+    suiteId: z.string().min(1),
+    title: z.string().min(1).max(120).optional(),
+    easy: DatasetFileSchema.optional(),
+    hard: DatasetFileSchema.optional(),
+    both: DatasetFileSchema.optional(),
+    ...PairedImportOptionsSchema.pick({ key: true, prompt: true, answer: true, grader: true, family: true, template: true }).shape,
+  })
+  .refine((v) => Boolean(v.both) !== Boolean(v.easy && v.hard), { message: 'give an easy and a hard file, or one file with both tiers', path: ['easy'] });
 
 /** Browsing suites (built-in and user suites alike, through the catalog tables) and importing probe files. */
 export const suitesRouter = router({
@@ -75,4 +99,22 @@ export const suitesRouter = router({
         ? { ok: true as const, added: result.added, suiteId: result.suite.id, version: result.suite.version, pairs: result.suite.pairs.length, issues: [] }
         : { ok: false as const, issues: result.issues.slice(0, 200), more: Math.max(0, result.issues.length - 200) };
     }),
+
+  /** A paired easy/hard dataset (two files by key, or one with both tiers) into a user suite; see `probes import`. */
+  importPaired: publicProcedure.input(PairedImportSchema).mutation(({ ctx, input }) => {
+    const { suiteId, title, easy, hard, both, ...options } = input;
+    const result = importPairedDataset(ctx.db, { id: suiteId, title }, both ? { both } : { easy: easy!, hard: hard! }, options);
+    return result.ok
+      ? { ok: true as const, added: result.added, suiteId: result.suite.id, pairs: result.suite.pairs.length, warnings: result.warnings.slice(0, 200), issues: [] }
+      : { ok: false as const, issues: result.issues.slice(0, 200), more: Math.max(0, result.issues.length - 200), warnings: result.warnings.slice(0, 200) };
+  }),
+
+  /** Removes a user suite from the lists (runs on its versions keep their probes). */
+  remove: publicProcedure.input(SuiteRef).mutation(({ ctx, input }) => tidy(() => removeUserSuite(ctx.db, input.id))),
+  rename: publicProcedure
+    .input(SuiteRef.extend({ title: z.string().trim().min(1, 'a title cannot be empty').max(120) }))
+    .mutation(({ ctx, input }) => tidy(() => renameUserSuite(ctx.db, input.id, input.title))),
+  removePair: publicProcedure
+    .input(SuiteRef.extend({ pairId: z.string().min(1).max(200) }))
+    .mutation(({ ctx, input }) => tidy(() => removePair(ctx.db, input.id, input.pairId))),
 });
