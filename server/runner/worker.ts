@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { executeRun, type ExecuteDeps } from './execute-run';
+import { newWorkerId } from './lease-holder';
 import type { RunQueue } from './run-queue';
 
 export interface WorkerOptions {
@@ -26,7 +26,7 @@ export class Worker {
   private loop: Promise<void> | undefined;
 
   constructor(private readonly opts: WorkerOptions) {
-    this.id = opts.workerId ?? `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
+    this.id = opts.workerId ?? newWorkerId();
   }
 
   private get leaseMs(): number {
