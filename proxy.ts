@@ -1,15 +1,22 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { foreignRequestProblem } from './server/auth/host-check';
 import { authOf, isOpenPath, SESSION_COOKIE, sessionValue } from './server/auth/request-auth';
 import { env } from './server/env';
 
 /**
- * The auth gate (Next 16's proxy, formerly middleware). With SAWTOOTH_AUTH_TOKEN unset the dashboard is open (it
- * binds 127.0.0.1); with it set, every page and API route needs the token: API calls get 401, pages go to /login.
+ * The auth gate (Next 16's proxy, formerly middleware). With SAWTOOTH_AUTH_TOKEN unset the dashboard is open to
+ * this machine only: requests must name a loopback host (or one in SAWTOOTH_ALLOWED_HOSTS) and come from a page of
+ * this server, which stops DNS-rebinding and cross-site pages. With it set, every page and API route needs the
+ * token: API calls get 401, pages go to /login.
  */
 export function proxy(request: NextRequest): NextResponse {
   const token = env().SAWTOOTH_AUTH_TOKEN;
   const { pathname, searchParams } = request.nextUrl;
-  if (!token || isOpenPath(pathname)) return NextResponse.next();
+  if (!token) {
+    const problem = foreignRequestProblem({ host: request.headers.get('host'), origin: request.headers.get('origin') }, env().SAWTOOTH_ALLOWED_HOSTS);
+    return problem ? NextResponse.json({ error: `forbidden: ${problem}` }, { status: 403 }) : NextResponse.next();
+  }
+  if (isOpenPath(pathname)) return NextResponse.next();
   const how = authOf(
     { authorization: request.headers.get('authorization'), cookie: request.cookies.get(SESSION_COOKIE)?.value, queryToken: searchParams.get('token') },
     token,

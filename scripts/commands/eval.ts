@@ -4,6 +4,7 @@ import { modelById, modelIds } from '../../db/queries/models';
 import { ENV_VAR_NAME, modelRecordFromConfig } from '../../evals/contracts/model-endpoint';
 import { SuiteError } from '../../evals/suites';
 import { upsertModel } from '../../server/models/sync-models';
+import { apiKeyVarRefusal } from '../../server/env';
 import { createRun } from '../../server/runner/create-run';
 import { resolveSuite } from '../../server/suites/resolve-suite';
 import { preflight } from '../../server/runner/preflight';
@@ -73,6 +74,8 @@ export const evalCommand: Command = {
     }
 
     let modelId = flags.model;
+    const keyRefusal = flags['api-key-env'] ? apiKeyVarRefusal(flags['api-key-env']) : null;
+    if (keyRefusal) throw new CliError(`--api-key-env: ${keyRefusal}`, 2);
     if (flags['base-url']) {
       modelId = adHocModelId(flags['base-url'], flags['model-name']!);
       upsertModel(db, modelRecordFromConfig({
