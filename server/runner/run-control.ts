@@ -21,11 +21,11 @@ export function cancelRun(db: Db, runId: number): void {
 /**
  * Queues a cancelled, failed (or completed but incomplete) run again: a worker answers only what is missing. A run
  * still marked running whose worker is gone (lease expired, given back at Ctrl-C, or its process on this host is
- * dead after kill -9) is taken over at once; a live holder is named. A queued run stays queued.
+ * dead after kill -9) is taken over at once; a live holder is named.
  */
 export function resumeRun(db: Db, runId: number, check: LeaseCheck = liveLeaseCheck()): void {
   const status = runStatus(db, runId);
-  if (status === 'queued') return;
+  if (status === 'queued') throw new RunStateError(`run ${runId} is already queued`);
   if (status === 'running') {
     const lease = db.$client.prepare('SELECT lease_owner AS owner, lease_expires_at AS expiresAt FROM runs WHERE id = ?').get(runId) as
       { owner: string | null; expiresAt: number | null };
