@@ -75,6 +75,11 @@ export const ERROR_ADVICE = {
     advice: 'Our grader threw on this answer: a bug in Sawtooth, not a wrong answer by the model. The stored reason names the grader and the error; report it, then retry the errors after updating.',
     transient: false,
   },
+  response_too_large: {
+    title: 'Answer too large',
+    advice: 'The endpoint sent more bytes than Sawtooth reads for one answer (compressed or decompressed), and reading stopped there. A misbehaving or hostile endpoint: check the base URL; retrying rarely helps.',
+    transient: false,
+  },
   unknown: {
     title: 'Unexpected failure',
     advice: 'Something unforeseen went wrong; the stored reason has the details. Retry the errors, and report it if it repeats.',

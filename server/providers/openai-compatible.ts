@@ -6,6 +6,7 @@ import { classifyThrown } from './classify-error';
 import { onAbort } from './on-abort';
 import { readChatCompletion } from './read-chat-completion';
 import { redactSecret } from './redact-secret';
+import { keepAliveFetch } from '../runner/keep-alive-fetch';
 
 export interface OpenAICompatibleOptions {
   /** Up to and including the version segment, e.g. `https://api.openai.com/v1` or `http://127.0.0.1:8081/v1`. */
@@ -16,7 +17,7 @@ export interface OpenAICompatibleOptions {
   timeoutMs?: number;
   /** Longer answers are cut here and marked with `truncatedAt`, so one runaway answer cannot bloat the database. */
   maxResponseChars?: number;
-  /** For tests and proxies; defaults to the global fetch (undici, keep-alive). */
+  /** For tests and proxies; defaults to keepAliveFetch (node:http, keep-alive, answers capped at 8 MiB). */
   fetch?: typeof fetch;
 }
 
@@ -58,7 +59,8 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     maxRetries: 0,
     timeout: timeoutMs,
     logLevel: 'off',
-    ...(options.fetch && { fetch: options.fetch }),
+    // Never the global fetch by default: it reads (and gunzips) a body of any size; ours caps it.
+    fetch: options.fetch ?? keepAliveFetch,
   });
   const redact = (error: ProviderError): ProviderError => ({ ...error, message: redactSecret(error.message, options.apiKey) });
 
