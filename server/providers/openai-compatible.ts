@@ -63,6 +63,7 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     fetch: options.fetch ?? keepAliveFetch,
   });
   const redact = (error: ProviderError): ProviderError => ({ ...error, message: redactSecret(error.message, options.apiKey) });
+  const redactReasoning = (reasoning: string | undefined) => (reasoning === undefined ? {} : { reasoning: redactSecret(reasoning, options.apiKey) });
 
   return {
     async chat(req: ChatRequest): Promise<ChatResult> {
@@ -88,7 +89,9 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
       try {
         const body: unknown = await client.chat.completions.create(toRequestBody(req), { signal: controller.signal, timeout: timeoutMs });
         const read = readChatCompletion(body, { maxResponseChars, ...(req.maxTokens !== undefined && { requestedMaxTokens: req.maxTokens }) });
-        return read.ok ? { ...read, latencyMs: elapsed() } : { ...read, error: redact(read.error), latencyMs: elapsed() };
+        if (!read.ok) return { ...read, ...redactReasoning(read.reasoning), error: redact(read.error), latencyMs: elapsed() };
+        // An endpoint that echoes the key in its answer must not get it stored, exported or shown.
+        return { ...read, text: redactSecret(read.text, options.apiKey), ...redactReasoning(read.reasoning), latencyMs: elapsed() };
       } catch (thrown) {
         const context = { callerAborted: req.signal?.aborted === true, deadlineHit, timeoutMs, baseURL: options.baseURL };
         return { ok: false, error: redact(classifyThrown(thrown, context)), latencyMs: elapsed() };

@@ -2,6 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import zlib from 'node:zlib';
 import { ResponseTooLargeError } from '../providers/response-too-large';
+import { bearerOf, KEY_PREFIX_CHARS, redactSecret } from '../providers/redact-secret';
 
 /**
  * A `fetch` for the OpenAI SDK over node:http with keep-alive agents, used by the runner's providers instead of the
@@ -117,6 +118,16 @@ function abortError(signal: AbortSignal): Error {
   return new DOMException('This operation was aborted', 'AbortError');
 }
 
+/**
+ * The body without the key this request sent: an endpoint may echo it (a 401 message, an answer), and nothing
+ * after this point — error messages cut for display, stored answers, exports — should ever see it. A buffer search
+ * first, so the common case costs no string copy.
+ */
+function withoutKey(payload: Buffer, key: string | undefined): Buffer {
+  if (!key || key.length < 4 || payload.indexOf(key.slice(0, Math.min(key.length, KEY_PREFIX_CHARS))) === -1) return payload;
+  return Buffer.from(redactSecret(payload.toString('utf8'), key));
+}
+
 export const keepAliveFetch: typeof fetch = (input, init = {}) => cappedFetch(input, init, MAX_RESPONSE_BYTES);
 
 /** keepAliveFetch with its own byte cap (tests use a small one). */
@@ -133,6 +144,7 @@ function cappedFetch(input: Parameters<typeof fetch>[0], init: RequestInit, maxB
     if (signal?.aborted) return reject(abortError(signal));
     const body = bodyOf(init.body);
     const headers = headerRecord(init.headers);
+    const sentKey = bearerOf(headers);
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
 
     const transport = url.protocol === 'https:' ? https : http;
@@ -160,7 +172,8 @@ function cappedFetch(input: Parameters<typeof fetch>[0], init: RequestInit, maxB
           responseHeaders.append(name, response.rawHeaders[i + 1]!);
         }
         const status = response.statusCode ?? 500;
-        const done = (bytes: Buffer) => resolve(new BufferedResponse(bytes, { status, statusText: response.statusMessage ?? '', headers: responseHeaders }));
+        const done = (bytes: Buffer) =>
+          resolve(new BufferedResponse(withoutKey(bytes, sentKey), { status, statusText: response.statusMessage ?? '', headers: responseHeaders }));
         if (decoder) decode(decoder, raw, maxBytes, encoding!).then(done, fail);
         else done(raw);
       });
