@@ -17,7 +17,7 @@ export interface ErrorAdvice {
 export const ERROR_ADVICE = {
   rate_limited: {
     title: 'Rate limited',
-    advice: 'The endpoint answered HTTP 429 even after retries with back-off. Lower the run\'s concurrency, raise the account\'s limits, then retry the errors.',
+    advice: 'The endpoint answered HTTP 429 even after retries with back-off (Sawtooth obeys a Retry-After of up to 60 s, and waits at most 2 minutes in all for an endpoint that keeps refusing, then records the rest here). Lower the run\'s concurrency, raise the account\'s limits, then retry the errors.',
     transient: true,
   },
   timeout: {

@@ -20,16 +20,24 @@ const request = (prompt: string, signal?: AbortSignal): ChatRequest => ({
   ...(signal && { signal }),
 });
 
-/** A scheduler on real timers whose sleeps are recorded, so a test can see the delays it chose. */
+/**
+ * A scheduler on a virtual clock: each sleep is recorded, lets real I/O run (a macrotask), and then moves the clock
+ * to when it would have ended. Delays and pauses are therefore exact, whatever the machine's load (issue 12.9: on
+ * real timers a pause could wake a fraction of a millisecond early and sleep the remainder, e.g. [50, 0.28, 200]).
+ */
 function scheduler(options: Partial<EndpointSchedulerOptions> = {}) {
   const sleeps: number[] = [];
+  let clock = 0;
   const instance = createEndpointScheduler({
     concurrency: 4,
     baseDelayMs: 5,
     retryAfterCapMs: 200,
+    now: () => clock,
     sleep: async (ms, signal) => {
       sleeps.push(ms);
-      await realSleep(ms, undefined, signal ? { signal } : undefined).catch(() => undefined);
+      const end = clock + ms;
+      await new Promise((r) => setImmediate(r));
+      if (!signal?.aborted) clock = Math.max(clock, end);
     },
     ...options,
   });
@@ -70,6 +78,23 @@ describe('scheduler + provider against the test server', () => {
     // Each 429 sleeps once for the task's retry and once for the endpoint-wide pause: same delay.
     expect([...new Set(sleeps)]).toEqual([50, 200]);
     expect(instance.stats().rateLimited).toBe(2);
+  });
+
+  it('stops waiting out an endpoint that keeps answering 429 with a huge Retry-After, and says why', async () => {
+    server.setFaults([{ match: /^refusing /, fault: { type: 'status', status: 429, retryAfter: '99999' } }]);
+    const p = provider();
+    const { instance, sleeps } = scheduler({ concurrency: 1, maxRetries: 10, rateLimitBudgetMs: 500 });
+    const first = await instance.run(() => p.chat(request('refusing 1')));
+    // Each wait is capped at 200 ms, and the waits since the last answer at 500 ms: two retries, then the error.
+    expect(first).toMatchObject({ ok: false, attempts: 3, error: { kind: 'rate_limited' } });
+    expect(first.ok || first.error.message).toMatch(/not retried: waiting out this endpoint's 429s took 0.4 s since its last answer \(at most 0.5 s\)$/);
+    expect([...new Set(sleeps)]).toEqual([200]);
+    // The budget is spent: the next refusal is recorded at once, without waiting.
+    const second = await instance.run(() => p.chat(request('refusing 2')));
+    expect(second).toMatchObject({ ok: false, attempts: 1, error: { kind: 'rate_limited' } });
+    // An answer resets it.
+    expect(await instance.run(() => p.chat(request('fine')))).toMatchObject({ ok: true });
+    expect(await instance.run(() => p.chat(request('refusing 3')))).toMatchObject({ ok: false, attempts: 3 });
   });
 
   it.each<[Fault['type'], Fault, string]>([
@@ -118,13 +143,14 @@ describe('scheduler + provider against the test server', () => {
     const controller = new AbortController();
     const before = server.requests();
     const results = Array.from({ length: 10 }, (_, i) => instance.run(() => p.chat(request(`cancel ${i}`, controller.signal)), controller.signal));
-    await realSleep(100);
+    // Both slots have sent their request (the rest wait in the queue): no fixed sleep, which load can outlast.
+    while (server.requests() - before < 2) await realSleep(10);
     controller.abort();
     const settled = await Promise.all(results);
     expect(settled.every((r) => !r.ok && r.error.aborted === true)).toBe(true);
     expect(settled.filter((r) => r.attempts === 1)).toHaveLength(2);
     expect(server.requests() - before).toBe(2);
-    await realSleep(20); // the aborted fetches release their slots
+    while (instance.stats().inFlight > 0) await realSleep(5); // the aborted fetches release their slots
     expect(instance.stats()).toMatchObject({ inFlight: 0, queued: 0 });
   });
 });
