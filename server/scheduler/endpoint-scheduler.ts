@@ -1,4 +1,3 @@
-import { setTimeout as sleepTimer } from 'node:timers/promises';
 import { z } from 'zod';
 import { onAbort, type ChatFailure, type ChatResult, type ProviderError } from '../providers';
 import { retryDelayMs } from './backoff';
@@ -82,9 +81,22 @@ interface Task {
   epoch: number;
 }
 
-/** Sleeps `ms`, ending early (without throwing) when `signal` aborts. */
-async function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  await sleepTimer(ms, undefined, signal ? { signal } : undefined).catch(() => undefined);
+/**
+ * Sleeps `ms`, ending early (without throwing) when `signal` aborts. Through onAbort, not timers/promises' own
+ * signal option: that adds a listener per sleep to the run's one signal, and a run with more than ten requests
+ * backing off printed MaxListenersExceededWarning.
+ */
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe?.();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const unsubscribe = signal ? onAbort(signal, done) : undefined;
+  });
 }
 
 /**
