@@ -1,5 +1,6 @@
 import { CliError, type CommandIO } from './command';
 import { commands, type CommandEntry } from './commands';
+import { failureLine } from './failure-line';
 
 const processIO: CommandIO = {
   stdout: (text) => process.stdout.write(text),
@@ -35,6 +36,11 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
     if (error instanceof CliError) {
       io.stderr(`sawtooth ${name}: ${error.message}\n`);
       return error.exitCode;
+    }
+    const line = failureLine(error);
+    if (line !== null) {
+      io.stderr(`sawtooth ${name}: ${line}\n`);
+      return 1;
     }
     throw error;
   }

@@ -33,6 +33,14 @@ const EnvSchema = z.object({
 });
 export type Env = z.infer<typeof EnvSchema>;
 
+/** The environment is invalid: the message names the variable and what is wrong (one line, no stack). */
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvError';
+  }
+}
+
 let cached: Env | undefined;
 
 export function env(): Env {
@@ -40,7 +48,7 @@ export function env(): Env {
   const parsed = EnvSchema.safeParse(process.env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`invalid environment: ${issue.path.join('.')}: ${issue.message}`);
+    throw new EnvError(`invalid environment: ${issue.path.join('.')}: ${issue.message}`);
   }
   cached = parsed.data;
   return cached;
