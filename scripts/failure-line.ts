@@ -1,4 +1,4 @@
-import { ConfigError } from '../server/config/model-config';
+import { ConfigError } from '../server/models/model-config';
 import { EnvError } from '../server/env';
 import { StoreError } from '../server/runner/store-retry';
 

@@ -16,7 +16,7 @@ const env = { SAWTOOTH_DB: dbFile, SAWTOOTH_CONFIG: process.env.SAWTOOTH_CONFIG 
 
 const { main } = await import('../cli');
 const { openDb } = await import('../../db/client');
-const { upsertModel } = await import('../../server/config/sync-models');
+const { upsertModel } = await import('../../server/models/sync-models');
 const { createRun } = await import('../../server/runner/create-run');
 const { arithmeticModel, arithmeticSuite } = await import('../../testing/arithmetic-suite');
 

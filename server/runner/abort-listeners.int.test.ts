@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
 import { arithmeticAnswer, arithmeticModel, arithmeticSuite } from '../../testing/arithmetic-suite';
 import { startOpenAITestServer, type OpenAITestServer } from '../../testing/openai-test-server';
-import { upsertModel } from '../config/sync-models';
+import { upsertModel } from '../models/sync-models';
 import { createRun } from './create-run';
 import { createSchedulerRegistry, providerFor } from './endpoints';
 import { cancelRun } from './run-control';
