@@ -21,14 +21,16 @@ export function proxy(request: NextRequest): NextResponse {
     { authorization: request.headers.get('authorization'), cookie: request.cookies.get(SESSION_COOKIE)?.value, queryToken: searchParams.get('token') },
     token,
   );
-  if (how === 'bearer' || how === 'cookie') return NextResponse.next();
-  if (how === 'query') {
-    // Trade the token in the URL for a cookie at once, so it does not stay in the address bar or the history.
+  const inUrl = searchParams.has('token');
+  if ((how === 'bearer' || how === 'cookie') && !inUrl) return NextResponse.next();
+  if (how !== null) {
+    // A token in the URL never reaches a page (its address bar, history, or the RSC data of the page), whether or
+    // not a cookie already signs the request in: trade it for a cookie and go to the URL without it.
     // (Next's proxy needs an absolute URL here and sends same-origin redirects on as relative ones.)
     const clean = request.nextUrl.clone();
     clean.searchParams.delete('token');
     const response = NextResponse.redirect(clean, 303);
-    response.cookies.set(SESSION_COOKIE, sessionValue(token), { httpOnly: true, sameSite: 'lax', path: '/', secure: request.nextUrl.protocol === 'https:' });
+    if (how === 'query') response.cookies.set(SESSION_COOKIE, sessionValue(token), { httpOnly: true, sameSite: 'lax', path: '/', secure: request.nextUrl.protocol === 'https:' });
     return response;
   }
   if (pathname.startsWith('/api/')) {
@@ -39,7 +41,10 @@ export function proxy(request: NextRequest): NextResponse {
   }
   const login = request.nextUrl.clone();
   login.pathname = '/login';
-  login.search = `?${new URLSearchParams({ next: `${pathname}${request.nextUrl.search}` }).toString()}`;
+  const rest = new URLSearchParams(searchParams);
+  rest.delete('token'); // a wrong token in the URL is not carried into ?next=
+  const query = rest.toString();
+  login.search = `?${new URLSearchParams({ next: `${pathname}${query ? `?${query}` : ''}` }).toString()}`;
   return NextResponse.redirect(login, 303);
 }
 
