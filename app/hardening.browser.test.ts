@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectPageErrors, launchChromium } from '../testing/browser/chromium';
 import { startApp, type RunningApp } from '../testing/browser/next-server';
 import { startOpenAITestServer, type OpenAITestServer } from '../testing/openai-test-server';
 
@@ -65,6 +66,27 @@ describe('without a token: only this machine, only our own pages', () => {
       expect(await res.text()).toMatch(/apiKeyEnv|own settings/);
     }
     expect(upstream.requests()).toBe(before);
+  });
+
+  it('says the upload limit and the CLI way round it, instead of sending a file the proxy would cut (item 6)', async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const errors = collectPageErrors(page);
+      await page.goto(`${app.url}/runs`);
+      const line = `${JSON.stringify({ model: 'm', prompt: 'What is "x"?', response: 'a', correct: true })}\n`;
+      const big = Buffer.from(line.repeat(Math.ceil((11 * 1024 * 1024) / line.length)));
+      await page.getByLabel('Results file').setInputFiles({ name: 'big.jsonl', mimeType: 'application/jsonl', buffer: big });
+      const before = Number((await raw(`${app.url}/api/trpc/runs.page?input=${encodeURIComponent('{}')}`, {})).status);
+      expect(before).toBe(200);
+      await page.getByRole('button', { name: 'Import' }).click();
+      const message = page.getByTestId('import-too-large');
+      await message.waitFor();
+      expect(await message.textContent()).toMatch(/^big\.jsonl is 1\d\.\d MB as an upload; the dashboard takes at most 10\.0 MB\. .*npx sawtooth import big\.jsonl$/);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('forbids framing and foreign code on every page', async () => {
