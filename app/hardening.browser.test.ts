@@ -77,8 +77,6 @@ describe('without a token: only this machine, only our own pages', () => {
       const line = `${JSON.stringify({ model: 'm', prompt: 'What is "x"?', response: 'a', correct: true })}\n`;
       const big = Buffer.from(line.repeat(Math.ceil((11 * 1024 * 1024) / line.length)));
       await page.getByLabel('Results file').setInputFiles({ name: 'big.jsonl', mimeType: 'application/jsonl', buffer: big });
-      const before = Number((await raw(`${app.url}/api/trpc/runs.page?input=${encodeURIComponent('{}')}`, {})).status);
-      expect(before).toBe(200);
       await page.getByRole('button', { name: 'Import' }).click();
       const message = page.getByTestId('import-too-large');
       await message.waitFor();
