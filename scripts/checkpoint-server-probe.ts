@@ -7,9 +7,11 @@ const HealthSchema = z.object({ status: z.literal('ok'), models: z.array(z.strin
 
 /**
  * What answers `<base>/healthz`: 'ours' (a Sawtooth checkpoint server), 'other' (some other program holds the
- * port: never reuse it) or 'none' (nothing listens).
+ * port: never reuse it) or 'none' (nothing listens, or nothing answered in `timeoutMs`). A refused connection
+ * answers at once; the timeout only bounds a server that accepts and never answers, so it is generous (a loaded
+ * machine answers /healthz slowly, and a false 'none' would start a second server on a taken port).
  */
-export async function probeCheckpointServer(base: string, timeoutMs = 1_000): Promise<'ours' | 'other' | 'none'> {
+export async function probeCheckpointServer(base: string, timeoutMs = 10_000): Promise<'ours' | 'other' | 'none'> {
   let res: Response;
   try {
     res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(timeoutMs) });

@@ -29,8 +29,8 @@ describe('runs resume after the eval process is gone', () => {
   const runOf = (stdout: string) => Number(/^run (\d+)$/m.exec(stdout)?.[1] ?? NaN);
 
   beforeAll(async () => {
-    // Slow enough that the eval is surely mid-run when the test stops it.
-    server = await startOpenAITestServer({ answer: () => 'The answer is 4.', latencyMs: 40 });
+    // Slow enough (112 probes × 150 ms / 2 ≈ 8 s at the least) that the eval is surely mid-run when the test stops it.
+    server = await startOpenAITestServer({ answer: () => 'The answer is 4.', latencyMs: 150 });
   });
   afterAll(async () => {
     db.$client.close();

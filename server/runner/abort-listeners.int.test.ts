@@ -39,11 +39,13 @@ describe('a cancelled run with many requests backing off', () => {
     const runId = createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(40, 'abort-listeners'), settings: { concurrency: 16 } });
     const scheduler = createSchedulerRegistry();
     const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler, leaseMs: 300 });
-    const working = worker.runOnce(runId);
+    let finished = false;
+    const working = worker.runOnce(runId).finally(() => (finished = true));
     // Wait until at least 12 requests are backing off on the run's signal, then cancel.
     const model = { baseUrl: server.url } as Parameters<typeof scheduler>[0];
     const stats = () => scheduler(model, { concurrency: 16, maxRetries: 4 } as Parameters<typeof scheduler>[1]).stats();
-    while (stats().backingOff < 12) await new Promise((r) => setTimeout(r, 10));
+    while (stats().backingOff < 12 && !finished) await new Promise((r) => setTimeout(r, 10));
+    expect(finished).toBe(false);
     cancelRun(db, runId);
     await working;
     await new Promise((r) => setImmediate(r));
