@@ -76,8 +76,10 @@ describe('without a token: only this machine, only our own pages', () => {
       await page.goto(`${app.url}/runs`);
       const line = `${JSON.stringify({ model: 'm', prompt: 'What is "x"?', response: 'a', correct: true })}\n`;
       const big = Buffer.from(line.repeat(Math.ceil((11 * 1024 * 1024) / line.length)));
-      await page.getByLabel('Results file').setInputFiles({ name: 'big.jsonl', mimeType: 'application/jsonl', buffer: big });
-      await page.getByRole('button', { name: 'Import' }).click();
+      await page.locator('summary', { hasText: 'Import results' }).click();
+      const form = page.getByTestId('import-results-form');
+      await form.getByLabel('Results file').setInputFiles({ name: 'big.jsonl', mimeType: 'application/jsonl', buffer: big });
+      await form.getByRole('button', { name: 'Import', exact: true }).click();
       const message = page.getByTestId('import-too-large');
       await message.waitFor();
       expect(await message.textContent()).toMatch(/^big\.jsonl is 1\d\.\d MB as an upload; the dashboard takes at most 10\.0 MB\. .*npx sawtooth import big\.jsonl$/);

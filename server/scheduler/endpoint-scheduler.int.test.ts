@@ -13,7 +13,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => server.setFaults([]));
 
-const provider = () => createOpenAICompatibleProvider({ baseURL: server.url, timeoutMs: 300 });
+// The request deadline is real time (it is the provider's, not the scheduler's): long enough that a busy machine
+// answers well within it (a 300 ms deadline turned slow answers into timeouts under load, issue 12.9), short enough
+// that the 'timeout' and 'slow' faults (which never answer in time) end the attempt.
+const DEADLINE_MS = 3_000;
+const provider = () => createOpenAICompatibleProvider({ baseURL: server.url, timeoutMs: DEADLINE_MS });
 const request = (prompt: string, signal?: AbortSignal): ChatRequest => ({
   model: 'test-model',
   messages: [{ role: 'user', content: prompt }],
@@ -54,7 +58,7 @@ describe('scheduler + provider against the test server', () => {
     ['a request never answered', { type: 'timeout' }],
     ['a reset socket', { type: 'reset' }],
     ['a malformed body', { type: 'malformed' }],
-    ['a body trickling past the deadline', { type: 'slow', chunkDelayMs: 100, chunks: 6 }],
+    ['a body trickling past the deadline', { type: 'slow', chunkDelayMs: 1_000, chunks: 6 }],
   ])('retries %s and succeeds once the fault stops', async (name, fault) => {
     const prompt = `transient ${name}`;
     server.setFaults([{ match: new RegExp(`^${prompt}$`), times: 2, fault }]);
