@@ -1,27 +1,36 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { foreignRequestProblem } from './server/auth/host-check';
 import { authOf, isOpenPath, SESSION_COOKIE, sessionValue } from './server/auth/request-auth';
 import { env } from './server/env';
 
 /**
- * The auth gate (Next 16's proxy, formerly middleware). With SAWTOOTH_AUTH_TOKEN unset the dashboard is open (it
- * binds 127.0.0.1); with it set, every page and API route needs the token: API calls get 401, pages go to /login.
+ * The auth gate (Next 16's proxy, formerly middleware). With SAWTOOTH_AUTH_TOKEN unset the dashboard is open to
+ * this machine only: requests must name a loopback host (or one in SAWTOOTH_ALLOWED_HOSTS) and come from a page of
+ * this server, which stops DNS-rebinding and cross-site pages. With it set, every page and API route needs the
+ * token: API calls get 401, pages go to /login.
  */
 export function proxy(request: NextRequest): NextResponse {
   const token = env().SAWTOOTH_AUTH_TOKEN;
   const { pathname, searchParams } = request.nextUrl;
-  if (!token || isOpenPath(pathname)) return NextResponse.next();
+  if (!token) {
+    const problem = foreignRequestProblem({ host: request.headers.get('host'), origin: request.headers.get('origin') }, env().SAWTOOTH_ALLOWED_HOSTS);
+    return problem ? NextResponse.json({ error: `forbidden: ${problem}` }, { status: 403 }) : NextResponse.next();
+  }
+  if (isOpenPath(pathname)) return NextResponse.next();
   const how = authOf(
     { authorization: request.headers.get('authorization'), cookie: request.cookies.get(SESSION_COOKIE)?.value, queryToken: searchParams.get('token') },
     token,
   );
-  if (how === 'bearer' || how === 'cookie') return NextResponse.next();
-  if (how === 'query') {
-    // Trade the token in the URL for a cookie at once, so it does not stay in the address bar or the history.
+  const inUrl = searchParams.has('token');
+  if ((how === 'bearer' || how === 'cookie') && !inUrl) return NextResponse.next();
+  if (how !== null) {
+    // A token in the URL never reaches a page (its address bar, history, or the RSC data of the page), whether or
+    // not a cookie already signs the request in: trade it for a cookie and go to the URL without it.
     // (Next's proxy needs an absolute URL here and sends same-origin redirects on as relative ones.)
     const clean = request.nextUrl.clone();
     clean.searchParams.delete('token');
     const response = NextResponse.redirect(clean, 303);
-    response.cookies.set(SESSION_COOKIE, sessionValue(token), { httpOnly: true, sameSite: 'lax', path: '/', secure: request.nextUrl.protocol === 'https:' });
+    if (how === 'query') response.cookies.set(SESSION_COOKIE, sessionValue(token), { httpOnly: true, sameSite: 'lax', path: '/', secure: request.nextUrl.protocol === 'https:' });
     return response;
   }
   if (pathname.startsWith('/api/')) {
@@ -32,7 +41,10 @@ export function proxy(request: NextRequest): NextResponse {
   }
   const login = request.nextUrl.clone();
   login.pathname = '/login';
-  login.search = `?${new URLSearchParams({ next: `${pathname}${request.nextUrl.search}` }).toString()}`;
+  const rest = new URLSearchParams(searchParams);
+  rest.delete('token'); // a wrong token in the URL is not carried into ?next=
+  const query = rest.toString();
+  login.search = `?${new URLSearchParams({ next: `${pathname}${query ? `?${query}` : ''}` }).toString()}`;
   return NextResponse.redirect(login, 303);
 }
 

@@ -29,8 +29,8 @@ describe('auth gate and key secrecy (production build)', () => {
 
   beforeAll(async () => {
     upstream = await startOpenAITestServer({ answer: () => 'ok', requireApiKey: KEY });
-    writeFileSync(configFile, JSON.stringify({ models: [{ id: 'keyed', baseURL: upstream.url, model: 'test-model', apiKeyEnv: 'SAWTOOTH_TEST_KEY' }], localServer: { enabled: false } }));
-    app = await startApp({ SAWTOOTH_DB: dbFile, SAWTOOTH_CONFIG: configFile, SAWTOOTH_AUTH_TOKEN: TOKEN, SAWTOOTH_TEST_KEY: KEY });
+    writeFileSync(configFile, JSON.stringify({ models: [{ id: 'keyed', baseURL: upstream.url, model: 'test-model', apiKeyEnv: 'TEST_UPSTREAM_API_KEY' }], localServer: { enabled: false } }));
+    app = await startApp({ SAWTOOTH_DB: dbFile, SAWTOOTH_CONFIG: configFile, SAWTOOTH_AUTH_TOKEN: TOKEN, TEST_UPSTREAM_API_KEY: KEY });
     browser = await launchChromium();
     mkdirSync(shots, { recursive: true });
   });
@@ -97,7 +97,7 @@ describe('auth gate and key secrecy (production build)', () => {
       bodies.push(await res.text());
     }
     bodies.push(await (await fetch(`${app.url}/api/trpc/adminModels.get?input=${encodeURIComponent(JSON.stringify({ id: 'keyed' }))}`, { headers: auth })).text());
-    expect(bodies.join('\n')).toContain('SAWTOOTH_TEST_KEY'); // the variable's name is shown ...
+    expect(bodies.join('\n')).toContain('TEST_UPSTREAM_API_KEY'); // the variable's name is shown ...
     for (const body of bodies) expect(body).not.toContain(KEY); // ... its value never
     const staticFiles = filesUnder(path.resolve('.next', 'static'));
     expect(staticFiles.length).toBeGreaterThan(5);

@@ -1,6 +1,7 @@
 import { CliError, type CommandIO } from './command';
 import { commands, type CommandEntry } from './commands';
 import { didYouMean } from './did-you-mean';
+import { failureLine } from './failure-line';
 
 const processIO: CommandIO = {
   stdout: (text) => process.stdout.write(text),
@@ -38,6 +39,11 @@ export async function main(argv: string[], io: CommandIO = processIO): Promise<n
     if (error instanceof CliError) {
       io.stderr(`sawtooth ${name}: ${error.message}\n`);
       return error.exitCode;
+    }
+    const line = failureLine(error);
+    if (line !== null) {
+      io.stderr(`sawtooth ${name}: ${line}\n`);
+      return 1;
     }
     throw error;
   }

@@ -11,6 +11,8 @@ export async function runInProcess(db: Db, runId: number, io: CommandIO, opts: {
   tuneWorkerProcess(db);
   const progress = createProgressLine(io.stderr, start.expected, Boolean(process.stderr.isTTY) && !opts.quiet);
   const worker = createWorker(db, {
+    onStoreTrouble: (id, t) => io.stderr(`run ${id}: ${t.pending} result(s) held in memory: ${t.reason}; ` +
+      (t.retryInMs === null ? `giving up after ${t.attempt} attempts\n` : `attempt ${t.attempt + 1} in ${(t.retryInMs / 1000).toFixed(1)} s\n`)),
     onProgress: () => {
       const run = getRun(db, runId)!;
       progress.update(run.passCount + run.failCount + run.errorCount + run.refusalCount, { pass: run.passCount, fail: run.failCount, error: run.errorCount });

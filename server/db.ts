@@ -1,6 +1,7 @@
 import { openDb, type Db } from '../db/client';
 import { loadConfig } from './models/model-config';
 import { syncConfigModels } from './models/sync-models';
+import { withCheckpointPort } from './models/checkpoint-port';
 import { env } from './env';
 
 const globalForDb = globalThis as unknown as { sawtoothDb?: Db };
@@ -12,7 +13,7 @@ const globalForDb = globalThis as unknown as { sawtoothDb?: Db };
 export function serverDb(): Db {
   if (!globalForDb.sawtoothDb) {
     const db = openDb(env().SAWTOOTH_DB);
-    syncConfigModels(db, loadConfig(env().SAWTOOTH_CONFIG));
+    syncConfigModels(db, withCheckpointPort(loadConfig(env().SAWTOOTH_CONFIG), env().SAWTOOTH_CHECKPOINT_PORT));
     globalForDb.sawtoothDb = db;
   }
   return globalForDb.sawtoothDb;

@@ -22,8 +22,8 @@ describe('models page in Chromium', () => {
 
   beforeAll(async () => {
     upstream = await startOpenAITestServer({ answer: () => 'ok', requireApiKey: KEY });
-    writeFileSync(configFile, JSON.stringify({ models: [{ id: 'configured', label: 'Configured model', baseURL: upstream.url, model: 'test-model', apiKeyEnv: 'SAWTOOTH_TEST_KEY' }], localServer: { enabled: false } }));
-    app = await startApp({ SAWTOOTH_DB: dbFile, SAWTOOTH_CONFIG: configFile, SAWTOOTH_TEST_KEY: KEY });
+    writeFileSync(configFile, JSON.stringify({ models: [{ id: 'configured', label: 'Configured model', baseURL: upstream.url, model: 'test-model', apiKeyEnv: 'TEST_UPSTREAM_API_KEY' }], localServer: { enabled: false } }));
+    app = await startApp({ SAWTOOTH_DB: dbFile, SAWTOOTH_CONFIG: configFile, TEST_UPSTREAM_API_KEY: KEY });
     db = openDb(dbFile);
     browser = await launchChromium();
     mkdirSync(shots, { recursive: true });
@@ -42,7 +42,7 @@ describe('models page in Chromium', () => {
     await page.goto(`${app.url}/models`);
     const row = page.locator('tr[data-model-id="configured"]');
     await row.waitFor();
-    expect(await row.textContent()).toMatch(/SAWTOOTH_TEST_KEY\s*set.*config file.*read-only/s);
+    expect(await row.textContent()).toMatch(/TEST_UPSTREAM_API_KEY\s*set.*config file.*read-only/s);
     await row.getByRole('button', { name: 'Test connection of configured' }).click();
     await row.getByTestId('connection-ok').waitFor();
     expect(await page.content()).not.toContain(KEY);
@@ -66,13 +66,13 @@ describe('models page in Chromium', () => {
     await form.getByText('this looks like an API key').waitFor();
     await form.getByRole('button', { name: 'Add model' }).click();
     expect(await page.url()).toContain('/models/new'); // nothing was sent
-    await form.getByLabel('API key environment variable').fill('SAWTOOTH_UNSET_KEY');
+    await form.getByLabel('API key environment variable').fill('UNSET_TEST_API_KEY');
     await form.getByRole('button', { name: 'Test connection' }).click();
     const failing = form.getByTestId('connection-error');
     await failing.waitFor();
-    expect(await failing.textContent()).toMatch(/refused the API key.*SAWTOOTH_UNSET_KEY.*not set/s);
+    expect(await failing.textContent()).toMatch(/refused the API key.*UNSET_TEST_API_KEY.*not set/s);
     await page.screenshot({ path: path.join(shots, 'manage-model-test-failing.png'), fullPage: true });
-    await form.getByLabel('API key environment variable').fill('SAWTOOTH_TEST_KEY');
+    await form.getByLabel('API key environment variable').fill('TEST_UPSTREAM_API_KEY');
     await form.getByRole('button', { name: 'Test connection' }).click();
     await form.getByTestId('connection-ok').waitFor();
     await page.screenshot({ path: path.join(shots, 'manage-model-test-ok.png'), fullPage: true });
@@ -84,7 +84,7 @@ describe('models page in Chromium', () => {
     const row = page.locator('tr[data-model-id="my-endpoint"]');
     await row.waitFor();
     expect(await row.textContent()).toContain('dashboard');
-    expect(db.$client.prepare(`SELECT api_key_env AS v, max_tokens AS m, origin FROM models WHERE id = 'my-endpoint'`).get()).toEqual({ v: 'SAWTOOTH_TEST_KEY', m: 256, origin: 'ui' });
+    expect(db.$client.prepare(`SELECT api_key_env AS v, max_tokens AS m, origin FROM models WHERE id = 'my-endpoint'`).get()).toEqual({ v: 'TEST_UPSTREAM_API_KEY', m: 256, origin: 'ui' });
 
     await row.getByRole('link', { name: 'Edit' }).click();
     await page.waitForURL(/\/models\/my-endpoint\/edit$/);

@@ -17,7 +17,7 @@ export interface ErrorAdvice {
 export const ERROR_ADVICE = {
   rate_limited: {
     title: 'Rate limited',
-    advice: 'The endpoint answered HTTP 429 even after retries with back-off. Lower the run\'s concurrency, raise the account\'s limits, then retry the errors.',
+    advice: 'The endpoint answered HTTP 429 even after retries with back-off (Sawtooth obeys a Retry-After of up to 60 s, and waits at most 2 minutes in all for an endpoint that keeps refusing, then records the rest here). Lower the run\'s concurrency, raise the account\'s limits, then retry the errors.',
     transient: true,
   },
   timeout: {
@@ -73,6 +73,11 @@ export const ERROR_ADVICE = {
   grader_error: {
     title: 'Grader failed',
     advice: 'Our grader threw on this answer: a bug in Sawtooth, not a wrong answer by the model. The stored reason names the grader and the error; report it, then retry the errors after updating.',
+    transient: false,
+  },
+  response_too_large: {
+    title: 'Answer too large',
+    advice: 'The endpoint sent more bytes than Sawtooth reads for one answer (compressed or decompressed), and reading stopped there. A misbehaving or hostile endpoint: check the base URL; retrying rarely helps.',
     transient: false,
   },
   unknown: {

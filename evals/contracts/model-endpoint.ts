@@ -29,6 +29,19 @@ export function looksLikeApiKey(value: string): boolean {
   return v.length >= 32 && /[a-z]/.test(v) && /[0-9]/.test(v);
 }
 
+/**
+ * Why a variable may not be sent to an endpoint as its API key, or null when it may. A model's URL is chosen by
+ * whoever can edit models, so the server would send the named variable's value wherever it points: only names that
+ * are plainly API keys qualify (`*_API_KEY`, `*_API_TOKEN`), plus names the operator lists in `extraAllowed`
+ * (SAWTOOTH_API_KEY_VARS, e.g. HF_TOKEN). Never the server's own `SAWTOOTH_*` secrets, never `PATH` or cloud
+ * credentials such as AWS_SECRET_ACCESS_KEY.
+ */
+export function apiKeyVarProblem(name: string, extraAllowed: readonly string[] = []): string | null {
+  if (name.startsWith('SAWTOOTH_')) return `"${name}" is one of Sawtooth's own settings, never an API key`;
+  if (/^[A-Z][A-Z0-9_]*_API_(KEY|TOKEN)$/.test(name) || extraAllowed.includes(name)) return null;
+  return `"${name}" is not plainly an API key variable: use a name ending in _API_KEY or _API_TOKEN, or list it in SAWTOOTH_API_KEY_VARS`;
+}
+
 /** The NAME of the environment variable that holds an API key (never the key itself). */
 export const ApiKeyEnvSchema = z
   .string()
@@ -41,6 +54,8 @@ export const ApiKeyEnvSchema = z
       ctx.addIssue({ code: 'custom', message: 'this looks like an API key: give the NAME of the environment variable that holds it (e.g. OPENAI_API_KEY), never the key' });
     } else if (!ENV_VAR_NAME.test(value)) {
       ctx.addIssue({ code: 'custom', message: 'must be the NAME of an environment variable: capital letters, digits and "_" (e.g. OPENAI_API_KEY)' });
+    } else if (value.startsWith('SAWTOOTH_')) {
+      ctx.addIssue({ code: 'custom', message: apiKeyVarProblem(value)! });
     }
   });
 

@@ -23,6 +23,7 @@ export const ErrorKindSchema = z.enum([
   'malformed_response',
   /** The grader threw on this answer: our bug, not the model's wrong answer. */
   'grader_error',
+  'response_too_large',
   'unknown',
 ]);
 export type ErrorKind = z.infer<typeof ErrorKindSchema>;

@@ -45,7 +45,13 @@ export function parseYamlSuite(text: string, file: string): RawSuite {
     );
   }
   const locate = (path: DocPath) => ({ line: lineOf(doc.contents, path, lines), field: path.length > 0 ? formatPath(path) : undefined });
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    // The yaml library refuses to expand more than 100 aliases ("billion laughs"): a refusal, not a crash.
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new SuiteError([{ file, line: 1, message: `YAML: ${(error as Error).message} (too many aliases: write the content out)` }]);
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new SuiteError([{ file, line: 1, message: 'a suite file is a mapping with "families" (and "pairs")' }]);
   }

@@ -115,7 +115,13 @@ export function createSawtoothServer(models: ServedModel[]): SawtoothServer {
     if (path === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok', models: models.map((m) => m.id) });
     if (path === '/v1/models' && req.method === 'GET') return sendJson(res, 200, { object: 'list', data: models.map(modelEntry) });
     if (path.startsWith('/v1/models/') && req.method === 'GET') {
-      const model = byId.get(decodeURIComponent(path.slice('/v1/models/'.length)));
+      let id: string;
+      try {
+        id = decodeURIComponent(path.slice('/v1/models/'.length));
+      } catch {
+        throw new HttpError(400, 'the model id in the path is not valid percent-encoding', 'invalid_request_error', 'model');
+      }
+      const model = byId.get(id);
       if (!model) throw new HttpError(404, `model not found`, 'invalid_request_error', 'model', 'model_not_found');
       return sendJson(res, 200, modelEntry(model));
     }

@@ -4,6 +4,7 @@ import { modelById, modelIds, type ModelRow } from '../../db/queries/models';
 import { ENV_VAR_NAME, modelRecordFromConfig } from '../../evals/contracts/model-endpoint';
 import { SuiteError } from '../../evals/suites';
 import { upsertModel } from '../../server/models/sync-models';
+import { apiKeyVarRefusal } from '../../server/env';
 import { createRun } from '../../server/runner/create-run';
 import { resolveSuite } from '../../server/suites/resolve-suite';
 import { preflight } from '../../server/runner/preflight';
@@ -71,6 +72,9 @@ export const evalCommand: Command = {
       if (error instanceof SuiteError) throw new CliError(`--suite: ${error.message}`, 2);
       throw error;
     }
+
+    const keyRefusal = flags['api-key-env'] ? apiKeyVarRefusal(flags['api-key-env']) : null;
+    if (keyRefusal) throw new CliError(`--api-key-env: ${keyRefusal}`, 2);
 
     const settings = RunSettingsSchema.parse({
       samples: flags.samples, temperature: flags.temperature, seed: flags.seed, maxTokens: flags['max-tokens'],

@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { modelExists } from '../../db/queries/models';
 import { runExists } from '../../db/queries/run-lookups';
@@ -8,6 +9,8 @@ import { exportResults, type ExportScope } from '../../server/results/exports/re
 import { resolveSuite } from '../../server/suites/resolve-suite';
 import { CliError, parseFlags, type Command } from '../command';
 import { openCliDb } from '../open-db';
+import { checkOutPath } from '../safe-out-path';
+import { env } from '../../server/env';
 
 const usage = `usage: sawtooth export (--run <id> | --model <id> [--suite <id>]) --format csv|json [--out <file>]
        sawtooth export --suite <id> --format yaml|jsonl [--out <file>]
@@ -35,6 +38,7 @@ export const exportCommand: Command = {
   usage,
   async run(args, io) {
     const { flags } = parseFlags(args, options, FlagsSchema);
+    const target = flags.out === undefined ? undefined : checkOutPath(flags.out, env().SAWTOOTH_DB);
     const { db } = openCliDb();
     let chunks: Iterable<string>;
     if (flags.run === undefined && flags.model === undefined) {
@@ -52,17 +56,13 @@ export const exportCommand: Command = {
       if (!exists) throw new CliError('runId' in scope ? `--run: no run ${scope.runId}` : `--model: unknown model "${scope.modelId}"`, 2);
       chunks = exportResults(db, scope, flags.format as 'csv' | 'json');
     }
-    if (!flags.out) {
+    if (target === undefined) {
       for (const chunk of chunks) io.stdout(chunk);
       return 0;
     }
-    const out = createWriteStream(flags.out);
-    for (const chunk of chunks) {
-      // Respect back-pressure: a million-row export must not pile up in memory ahead of the disk.
-      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
-    }
-    out.end();
-    await finished(out);
+    // pipeline respects back-pressure (a million-row export must not pile up in memory ahead of the disk) and
+    // turns a write error (disk full) into a rejection the CLI prints as one line.
+    await pipeline(Readable.from(chunks, { objectMode: false }), createWriteStream(target));
     io.stderr(`wrote ${flags.out}\n`);
     return 0;
   },

@@ -29,14 +29,15 @@ describe('sawtooth up (the main job) with no configuration', () => {
   beforeAll(async () => {
     const shipped = JSON.parse(readFileSync(path.join(root, 'sawtooth.config.json'), 'utf8'));
     localPort = await freePort();
-    for (const model of shipped.models) model.baseURL = model.baseURL.replace(':8808', `:${localPort}`);
-    shipped.localServer = { ...shipped.localServer, port: localPort, checkpoints: path.join(root, 'checkpoints') };
+    // The shipped config's models point at :8808; --checkpoint-port moves the server and them together (issue 12.10).
+    shipped.localServer = { ...shipped.localServer, checkpoints: path.join(root, 'checkpoints') };
     const configFile = path.join(dir, 'sawtooth.config.json');
     writeFileSync(configFile, JSON.stringify(shipped));
     const port = await freePort();
-    up = spawn(process.execPath, [path.join(root, 'bin', 'sawtooth.mjs'), 'up', '--port', String(port)], {
+    // PORT, as `next start` users expect, instead of --port.
+    up = spawn(process.execPath, [path.join(root, 'bin', 'sawtooth.mjs'), 'up', '--checkpoint-port', String(localPort)], {
       cwd: root,
-      env: { ...process.env, SAWTOOTH_DB: dbFile, SAWTOOTH_CONFIG: configFile, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, PORT: String(port), SAWTOOTH_DB: dbFile, SAWTOOTH_CONFIG: configFile, NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     up.stdout?.on('data', (c) => (output += c));
@@ -47,6 +48,7 @@ describe('sawtooth up (the main job) with no configuration', () => {
       await new Promise((r) => setTimeout(r, 250));
     }
     url = /Sawtooth is running at (\S+)/.exec(output)![1]!;
+    expect(url).toBe(`http://127.0.0.1:${port}`);
     // Wait for the three evaluation runs the main job queued to finish (the dashboard server's worker answers them).
     const db = new Database(dbFile, { readonly: true });
     try {

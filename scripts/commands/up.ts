@@ -10,14 +10,18 @@ import { loadSuite } from '../../evals/suites';
 import { childEnv, env as serverEnv, readApiKey } from '../../server/env';
 import { createRun } from '../../server/runner/create-run';
 import { startChild, runToEnd, waitForHttp } from '../child-process';
+import { probeCheckpointServer } from '../checkpoint-server-probe';
+import { openBindCheck } from '../../server/auth/bind-guard';
 import { CliError, parseFlags, type Command } from '../command';
 import { openCliDb } from '../open-db';
 import type { Db } from '../../db/client';
 
-const usage = `usage: sawtooth up [--port 3000] [--host 127.0.0.1] [--no-eval] [--rebuild]
+const usage = `usage: sawtooth up [--port 3000] [--host 127.0.0.1] [--checkpoint-port 8808] [--no-eval] [--rebuild] [--insecure-no-auth]
 
 The main job: builds the dashboard if needed, starts the local checkpoint server (CTM, Transformer, LSTM), starts
-the dashboard, and evaluates every configured model on the default suites (skipping what is already done).`;
+the dashboard, and evaluates every configured model on the default suites (skipping what is already done).
+PORT and HOSTNAME are honoured as by \`next start\` when --port / --host are not given. --checkpoint-port overrides
+localServer.port of the config. A host other than loopback needs SAWTOOTH_AUTH_TOKEN (or --insecure-no-auth).`;
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -55,20 +59,31 @@ export const upCommand: Command = {
   async run(args, io) {
     const { flags } = parseFlags(
       args,
-      { port: { type: 'string' }, host: { type: 'string' }, 'no-eval': { type: 'boolean' }, rebuild: { type: 'boolean' } },
+      {
+        port: { type: 'string' }, host: { type: 'string' }, 'checkpoint-port': { type: 'string' }, 'no-eval': { type: 'boolean' },
+        rebuild: { type: 'boolean' }, 'insecure-no-auth': { type: 'boolean' },
+      },
       z.object({
-        port: z.coerce.number().int().min(1).max(65535).default(3000),
-        host: z.string().default('127.0.0.1'),
+        port: z.coerce.number().int().min(1).max(65535).default(serverEnv().PORT ?? 3000),
+        host: z.string().min(1).default(serverEnv().HOSTNAME ?? '127.0.0.1'),
+        'checkpoint-port': z.coerce.number().int().min(1).max(65535).optional(),
         'no-eval': z.boolean().optional(),
         rebuild: z.boolean().optional(),
+        'insecure-no-auth': z.boolean().optional(),
       }),
     );
-    const { db, config } = openCliDb();
+    const log = (s: string) => io.stderr(`sawtooth: ${s}\n`);
+    const bind = openBindCheck({
+      host: flags.host, protectedByToken: serverEnv().SAWTOOTH_AUTH_TOKEN !== undefined, override: Boolean(flags['insecure-no-auth']),
+      overrideFlag: '--insecure-no-auth', what: 'the dashboard', remedy: 'set SAWTOOTH_AUTH_TOKEN',
+    });
+    if (bind && 'refuse' in bind) throw new CliError(bind.refuse, 2);
+    if (bind) log(bind.warn);
+    const { db, config } = openCliDb({ checkpointPort: flags['checkpoint-port'] });
     const children: ChildProcess[] = [];
     const stopChildren = () => {
       for (const child of children) if (child.pid && child.exitCode === null) process.kill(child.pid, 'SIGTERM');
     };
-    const log = (s: string) => io.stderr(`sawtooth: ${s}\n`);
 
     // 1. The local checkpoint server (when there are checkpoints to serve) and the first build start together: on a
     // fresh clone the build is most of the wait, and the checkpoint server's start-up fits inside it.
@@ -78,27 +93,31 @@ export const upCommand: Command = {
     const startLocalServer = async (): Promise<boolean> => {
       if (!local.enabled || !hasCheckpoints(checkpointsDir)) return false;
       const serveArgs = [sawtoothBin, 'serve', '--port', String(local.port), '--checkpoints', checkpointsDir];
-      try {
-        await waitForHttp(`${localBase}/healthz`, 500);
+      const found = await probeCheckpointServer(localBase);
+      if (found === 'ours') {
         log(`reusing the checkpoint server already on ${localBase}`);
         return true;
-      } catch {
-        log(`starting the checkpoint server on ${localBase}`);
-        const child = startChild('serve', process.execPath, serveArgs, { cwd: process.cwd() });
-        children.push(child);
-        try {
-          await waitForHttp(`${localBase}/healthz`, 180_000, child);
-          return true;
-        } catch (error) {
-          log(`the checkpoint server did not start (${(error as Error).message}); reproduce with: node ${serveArgs.join(' ')}`);
-          return false;
-        }
+      }
+      if (found === 'other') {
+        log(`port ${local.port} is held by another program (its /healthz is not a Sawtooth checkpoint server's): local models are skipped; free the port or pass --checkpoint-port N`);
+        return false;
+      }
+      log(`starting the checkpoint server on ${localBase}`);
+      const child = startChild('serve', process.execPath, serveArgs, { cwd: process.cwd() });
+      children.push(child);
+      try {
+        await waitForHttp(`${localBase}/healthz`, 180_000, child);
+        return true;
+      } catch (error) {
+        log(`the checkpoint server did not start (${(error as Error).message}); reproduce with: node ${serveArgs.join(' ')}`);
+        return false;
       }
     };
 
     // 2. The dashboard: build once (no type check or lint here: `npm test` does both), then serve on loopback.
     // Absolute paths, so that the dashboard server reads the same database and config whatever its cwd.
-    const env = childEnv({ NEXT_TELEMETRY_DISABLED: '1', SAWTOOTH_DB: path.resolve(serverEnv().SAWTOOTH_DB), SAWTOOTH_CONFIG: path.resolve(serverEnv().SAWTOOTH_CONFIG) });
+    const allowedHosts = [...serverEnv().SAWTOOTH_ALLOWED_HOSTS, flags.host].join(',');
+    const env = childEnv({ NEXT_TELEMETRY_DISABLED: '1', SAWTOOTH_ALLOWED_HOSTS: allowedHosts, SAWTOOTH_CHECKPOINT_PORT: String(local.port), SAWTOOTH_DB: path.resolve(serverEnv().SAWTOOTH_DB), SAWTOOTH_CONFIG: path.resolve(serverEnv().SAWTOOTH_CONFIG) });
     const needsBuild = flags.rebuild || !existsSync(path.join(root, '.next', 'BUILD_ID'));
     if (needsBuild) log('building the dashboard (first start only)…');
     const build = needsBuild ? runToEnd(process.execPath, [nextBin, 'build'], { cwd: root, env }) : Promise.resolve();

@@ -35,5 +35,9 @@ describe('request auth', () => {
     expect(safeNext('https://evil.example')).toBe('/');
     expect(safeNext('/\\evil.example')).toBe('/');
     expect(safeNext(undefined)).toBe('/');
+    // Issue 12.7: browsers drop tabs and newlines, so these were //evil.example.
+    expect(safeNext('/\t/evil.example')).toBe('/');
+    expect(safeNext('/\n/evil.example')).toBe('/');
+    expect(safeNext(decodeURIComponent('%2F%09%2Fevil.example'))).toBe('/');
   });
 });

@@ -41,7 +41,20 @@ export function authOf(parts: AuthRequestParts, token: string): 'bearer' | 'cook
   return null;
 }
 
-/** A post-login destination: a path on this site only (never another origin, never `//host`). */
+/**
+ * A post-login destination: a path on this site only. Browsers drop tabs and newlines from URLs and read `\` as
+ * `/`, so `/%09/evil.example` became `//evil.example` (another origin): any control character, space or backslash
+ * is refused, and what is left must resolve to this site.
+ */
 export function safeNext(next: string | null | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused here
+  if (!next || !next.startsWith('/') || /[\u0000-\u0020\u007f\\]/.test(next)) return '/';
+  const base = 'http://sawtooth.invalid';
+  let resolved: URL;
+  try {
+    resolved = new URL(next, base);
+  } catch {
+    return '/';
+  }
+  return resolved.origin === base && !next.startsWith('//') ? `${resolved.pathname}${resolved.search}${resolved.hash}` : '/';
 }

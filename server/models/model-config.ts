@@ -1,6 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ModelConfigSchema } from '../../evals/contracts/model-endpoint';
+import { apiKeyVarRefusal } from '../env';
 
 export { ModelConfigSchema, type ModelConfig } from '../../evals/contracts/model-endpoint';
 
@@ -38,6 +39,8 @@ export function loadConfig(file: string): SawtoothConfig {
   for (const [i, model] of parsed.data.models.entries()) {
     if (ids.has(model.id)) throw new ConfigError(`${file}: models.${i}.id: duplicate model id "${model.id}"`);
     ids.add(model.id);
+    const refusal = model.apiKeyEnv ? apiKeyVarRefusal(model.apiKeyEnv) : null;
+    if (refusal) throw new ConfigError(`${file}: models.${i}.apiKeyEnv: ${refusal}`);
   }
   return parsed.data;
 }

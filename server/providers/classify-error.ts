@@ -2,6 +2,7 @@ import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortEr
 import type { ProviderError } from './types';
 import { errorForStatus } from './classify-status';
 import { parseRetryAfterMs } from './retry-after';
+import { ResponseTooLargeError } from './response-too-large';
 
 /** What the provider knows about why a request may have ended early. */
 export interface EndingContext {
@@ -21,6 +22,8 @@ export function classifyThrown(error: unknown, context: EndingContext): Provider
   if (context.deadlineHit || error instanceof APIConnectionTimeoutError) {
     return { kind: 'timeout', retryable: true, message: `no complete answer within ${context.timeoutMs} ms` };
   }
+  const tooLarge = inCauseChain(error, ResponseTooLargeError);
+  if (tooLarge) return { kind: 'response_too_large', retryable: false, message: tooLarge.message };
   if (error instanceof APIUserAbortError) {
     return { kind: 'timeout', aborted: true, retryable: false, message: 'the request was aborted' };
   }
@@ -50,6 +53,16 @@ function apiErrorDetail(error: APIError): string {
   if (inner && typeof inner.message === 'string') return inner.message;
   // The SDK prefixes its message with the status ("503 upstream down", "503 status code (no body)").
   return error.message.replace(/^\d{3}\s*/, '').replace(/^status code \(no body\)$/, '');
+}
+
+/** The first error of this class in the chain the SDK builds around what fetch threw (APIConnectionError → cause). */
+function inCauseChain<E extends Error>(error: unknown, type: new (...args: never[]) => E): E | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (current instanceof type) return current;
+    current = current.cause;
+  }
+  return undefined;
 }
 
 /** ECONNREFUSED, ECONNRESET, UND_ERR_SOCKET … from the error chain undici builds ("fetch failed" → cause → cause). */

@@ -6,6 +6,7 @@ import { classifyThrown } from './classify-error';
 import { onAbort } from './on-abort';
 import { readChatCompletion } from './read-chat-completion';
 import { redactSecret } from './redact-secret';
+import { keepAliveFetch } from '../runner/keep-alive-fetch';
 
 export interface OpenAICompatibleOptions {
   /** Up to and including the version segment, e.g. `https://api.openai.com/v1` or `http://127.0.0.1:8081/v1`. */
@@ -16,7 +17,7 @@ export interface OpenAICompatibleOptions {
   timeoutMs?: number;
   /** Longer answers are cut here and marked with `truncatedAt`, so one runaway answer cannot bloat the database. */
   maxResponseChars?: number;
-  /** For tests and proxies; defaults to the global fetch (undici, keep-alive). */
+  /** For tests and proxies; defaults to keepAliveFetch (node:http, keep-alive, answers capped at 8 MiB). */
   fetch?: typeof fetch;
 }
 
@@ -58,9 +59,11 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
     maxRetries: 0,
     timeout: timeoutMs,
     logLevel: 'off',
-    ...(options.fetch && { fetch: options.fetch }),
+    // Never the global fetch by default: it reads (and gunzips) a body of any size; ours caps it.
+    fetch: options.fetch ?? keepAliveFetch,
   });
   const redact = (error: ProviderError): ProviderError => ({ ...error, message: redactSecret(error.message, options.apiKey) });
+  const redactReasoning = (reasoning: string | undefined) => (reasoning === undefined ? {} : { reasoning: redactSecret(reasoning, options.apiKey) });
 
   return {
     async chat(req: ChatRequest): Promise<ChatResult> {
@@ -86,7 +89,9 @@ export function createOpenAICompatibleProvider(options: OpenAICompatibleOptions)
       try {
         const body: unknown = await client.chat.completions.create(toRequestBody(req), { signal: controller.signal, timeout: timeoutMs });
         const read = readChatCompletion(body, { maxResponseChars, ...(req.maxTokens !== undefined && { requestedMaxTokens: req.maxTokens }) });
-        return read.ok ? { ...read, latencyMs: elapsed() } : { ...read, error: redact(read.error), latencyMs: elapsed() };
+        if (!read.ok) return { ...read, ...redactReasoning(read.reasoning), error: redact(read.error), latencyMs: elapsed() };
+        // An endpoint that echoes the key in its answer must not get it stored, exported or shown.
+        return { ...read, text: redactSecret(read.text, options.apiKey), ...redactReasoning(read.reasoning), latencyMs: elapsed() };
       } catch (thrown) {
         const context = { callerAborted: req.signal?.aborted === true, deadlineHit, timeoutMs, baseURL: options.baseURL };
         return { ok: false, error: redact(classifyThrown(thrown, context)), latencyMs: elapsed() };

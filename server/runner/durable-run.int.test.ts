@@ -86,7 +86,7 @@ describe('a run survives SIGKILL of its worker process', () => {
     expect(afterKill).toBeGreaterThanOrEqual(atKill);
     expect(afterKill).toBeLessThan(expected); // really killed in the middle
     expect(lease).toMatchObject({ status: 'running' });
-    expect(lease.owner).toMatch(/^worker-/);
+    expect(lease.owner).toMatch(/^worker@/);
 
     // The dead worker's lease still holds the run: the second worker may only take it once the lease expires.
     const second = startWorker();
@@ -108,7 +108,7 @@ describe('a run survives SIGKILL of its worker process', () => {
     expect(run.error).toBe(0);
     expect(run.pass).toBeGreaterThan(run.fail); // the arithmetic model is mostly right
     expect(run.owner).toBeNull();
-    const newOwner = /worker (worker-\S+) started/.exec(second.output())?.[1];
+    const newOwner = /worker (worker@\S+) started/.exec(second.output())?.[1];
     expect(newOwner).toBeDefined();
     expect(newOwner).not.toBe(lease.owner);
     expect(second.output()).toMatch(new RegExp(`run ${runId} completed`));

@@ -6,6 +6,7 @@ import { ResponseCache } from './cache/response-cache';
 import type { ChatMessage, ChatRequest, Provider } from '../providers/types';
 import type { EndpointScheduler } from '../scheduler';
 import { ResultRecorder } from './result-recorder';
+import type { StoreRetryPolicy, StoreTrouble } from './store-retry';
 import { RunSettingsSchema, type RunSettings } from './run-settings';
 import type { ClaimedRun } from './run-queue';
 import { toResultRow } from './to-result-row';
@@ -26,6 +27,10 @@ export interface ExecuteDeps {
   onProgress?: (written: number) => void;
   /** Reads the scope an endpoint lists on /models (default: ask it over HTTP); injectable for tests. */
   listedScope?: (baseUrl: string, modelName: string) => Promise<ListedScope>;
+  /** Reports a wait on a busy or full database (the results are held in memory meanwhile). */
+  onStoreTrouble?: (trouble: StoreTrouble) => void;
+  /** How storing waits out a busy or full database (tests inject the sleep). */
+  storeRetry?: StoreRetryPolicy;
 }
 
 /**
@@ -53,7 +58,8 @@ const YIELD_EVERY_CACHE_HITS = 64;
 /**
  * Answers every pending (probe, sample) of a claimed run: requests go through the endpoint's scheduler (concurrency,
  * retries, slow-down live there), each answer is graded as it arrives and handed to the batched recorder.
- * Returns when all work is done or the signal aborts (then whatever was answered is already stored).
+ * Returns when all work is done or the signal aborts (then whatever was answered is already stored); throws when
+ * answers could not be stored.
  */
 export async function executeRun(deps: ExecuteDeps): Promise<{ written: number; aborted: boolean }> {
   const { db, run, signal } = deps;
@@ -64,7 +70,11 @@ export async function executeRun(deps: ExecuteDeps): Promise<{ written: number; 
   const scheduler = deps.scheduler(model, settings);
   const cache = settings.cache ? new ResponseCache(db) : undefined;
   let written = 0;
-  const recorder = new ResultRecorder(db, { onFlush: (n) => { written += n; deps.onProgress?.(written); } });
+  const recorder = new ResultRecorder(db, {
+    onFlush: (n) => { written += n; deps.onProgress?.(written); },
+    onTrouble: deps.onStoreTrouble,
+    retry: deps.storeRetry,
+  });
 
   const system: ChatMessage[] = model.systemPrompt ? [{ role: 'system', content: model.systemPrompt }] : [];
   // Resolved once per run, not per request: the model row's defaults under the run's settings.
@@ -110,7 +120,9 @@ export async function executeRun(deps: ExecuteDeps): Promise<{ written: number; 
 
   const lane = async (): Promise<void> => {
     while (!signal.aborted) {
-      if (exhausted) return;
+      // While the database refuses writes, ask nothing more (answers would only pile up in memory); stop if it gave up.
+      await recorder.settled();
+      if (exhausted || recorder.failed) return;
       const next = work.next();
       if (next.done) {
         exhausted = true;
@@ -122,7 +134,8 @@ export async function executeRun(deps: ExecuteDeps): Promise<{ written: number; 
   try {
     await Promise.all(Array.from({ length: window }, lane));
   } finally {
-    recorder.flush();
+    // Throws when results could not be stored: the worker then ends the run failed (resumable), never completed.
+    await recorder.close();
   }
   return { written, aborted: signal.aborted };
 }

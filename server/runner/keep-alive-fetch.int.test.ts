@@ -49,7 +49,7 @@ describe('keepAliveFetch under the OpenAI SDK', () => {
       createOpenAICompatibleProvider({ baseURL: server.url, apiKey: 'sk-test-key', timeoutMs: 800, ...(fetchImpl && { fetch: fetchImpl }) });
     const ask = { model: 'test-model', messages: [{ role: 'user' as const, content: 'What is 6 × 7?' }], maxTokens: 16, seed: 3 };
     server.setFaults(fault ? [{ fault }] : []);
-    const expected = await make().chat(ask);
+    const expected = await make(fetch).chat(ask);
     server.setFaults(fault ? [{ fault }] : []);
     const actual = await make(keepAliveFetch).chat(ask);
     if (fault?.type === 'reset') {

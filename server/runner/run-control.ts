@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { liveLeaseCheck, liveLeaseHolder, type LeaseCheck } from './lease-holder';
 
 export class RunStateError extends Error {}
 
@@ -17,10 +18,20 @@ export function cancelRun(db: Db, runId: number): void {
     .run(Date.now(), runId);
 }
 
-/** Queues a cancelled, failed (or completed but incomplete) run again: a worker answers only what is missing. */
-export function resumeRun(db: Db, runId: number): void {
+/**
+ * Queues a cancelled, failed (or completed but incomplete) run again: a worker answers only what is missing. A run
+ * still marked running whose worker is gone (lease expired, given back at Ctrl-C, or its process on this host is
+ * dead after kill -9) is taken over at once; a live holder is named.
+ */
+export function resumeRun(db: Db, runId: number, check: LeaseCheck = liveLeaseCheck()): void {
   const status = runStatus(db, runId);
-  if (status === 'queued' || status === 'running') throw new RunStateError(`run ${runId} is already ${status}`);
+  if (status === 'queued') throw new RunStateError(`run ${runId} is already queued`);
+  if (status === 'running') {
+    const lease = db.$client.prepare('SELECT lease_owner AS owner, lease_expires_at AS expiresAt FROM runs WHERE id = ?').get(runId) as
+      { owner: string | null; expiresAt: number | null };
+    const holder = liveLeaseHolder(lease.owner, lease.expiresAt, check);
+    if (holder) throw new RunStateError(`run ${runId} is running: ${holder}; cancel it first, or wait for that worker`);
+  }
   db.$client
     .prepare(`UPDATE runs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL, finished_at = NULL, message = NULL WHERE id = ?`)
     .run(runId);

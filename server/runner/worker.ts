@@ -1,6 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { executeRun, type ExecuteDeps } from './execute-run';
+import { newWorkerId } from './lease-holder';
+import { runVerdict } from './run-verdict';
+import { StoreError, type StoreRetryPolicy, type StoreTrouble } from './store-retry';
 import type { RunQueue } from './run-queue';
 
 export interface WorkerOptions {
@@ -14,6 +16,9 @@ export interface WorkerOptions {
   workerId?: string;
   onProgress?: (runId: number, written: number) => void;
   onRunEnd?: (runId: number, status: 'completed' | 'failed' | 'stopped', message?: string) => void;
+  /** A wait on a busy or full database while storing results (they are held in memory meanwhile). */
+  onStoreTrouble?: (runId: number, trouble: StoreTrouble) => void;
+  storeRetry?: StoreRetryPolicy;
 }
 
 /**
@@ -26,7 +31,7 @@ export class Worker {
   private loop: Promise<void> | undefined;
 
   constructor(private readonly opts: WorkerOptions) {
-    this.id = opts.workerId ?? `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
+    this.id = opts.workerId ?? newWorkerId();
   }
 
   private get leaseMs(): number {
@@ -42,23 +47,37 @@ export class Worker {
     const onStop = () => abort.abort();
     this.stopping.signal.addEventListener('abort', onStop);
     const heartbeat = setInterval(() => {
-      if (!queue.heartbeat(run.id, this.id, this.leaseMs)) abort.abort(); // cancelled, or the lease was taken over
+      try {
+        if (!queue.heartbeat(run.id, this.id, this.leaseMs)) abort.abort(); // cancelled, or the lease was taken over
+      } catch {
+        // The database is locked or full right now: the lease still has two beats to go; the next beat tries again.
+      }
     }, Math.max(50, Math.floor(this.leaseMs / 3)));
     try {
       const { aborted } = await executeRun({
         db, run, provider: this.opts.provider, scheduler: this.opts.scheduler, signal: abort.signal,
         onProgress: (n) => this.opts.onProgress?.(run.id, n),
+        onStoreTrouble: this.opts.onStoreTrouble && ((t) => this.opts.onStoreTrouble!(run.id, t)),
+        storeRetry: this.opts.storeRetry,
       });
       if (aborted) {
         if (this.stopping.signal.aborted) queue.release(run.id, this.id);
         this.opts.onRunEnd?.(run.id, 'stopped');
       } else {
-        queue.finish(run.id, this.id, 'completed');
-        this.opts.onRunEnd?.(run.id, 'completed');
+        const verdict = runVerdict(db, run.id);
+        queue.finish(run.id, this.id, verdict.status, verdict.message);
+        this.opts.onRunEnd?.(run.id, verdict.status, verdict.message);
       }
     } catch (error) {
-      const message = (error as Error).message;
-      queue.finish(run.id, this.id, 'failed', message);
+      const message = error instanceof StoreError
+        ? `${error.message}; the stored results are kept: resume it with: npx sawtooth runs resume ${run.id}`
+        : (error as Error).message;
+      try {
+        queue.finish(run.id, this.id, 'failed', message);
+      } catch {
+        // The database still refuses writes: the run stays "running" until its lease expires, then any worker or
+        // `runs resume` takes it over. Nothing stored is lost.
+      }
       this.opts.onRunEnd?.(run.id, 'failed', message);
     } finally {
       clearInterval(heartbeat);

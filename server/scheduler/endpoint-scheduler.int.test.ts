@@ -13,23 +13,35 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => server.setFaults([]));
 
-const provider = () => createOpenAICompatibleProvider({ baseURL: server.url, timeoutMs: 300 });
+// The request deadline is real time (it is the provider's, not the scheduler's): long enough that a busy machine
+// answers well within it (a 300 ms deadline turned slow answers into timeouts under load, issue 12.9), short enough
+// that the 'timeout' and 'slow' faults (which never answer in time) end the attempt.
+const DEADLINE_MS = 3_000;
+const provider = () => createOpenAICompatibleProvider({ baseURL: server.url, timeoutMs: DEADLINE_MS });
 const request = (prompt: string, signal?: AbortSignal): ChatRequest => ({
   model: 'test-model',
   messages: [{ role: 'user', content: prompt }],
   ...(signal && { signal }),
 });
 
-/** A scheduler on real timers whose sleeps are recorded, so a test can see the delays it chose. */
+/**
+ * A scheduler on a virtual clock: each sleep is recorded, lets real I/O run (a macrotask), and then moves the clock
+ * to when it would have ended. Delays and pauses are therefore exact, whatever the machine's load (issue 12.9: on
+ * real timers a pause could wake a fraction of a millisecond early and sleep the remainder, e.g. [50, 0.28, 200]).
+ */
 function scheduler(options: Partial<EndpointSchedulerOptions> = {}) {
   const sleeps: number[] = [];
+  let clock = 0;
   const instance = createEndpointScheduler({
     concurrency: 4,
     baseDelayMs: 5,
     retryAfterCapMs: 200,
+    now: () => clock,
     sleep: async (ms, signal) => {
       sleeps.push(ms);
-      await realSleep(ms, undefined, signal ? { signal } : undefined).catch(() => undefined);
+      const end = clock + ms;
+      await new Promise((r) => setImmediate(r));
+      if (!signal?.aborted) clock = Math.max(clock, end);
     },
     ...options,
   });
@@ -46,7 +58,7 @@ describe('scheduler + provider against the test server', () => {
     ['a request never answered', { type: 'timeout' }],
     ['a reset socket', { type: 'reset' }],
     ['a malformed body', { type: 'malformed' }],
-    ['a body trickling past the deadline', { type: 'slow', chunkDelayMs: 100, chunks: 6 }],
+    ['a body trickling past the deadline', { type: 'slow', chunkDelayMs: 1_000, chunks: 6 }],
   ])('retries %s and succeeds once the fault stops', async (name, fault) => {
     const prompt = `transient ${name}`;
     server.setFaults([{ match: new RegExp(`^${prompt}$`), times: 2, fault }]);
@@ -70,6 +82,23 @@ describe('scheduler + provider against the test server', () => {
     // Each 429 sleeps once for the task's retry and once for the endpoint-wide pause: same delay.
     expect([...new Set(sleeps)]).toEqual([50, 200]);
     expect(instance.stats().rateLimited).toBe(2);
+  });
+
+  it('stops waiting out an endpoint that keeps answering 429 with a huge Retry-After, and says why', async () => {
+    server.setFaults([{ match: /^refusing /, fault: { type: 'status', status: 429, retryAfter: '99999' } }]);
+    const p = provider();
+    const { instance, sleeps } = scheduler({ concurrency: 1, maxRetries: 10, rateLimitBudgetMs: 500 });
+    const first = await instance.run(() => p.chat(request('refusing 1')));
+    // Each wait is capped at 200 ms, and the waits since the last answer at 500 ms: two retries, then the error.
+    expect(first).toMatchObject({ ok: false, attempts: 3, error: { kind: 'rate_limited' } });
+    expect(first.ok || first.error.message).toMatch(/not retried: waiting out this endpoint's 429s took 0.4 s since its last answer \(at most 0.5 s\)$/);
+    expect([...new Set(sleeps)]).toEqual([200]);
+    // The budget is spent: the next refusal is recorded at once, without waiting.
+    const second = await instance.run(() => p.chat(request('refusing 2')));
+    expect(second).toMatchObject({ ok: false, attempts: 1, error: { kind: 'rate_limited' } });
+    // An answer resets it.
+    expect(await instance.run(() => p.chat(request('fine')))).toMatchObject({ ok: true });
+    expect(await instance.run(() => p.chat(request('refusing 3')))).toMatchObject({ ok: false, attempts: 3 });
   });
 
   it.each<[Fault['type'], Fault, string]>([
@@ -118,13 +147,14 @@ describe('scheduler + provider against the test server', () => {
     const controller = new AbortController();
     const before = server.requests();
     const results = Array.from({ length: 10 }, (_, i) => instance.run(() => p.chat(request(`cancel ${i}`, controller.signal)), controller.signal));
-    await realSleep(100);
+    // Both slots have sent their request (the rest wait in the queue): no fixed sleep, which load can outlast.
+    while (server.requests() - before < 2) await realSleep(10);
     controller.abort();
     const settled = await Promise.all(results);
     expect(settled.every((r) => !r.ok && r.error.aborted === true)).toBe(true);
     expect(settled.filter((r) => r.attempts === 1)).toHaveLength(2);
     expect(server.requests() - before).toBe(2);
-    await realSleep(20); // the aborted fetches release their slots
+    while (instance.stats().inFlight > 0) await realSleep(5); // the aborted fetches release their slots
     expect(instance.stats()).toMatchObject({ inFlight: 0, queued: 0 });
   });
 });

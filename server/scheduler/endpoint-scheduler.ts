@@ -1,6 +1,5 @@
-import { setTimeout as sleepTimer } from 'node:timers/promises';
 import { z } from 'zod';
-import { onAbort, type ChatResult, type ProviderError } from '../providers';
+import { onAbort, type ChatFailure, type ChatResult, type ProviderError } from '../providers';
 import { retryDelayMs } from './backoff';
 import { Deque } from './deque';
 
@@ -49,6 +48,12 @@ export interface EndpointSchedulerOptions {
   maxDelayMs?: number;
   /** Longest Retry-After we obey; a longer hint waits this long. Default 60 s. */
   retryAfterCapMs?: number;
+  /**
+   * Most time spent waiting out 429s on this endpoint since its last answer. Past it a 429 is not retried but
+   * recorded (rate_limited, with the reason saying so): an endpoint that always says "Retry-After: 99999" must not
+   * stall a run for hours. Default 120 s.
+   */
+  rateLimitBudgetMs?: number;
   /** Injected for tests: Math.random, a timer sleep that ends early on abort, and a monotonic clock. */
   random?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -61,6 +66,7 @@ const OptionsSchema = z.object({
   baseDelayMs: z.number().min(0).default(500),
   maxDelayMs: z.number().min(0).default(30_000),
   retryAfterCapMs: z.number().min(0).default(60_000),
+  rateLimitBudgetMs: z.number().min(0).default(120_000),
 });
 
 interface Task {
@@ -75,9 +81,22 @@ interface Task {
   epoch: number;
 }
 
-/** Sleeps `ms`, ending early (without throwing) when `signal` aborts. */
-async function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  await sleepTimer(ms, undefined, signal ? { signal } : undefined).catch(() => undefined);
+/**
+ * Sleeps `ms`, ending early (without throwing) when `signal` aborts. Through onAbort, not timers/promises' own
+ * signal option: that adds a listener per sleep to the run's one signal, and a run with more than ten requests
+ * backing off printed MaxListenersExceededWarning.
+ */
+function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe?.();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const unsubscribe = signal ? onAbort(signal, done) : undefined;
+  });
 }
 
 /**
@@ -92,7 +111,7 @@ export function createEndpointScheduler(options: EndpointSchedulerOptions): Endp
     const issue = parsed.error.issues[0]!;
     throw new Error(`endpoint scheduler: ${issue.path.join('.')}: ${issue.message}`);
   }
-  const { concurrency, maxRetries, ...policy } = parsed.data;
+  const { concurrency, maxRetries, rateLimitBudgetMs, ...policy } = parsed.data;
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? defaultSleep;
   const now = options.now ?? (() => performance.now());
@@ -107,6 +126,7 @@ export function createEndpointScheduler(options: EndpointSchedulerOptions): Endp
   let rateLimited = 0;
   let retries = 0;
   let pausedUntil = 0; // 0 = not paused; read the clock only when paused
+  let rateLimitWaitMs = 0; // waited out for 429s since the last answer
   let pauseTimer: AbortController | undefined;
 
   function pump(): void {
@@ -146,12 +166,21 @@ export function createEndpointScheduler(options: EndpointSchedulerOptions): Endp
     const error = result.ok ? undefined : result.error;
     if (!error || !error.retryable) {
       // The endpoint answered (a wrong or empty answer is still an answer): good news for the limit.
+      rateLimitWaitMs = 0;
       growAfterSuccess();
       settle(task, result);
       return pump();
     }
     const delay = retryDelayMs(error, task.attempts - 1, policy, random);
-    if (error.kind === 'rate_limited') slowDown(task, delay);
+    if (error.kind === 'rate_limited') {
+      if (rateLimitWaitMs + delay > rateLimitBudgetMs) {
+        const budget = `not retried: waiting out this endpoint's 429s took ${seconds(rateLimitWaitMs)} since its last answer (at most ${seconds(rateLimitBudgetMs)})`;
+        settle(task, { ...(result as ChatFailure), error: { ...error, message: `${error.message}; ${budget}` } });
+        return pump();
+      }
+      rateLimitWaitMs += delay;
+      slowDown(task, delay);
+    }
     if (error.aborted || task.attempts > maxRetries || task.signal?.aborted) {
       settle(task, result);
       return pump();
@@ -236,6 +265,10 @@ export function createEndpointScheduler(options: EndpointSchedulerOptions): Endp
     },
     stats: () => ({ inFlight, queued, backingOff, limit, rateLimited, retries }),
   };
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
 }
 
 function cancelledResult(attempts: number): ChatResult {

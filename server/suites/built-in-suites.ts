@@ -9,8 +9,7 @@ import { listSuites, loadSuite, parseSuiteFile, SuiteError } from '../../evals/s
  * then reads the same files from the project folder it runs in (as db/client.ts does for migrations) and loads
  * each file itself, which yields the same suite and version.
  */
-function fromProjectFolder(): Array<{ id: string; title: string; file: string }> {
-  const dir = path.resolve(process.cwd(), 'evals', 'suites');
+export function fromProjectFolder(dir = path.resolve(process.cwd(), 'evals', 'suites')): Array<{ id: string; title: string; file: string }> {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => /\.ya?ml$/.test(name))
@@ -42,10 +41,16 @@ export function loadBuiltInSuite(idOrPath: string): Suite {
     return loadSuite(idOrPath);
   } catch (error) {
     if (!moduleFolderMissing(error)) throw error;
-    const entry = fromProjectFolder().find((s) => s.id === idOrPath);
-    if (!entry) throw new SuiteError(`unknown suite "${idOrPath}" (built-in suites: ${fromProjectFolder().map((s) => s.id).join(', ') || 'none'})`);
-    return parseCached(entry.file);
+    return loadFromProjectFolder(idOrPath);
   }
+}
+
+/** The fallback inside the server bundle: a built-in suite read from the project folder's evals/suites. */
+export function loadFromProjectFolder(id: string, dir?: string): Suite {
+  const all = fromProjectFolder(dir);
+  const entry = all.find((s) => s.id === id);
+  if (!entry) throw new SuiteError(`unknown suite "${id}" (built-in suites: ${all.map((s) => s.id).join(', ') || 'none'})`);
+  return parseCached(entry.file);
 }
 
 const parsed = new Map<string, { mtimeMs: number; suite: Suite }>();

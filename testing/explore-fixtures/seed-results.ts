@@ -50,7 +50,7 @@ export function seedRun(db: Db, opts: { modelId: string; arch?: 'llm' | 'ctm' | 
       }
     }
   }
-  recorder.flush();
+  recorder.storeNow();
   db.$client.prepare(`UPDATE runs SET status = 'completed', finished_at = unixepoch('subsec') * 1000 WHERE id = ?`).run(runId);
   return runId;
 }

@@ -31,7 +31,11 @@ export type Fault =
   /** The normal answer, but its body (or its SSE events) trickles out in `chunks` pieces (default 8), `chunkDelayMs` apart. */
   | { type: 'slow'; chunkDelayMs: number; chunks?: number }
   /** DeepSeek style: `reasoning_content` plus the normal answer as content. */
-  | { type: 'reasoning'; reasoning: string };
+  | { type: 'reasoning'; reasoning: string }
+  /** HTTP 200, `content-encoding: gzip`: a small compressed body that inflates to `decodedBytes` (a JSON string of spaces). */
+  | { type: 'gzip_bomb'; decodedBytes: number }
+  /** HTTP 200, chunked (no Content-Length): a JSON answer of `bytes` bytes, streamed (the server never holds it whole). */
+  | { type: 'huge_body'; bytes: number };
 
 /**
  * When a fault applies. Rules are tried in order and the first one that applies wins (later rules do not see that

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -144,6 +145,13 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions): P
           res.end(broken);
         }
         return;
+      case 'gzip_bomb':
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': gzipBomb(fault.decodedBytes).length });
+        res.end(gzipBomb(fault.decodedBytes));
+        return;
+      case 'huge_body':
+        await streamHugeBody(res, fault.bytes);
+        return;
     }
 
     const request = { model: body.model, body: json };
@@ -222,6 +230,39 @@ async function writeParts(res: ServerResponse, parts: string[], delayMs: number)
     res.write(parts[i]);
   }
   if (!res.destroyed) res.end();
+}
+
+const bombs = new Map<number, Buffer>();
+/** `{"pad":"<spaces>"}` of `bytes` bytes, gzipped (about 1,000:1), made once per size. */
+function gzipBomb(bytes: number): Buffer {
+  let bomb = bombs.get(bytes);
+  if (!bomb) {
+    const open = Buffer.from('{"pad":"');
+    const close = Buffer.from('"}');
+    bomb = gzipSync(Buffer.concat([open, Buffer.alloc(Math.max(0, bytes - open.length - close.length), 0x20), close]), { level: 9 });
+    bombs.set(bytes, bomb);
+  }
+  return bomb;
+}
+
+/** A valid chat completion whose content is `bytes` long, written in 64 KiB pieces while the client keeps reading. */
+async function streamHugeBody(res: ServerResponse, bytes: number): Promise<void> {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const piece = 'x'.repeat(64 * 1024);
+  res.write('{"id":"chatcmpl-huge","object":"chat.completion","created":0,"model":"m","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":"');
+  for (let sent = 0; sent < bytes; sent += piece.length) {
+    if (res.destroyed) return; // the client stopped reading: so do we
+    if (!res.write(piece)) {
+      await new Promise<void>((resolve) => {
+        const go = () => {
+          res.off('drain', go).off('close', go);
+          resolve();
+        };
+        res.on('drain', go).on('close', go);
+      });
+    }
+  }
+  if (!res.destroyed) res.end('"}}]}');
 }
 
 function splitEvenly(text: string, count: number): string[] {

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '../../_trpc/client';
+import { uploadTooLarge } from '../../_components/upload-limit';
 
 /** Uploads a probe file (YAML, JSONL or CSV) into a user suite: all or nothing, every problem with its line and field. */
 export function ImportProbesForm({ onImported }: { onImported: (suiteId: string) => void }) {
@@ -10,6 +11,7 @@ export function ImportProbesForm({ onImported }: { onImported: (suiteId: string)
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [suiteId, setSuiteId] = useState('my-probes');
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
   const importFile = useMutation(
     trpc.suites.importFile.mutationOptions({
       onSuccess: (r) => {
@@ -21,7 +23,11 @@ export function ImportProbesForm({ onImported }: { onImported: (suiteId: string)
   );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (file) importFile.mutate({ suiteId: suiteId.trim(), fileName: file.name, text: await file.text() });
+    if (!file) return;
+    const text = await file.text();
+    const limit = uploadTooLarge(file.name, text, `npx sawtooth eval --suite ${file.name} --model <id> (the CLI reads suite files directly)`);
+    setTooLarge(limit);
+    if (!limit) importFile.mutate({ suiteId: suiteId.trim(), fileName: file.name, text });
   };
   const result = importFile.data;
   return (
@@ -43,6 +49,7 @@ export function ImportProbesForm({ onImported }: { onImported: (suiteId: string)
       <div className="row">
         <button type="submit" className="primary" disabled={!file || !suiteId.trim() || importFile.isPending}>{importFile.isPending ? 'Importing…' : 'Import probes'}</button>
       </div>
+      {tooLarge ? <p className="error-state" role="alert" data-testid="import-too-large">{tooLarge}</p> : null}
       {importFile.isError ? <p className="error-state" role="alert">{importFile.error.message}</p> : null}
       {result?.ok ? <p className="notice" role="status" data-testid="probes-imported">Added {result.added} pairs to <strong>{result.suiteId}</strong> (now {result.pairs} pairs, version {result.version}).</p> : null}
       {result && !result.ok ? (

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
 import { useTRPC } from '../../_trpc/client';
+import { uploadTooLarge } from '../../_components/upload-limit';
 
 const FORMATS = [
   { value: '', label: 'Guess from the file name' },
@@ -23,12 +24,17 @@ export function ImportResultsForm() {
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<'' | 'jsonl' | 'lm-eval' | 'promptfoo'>('');
   const [modelId, setModelId] = useState('');
+  const [tooLarge, setTooLarge] = useState<string | null>(null);
   const importResults = useMutation(trpc.imports.results.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.runs.pathKey() }) }));
   const needsModel = format === 'lm-eval' || (format === '' && file !== null && /^samples_.*\.jsonl$/i.test(file.name));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
-    importResults.mutate({ fileName: file.name, text: await file.text(), ...(format ? { format } : {}), ...(modelId.trim() ? { modelId: modelId.trim() } : {}) });
+    const text = await file.text();
+    const limit = uploadTooLarge(file.name, text, `npx sawtooth import ${file.name}${format ? ` --format ${format}` : ''}${modelId.trim() ? ` --model ${modelId.trim()}` : ''}`);
+    setTooLarge(limit);
+    if (limit) return;
+    importResults.mutate({ fileName: file.name, text, ...(format ? { format } : {}), ...(modelId.trim() ? { modelId: modelId.trim() } : {}) });
   };
   const result = importResults.data;
   return (
@@ -56,6 +62,7 @@ export function ImportResultsForm() {
         <span className="ci">The whole file is checked first: on any problem nothing is stored.</span>
       </div>
       {importResults.isPending ? <div className="progress indeterminate" role="progressbar" aria-label="importing"><span /></div> : null}
+      {tooLarge ? <p className="error-state" role="alert" data-testid="import-too-large">{tooLarge}</p> : null}
       {importResults.isError ? <p className="error-state" role="alert">{importResults.error.message}</p> : null}
       {result && result.ok ? (
         <div className="notice" role="status" data-testid="import-results-done">

@@ -22,6 +22,14 @@ export function detectResultFormat(fileName: string, text: string): ResultFormat
   return /"doc_id"\s*:/.test(first) && /"(filtered_)?resps"\s*:/.test(first) ? 'lm-eval' : 'jsonl';
 }
 
+/** The 1-based line of a character offset, or null for -1. */
+function lineOf(text: string, offset: number): number | null {
+  if (offset < 0) return null;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 export type ImportOutcome =
   | { ok: true; format: ResultFormat; summary: ImportSummary; skipped: number }
   | { ok: false; format: ResultFormat; issues: ImportIssue[] };
@@ -30,8 +38,14 @@ export type ImportOutcome =
  * Imports an external results file (generic JSONL, lm-evaluation-harness samples, promptfoo JSON) as runs. Every
  * record is read and checked before anything is written; then one transaction writes it all.
  */
-export function importResults(db: Db, input: { fileName: string; text: string; format?: ResultFormat; modelId?: string }): ImportOutcome {
+export function importResults(db: Db, raw: { fileName: string; text: string; format?: ResultFormat; modelId?: string }): ImportOutcome {
+  // Editors on Windows start UTF-8 files with a byte-order mark: it is not content.
+  const input = { ...raw, text: raw.text.startsWith('\uFEFF') ? raw.text.slice(1) : raw.text };
   const format = input.format ?? detectResultFormat(input.fileName, input.text);
+  const undecodable = lineOf(input.text, input.text.indexOf('\uFFFD'));
+  if (undecodable !== null) {
+    return { ok: false, format, issues: [{ file: input.fileName, line: undecodable, message: 'not valid UTF-8 (a byte sequence could not be decoded and became U+FFFD): save the file as UTF-8 and import it again' }] };
+  }
   const model = input.modelId ? modelIdOf(input.modelId) : undefined;
   let parsed: { records: ImportRecord[]; issues: ImportIssue[]; skipped?: number };
   if (format === 'lm-eval') {

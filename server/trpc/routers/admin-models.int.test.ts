@@ -10,7 +10,7 @@ import { freePort } from '../../../testing/browser/next-server';
 import { createCaller } from '../root';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-models-'));
-const KEY_VAR = 'SAWTOOTH_ADMIN_TEST_KEY';
+const KEY_VAR = 'ADMIN_TEST_API_KEY';
 const KEY = 'sk-admin-test-0123456789abcdef';
 
 const endpoint = (over: Record<string, unknown> = {}) => ({
@@ -62,7 +62,7 @@ describe('adminModels router', () => {
     const ok = await caller.adminModels.testConnection({ id: 'ui-model' });
     expect(ok).toMatchObject({ ok: true, keyVarSet: true });
     expect(ok.latencyMs).toBeGreaterThanOrEqual(0);
-    const noKey = await caller.adminModels.testConnection({ baseUrl: server.url, modelName: 'test-model', apiKeyEnv: 'SAWTOOTH_UNSET_VAR', reasoning: false });
+    const noKey = await caller.adminModels.testConnection({ baseUrl: server.url, modelName: 'test-model', apiKeyEnv: 'UNSET_TEST_API_KEY', reasoning: false });
     expect(noKey).toMatchObject({ ok: false, kind: 'auth', keyVarSet: false });
     const port = await freePort();
     const refused = await caller.adminModels.testConnection({ baseUrl: `http://127.0.0.1:${port}/v1`, modelName: 'm', apiKeyEnv: null, reasoning: false });

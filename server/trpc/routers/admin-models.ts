@@ -4,6 +4,7 @@ import { ModelEndpointSchema } from '../../../evals/contracts';
 import { createModel, getAdminModel, listAdminModels, ModelStoreError, updateModel } from '../../models/model-store';
 import { removeModel, renameModel } from '../../models/remove-model';
 import { testConnection } from '../../models/test-connection';
+import { apiKeyVarRefusal } from '../../env';
 import { notFound, publicProcedure, router } from '../init';
 
 function store<T>(fn: () => T): T {
@@ -13,6 +14,12 @@ function store<T>(fn: () => T): T {
     if (error instanceof ModelStoreError) throw new TRPCError({ code: error.code, message: error.message });
     throw error;
   }
+}
+
+/** Refuses a key variable that is not plainly an API key's before anything is stored or sent. */
+function allowedKeyVar(name: string | null): void {
+  const refusal = name ? apiKeyVarRefusal(name) : null;
+  if (refusal) throw new TRPCError({ code: 'BAD_REQUEST', message: `apiKeyEnv: ${refusal}` });
 }
 
 /** Connection test of a saved model (by id) or of the form's unsaved values. */
@@ -32,11 +39,13 @@ export const adminModelsRouter = router({
   }),
 
   create: publicProcedure.input(ModelEndpointSchema).mutation(({ ctx, input }) => {
+    allowedKeyVar(input.apiKeyEnv);
     store(() => createModel(ctx.db, input));
     return { id: input.id };
   }),
 
   update: publicProcedure.input(ModelEndpointSchema).mutation(({ ctx, input }) => {
+    allowedKeyVar(input.apiKeyEnv);
     store(() => updateModel(ctx.db, input));
     return { id: input.id };
   }),
@@ -58,6 +67,7 @@ export const adminModelsRouter = router({
       if (!model.baseUrl) throw new TRPCError({ code: 'BAD_REQUEST', message: `model "${input.id}" has no base URL (imported results only)` });
       return testConnection({ baseUrl: model.baseUrl, modelName: model.modelName, apiKeyEnv: model.apiKeyEnv, reasoning: model.reasoning });
     }
+    allowedKeyVar(input.apiKeyEnv);
     return testConnection(input);
   }),
 });

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { safeNext, sameSecret, SESSION_COOKIE, sessionValue } from '../../../../server/auth/request-auth';
 import { env } from '../../../../server/env';
+import { loginThrottle } from '../../../../server/auth/login-throttle';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -20,9 +21,18 @@ export async function POST(request: Request): Promise<Response> {
   const next = safeNext(typeof form.get('next') === 'string' ? (form.get('next') as string) : null);
   const token = env().SAWTOOTH_AUTH_TOKEN;
   if (!token) return seeOther(next);
+  const throttle = loginThrottle();
+  const wait = throttle.waitSeconds();
+  if (wait > 0) {
+    const back = seeOther(`/login?${new URLSearchParams({ next, error: 'throttled', wait: String(wait) }).toString()}`);
+    back.headers.set('Retry-After', String(wait));
+    return back;
+  }
   if (typeof given !== 'string' || !sameSecret(given.trim(), token)) {
+    throttle.failed();
     return seeOther(`/login?${new URLSearchParams({ next, error: '1' }).toString()}`);
   }
+  throttle.succeeded();
   const response = seeOther(next);
   response.cookies.set(SESSION_COOKIE, sessionValue(token), { httpOnly: true, sameSite: 'lax', path: '/', secure: new URL(request.url).protocol === 'https:' });
   return response;

@@ -1,0 +1,16 @@
+// One cold dashboard query, in a process of its own (nothing of ours cached: no module state, no prepared
+// statements, no SQLite page cache of this connection; the OS file cache may still hold the file):
+//   node --import tsx scripts/bench/dashboard-cold-child.ts <db file> <case> <models by result count, JSON>
+// Prints {"ms": …}: the time of the first call, from a freshly opened database.
+import { openDb } from '../../db/client';
+import { createCaller } from '../../server/trpc/root';
+import { dashboardCase, type DashboardCase } from './dashboard-cases';
+
+const [file, name, models] = process.argv.slice(2);
+const db = openDb(file!);
+const { call } = dashboardCase(name as DashboardCase, JSON.parse(models!) as string[]);
+const started = performance.now();
+await call(createCaller({ db }));
+const ms = performance.now() - started;
+db.$client.close();
+console.log(JSON.stringify({ ms }));
