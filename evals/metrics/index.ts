@@ -63,4 +63,3 @@ export {
 export { suitePairChance, withSuiteChance } from './suite-chance';
 export { pairDirection } from './pair-direction';
 export { guttmanOrdering, probeDifficulty, type GuttmanOrdering, type OrderedProbe } from './guttman-ordering';
-export { rankWithinNoise, type RankedEstimate } from './rank-within-noise';

@@ -29,7 +29,8 @@ describe('runs resume after the eval process is gone', () => {
   const runOf = (stdout: string) => Number(/^run (\d+)$/m.exec(stdout)?.[1] ?? NaN);
 
   beforeAll(async () => {
-    // Slow enough (112 probes × 150 ms / 2 ≈ 8 s at the least) that the eval is surely mid-run when the test stops it.
+    // The smoke suite (56 pairs, ~130 probes with twins) at 150 ms and concurrency 2 takes ≈ 10 s: surely mid-run when
+    // the test stops it, and short enough that the resumed run does not dominate the suite's time.
     server = await startOpenAITestServer({ answer: () => 'The answer is 4.', latencyMs: 150 });
   });
   afterAll(async () => {
@@ -40,7 +41,7 @@ describe('runs resume after the eval process is gone', () => {
 
   for (const signal of ['SIGKILL', 'SIGTERM'] as const) {
     it(`${signal}: resume takes the run over at once and completes it`, async () => {
-      const evalChild = spawnCli(['eval', '--suite', 'core', '--base-url', server.url, '--model-name', `m-${signal}`, '--concurrency', '2'], childEnv);
+      const evalChild = spawnCli(['eval', '--suite', 'smoke', '--base-url', server.url, '--model-name', `m-${signal}`, '--concurrency', '2'], childEnv);
       await until(() => !Number.isNaN(runOf(evalChild.stdout())) && stored(runOf(evalChild.stdout())) >= 4);
       const runId = runOf(evalChild.stdout());
 

@@ -58,7 +58,7 @@ describe('runs.create and runs.page', () => {
   });
 
   it('estimates requests, tokens and cost before a run, and asks to confirm a large hosted one', async () => {
-    await caller.adminModels.create({ id: 'hosted', label: 'Hosted', arch: 'llm', baseUrl: 'https://api.example.com/v1', modelName: 'big', apiKeyEnv: 'EXAMPLE_KEY', temperature: null, maxTokens: 100, systemPrompt: null, reasoning: false, priceInput: 2, priceOutput: 8 });
+    await caller.adminModels.create({ id: 'hosted', label: 'Hosted', arch: 'llm', baseUrl: 'https://api.example.com/v1', modelName: 'big', apiKeyEnv: 'EXAMPLE_API_KEY', temperature: null, maxTokens: 100, systemPrompt: null, reasoning: false, priceInput: 2, priceOutput: 8 });
     const [small] = await caller.runs.estimate({ modelIds: ['hosted'], suiteId: 'triples', samples: 1 });
     // 3 pairs × 2 probes: "3 × 4?" … (6 characters each) and "3 × 444?" … (8 each) = 42 characters ≈ 11 tokens.
     expect(small).toMatchObject({ hosted: true, requests: 6, promptTokens: 11, completionTokens: 600, confirm: false });
