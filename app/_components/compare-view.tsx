@@ -11,7 +11,8 @@ import { compareQuery, parseCompareQuery, withModels, type CompareState } from '
 import { DisagreementTable } from './disagreement-table';
 import { interval, num, pct } from './format';
 import { ModelPicker } from './model-picker';
-import { SawtoothOverlay, SERIES_COLORS } from './sawtooth-chart';
+import { SawtoothOverlay } from './sawtooth-chart';
+import { seriesColors } from './series-colors';
 import { Empty, ErrorState, Loading } from './states';
 import { DEFAULT_SUITE, SuiteSelect, useSuiteParam } from './suite-select';
 
@@ -48,13 +49,15 @@ type View = inferRouterOutputs<AppRouter>['compare']['get'];
 
 function CompareBody({ state, view, navigate }: { state: CompareState; view: View; navigate: (next: CompareState) => void }) {
   const labels = view.models.map((m) => m.model.label);
+  // A colour follows its model from one compare to the next (not its position in this one).
+  const colors = seriesColors(view.models.map((m) => m.model.id));
   const labelOf = (id: string) => view.models.find((m) => m.model.id === id)?.model.label ?? id;
   const reportHref = `/api/report?models=${state.models.map(encodeURIComponent).join(',')}&suite=${encodeURIComponent(view.suite)}`;
   return (
     <>
       <div className="stats">
-        {view.models.map((m, i) => (
-          <div key={m.model.id} className="card stat" style={{ borderTop: `3px solid ${SERIES_COLORS[i]}` }}>
+        {view.models.map((m) => (
+          <div key={m.model.id} className="card stat" style={{ borderTop: `3px solid ${colors.get(m.model.id)}` }}>
             <div className="label">{m.model.label} <ArchTag arch={m.model.arch} /></div>
             {m.profile ? (
               <>
@@ -70,7 +73,7 @@ function CompareBody({ state, view, navigate }: { state: CompareState; view: Vie
         <h2>Sawtooth profiles</h2>
         <a className="button" href={reportHref} download data-testid="report-download">Download HTML report</a>
       </div>
-      <SawtoothOverlay series={view.models.map((m, i) => ({ id: m.model.id, name: m.model.label, color: SERIES_COLORS[i]!, points: m.points }))} filename={`compare-${state.models.join('-vs-')}`} />
+      <SawtoothOverlay series={view.models.map((m) => ({ id: m.model.id, name: m.model.label, color: colors.get(m.model.id)!, points: m.points }))} filename={`compare-${state.models.join('-vs-')}`} />
       <h2>Per-family differences</h2>
       {view.comparisons.map((c) => (
         <div key={c.b}>

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '../_trpc/client';
 import { MAX_COMPARED } from './compare-url';
-import { SERIES_COLORS } from './sawtooth-chart';
+import { seriesColors } from './series-colors';
 
 /** The compared models as removable chips (the first is the reference), and a picker to add one more. */
 export function ModelPicker({ selected, onChange }: { selected: readonly string[]; onChange: (models: string[]) => void }) {
@@ -13,12 +13,13 @@ export function ModelPicker({ selected, onChange }: { selected: readonly string[
   const [adding, setAdding] = useState('');
   const labelOf = (id: string) => models.data?.find((m) => m.id === id)?.label ?? id;
   const available = (models.data ?? []).filter((m) => !selected.includes(m.id));
+  const colors = seriesColors(selected);
   return (
     <div className="toolbar model-picker" data-testid="model-picker">
       <ul className="chips" aria-label="Compared models">
         {selected.map((id, i) => (
           <li key={id} className="chip">
-            <span style={{ color: SERIES_COLORS[i] }} aria-hidden="true">●</span> {labelOf(id)}
+            <span style={{ color: colors.get(id) }} aria-hidden="true">●</span> {labelOf(id)}
             {i === 0 ? <span className="ci"> (reference)</span> : (
               <button type="button" className="link-button" onClick={() => onChange([id, ...selected.filter((m) => m !== id)])} aria-label={`Make ${labelOf(id)} the reference`}>make reference</button>
             )}

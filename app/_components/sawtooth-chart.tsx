@@ -14,8 +14,6 @@ export interface ChartPoint {
   n: number;
 }
 
-export const SERIES_COLORS = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)'] as const;
-
 /** One model's line on the chart. `color` is a CSS colour (a var(--series-N) keeps it readable in both themes). */
 export interface ChartSeries {
   id: string;
