@@ -6,7 +6,7 @@ import { useTRPC } from '../_trpc/client';
 import { Pager } from './pager';
 import { Empty, ErrorState, Loading } from './states';
 
-type Outcome = 'pass' | 'fail' | 'error';
+type Outcome = 'pass' | 'fail' | 'error' | 'refusal';
 type Tier = 'easy' | 'hard';
 const PAGE = 50;
 
@@ -54,7 +54,7 @@ export function RunResults({ runId, active }: { runId: number; active: boolean }
     <section aria-label="Results" data-testid="run-results">
       <div className="row filters" style={{ marginBottom: 8 }}>
         <div className="row" role="group" aria-label="Filter by outcome">
-          {([undefined, 'pass', 'fail', 'error'] as const).map((o) => (
+          {([undefined, 'pass', 'fail', 'refusal', 'error'] as const).map((o) => (
             <button type="button" key={o ?? 'all'} aria-pressed={outcome === o} onClick={() => filter(setOutcome)(o)}>{o ?? 'all'}</button>
           ))}
         </div>

@@ -2,7 +2,7 @@ import type { Db } from '../client';
 import type { ResultListRow } from './runs';
 
 export interface ResultFilters {
-  outcome?: 'pass' | 'fail' | 'error';
+  outcome?: 'pass' | 'fail' | 'error' | 'refusal';
   family?: string;
   tier?: 'easy' | 'hard';
   /** Words to find in the probe id, the prompt or the response (case-insensitive substring). */
@@ -68,7 +68,7 @@ export interface RunLogRow {
   prompt: string;
   answer: string;
   grader: string;
-  outcome: 'pass' | 'fail' | 'error';
+  outcome: 'pass' | 'fail' | 'error' | 'refusal';
   errorKind: string | null;
   response: string | null;
   extracted: string | null;

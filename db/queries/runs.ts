@@ -79,7 +79,7 @@ export interface ResultListRow {
 export function runResults(
   db: Db,
   runId: number,
-  opts: { outcome?: 'pass' | 'fail' | 'error'; limit?: number; offset?: number } = {},
+  opts: { outcome?: 'pass' | 'fail' | 'error' | 'refusal'; limit?: number; offset?: number } = {},
 ): ResultListRow[] {
   return db.$client
     .prepare(

@@ -9,6 +9,7 @@ import { cancelRun, resumeRun, retryRunErrors, RunStateError } from '../../runne
 import { removeRun } from '../../runner/remove-run';
 import { estimateRuns, EstimateRunsSchema } from '../../runner/estimate-runs';
 import { notFound, publicProcedure, router } from '../init';
+import { OutcomeSchema } from '../../../evals/contracts';
 
 const RunId = z.object({ id: z.number().int().positive() });
 
@@ -58,14 +59,14 @@ export const runsRouter = router({
   }),
 
   results: publicProcedure
-    .input(RunId.extend({ outcome: z.enum(['pass', 'fail', 'error']).optional(), limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }))
+    .input(RunId.extend({ outcome: OutcomeSchema.optional(), limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }))
     .query(({ ctx, input }) => runResults(ctx.db, input.id, input)),
 
   /** One page of a run's results, filtered and paged on the server (every result is reachable), with the total. */
   resultsPage: publicProcedure
     .input(
       RunId.extend({
-        outcome: z.enum(['pass', 'fail', 'error']).optional(),
+        outcome: OutcomeSchema.optional(),
         family: z.string().min(1).max(200).optional(),
         tier: z.enum(['easy', 'hard']).optional(),
         q: z.string().max(200).optional(),
