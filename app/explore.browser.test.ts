@@ -99,14 +99,22 @@ describe('explore pages in Chromium', () => {
     // Keyboard: focus the Model header's button and press Enter → A→Z; Enter again → Z→A.
     const modelHeader = table.locator('th', { has: page.getByRole('button', { name: /^Model/ }) });
     await modelHeader.getByRole('button').focus();
+    // The sort lives in the URL, so each step waits for the page to follow it.
     await page.keyboard.press('Enter');
-    expect(await modelHeader.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(() => modelHeader.getAttribute('aria-sort')).toBe('ascending');
     const ascending = await rowIds();
     await page.keyboard.press('Enter');
-    expect(await modelHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => modelHeader.getAttribute('aria-sort')).toBe('descending');
+    expect(await rowIds()).toEqual([...ascending].reverse());
+    // A reload (or a shared link) keeps the order.
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('model');
+    await page.reload();
+    await expect.poll(() => modelHeader.getAttribute('aria-sort')).toBe('descending');
     expect(await rowIds()).toEqual([...ascending].reverse());
     // Mouse: Easy acc, best first. beta passes more easy probes than alpha.
     await table.getByRole('button', { name: /^Easy acc/ }).click();
+    const easyHeader = table.locator('th', { has: page.getByRole('button', { name: /^Easy acc/ }) });
+    await expect.poll(() => easyHeader.getAttribute('aria-sort')).toBe('descending');
     const byEasy = await rowIds();
     expect(byEasy.indexOf(ids.beta!)).toBeLessThan(byEasy.indexOf(ids.alpha!));
 

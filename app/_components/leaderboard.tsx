@@ -2,13 +2,14 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useMemo, useState } from 'react';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../server/trpc/root';
 import { useTRPC } from '../_trpc/client';
 import { ARCH_OPTIONS, ArchTag } from './arch-tag';
 import { interval, num, pct, when } from './format';
-import { defaultDirection, filterRows, sortRows, type SortDirection, type SortKey } from './leaderboard-rows';
+import { defaultDirection, filterRows, searchWithSort, sortFromSearch, sortRows, type SortKey } from './leaderboard-rows';
 import { Sparkline } from './sparkline';
 import { Empty, ErrorState, Loading } from './states';
 import { SuiteSelect, useSuiteParam } from './suite-select';
@@ -49,12 +50,18 @@ function viewRow(row: Rows[number]) {
 const rankText = (rank: { best: number; worst: number } | null) =>
   rank === null ? '—' : rank.best === rank.worst ? String(rank.best) : `${rank.best}–${rank.worst}`;
 
+const DEFAULT_SORT = { key: 'index', direction: 'desc' } as const;
+
 /** Every model's profile on one suite: ranked with uncertainty, sortable, filterable, with a sparkline and a checkbox to compare. */
 export function Leaderboard() {
   const trpc = useTRPC();
   const [suite, setSuite] = useSuiteParam();
   const query = useQuery(trpc.models.leaderboard.queryOptions({ suite }));
-  const [sort, setSort] = useState<{ key: SortKey; direction: SortDirection }>({ key: 'index', direction: 'desc' });
+  // The sort lives in the URL (?sort=hard&dir=asc), so a reloaded or shared leaderboard keeps its order.
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const sort = sortFromSearch(params.toString()) ?? DEFAULT_SORT;
   const [text, setText] = useState('');
   const [arch, setArch] = useState('all');
   const [selected, setSelected] = useState<string[]>([]);
@@ -77,8 +84,10 @@ export function Leaderboard() {
     );
   }
 
-  const sortBy = (key: SortKey) =>
-    setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: defaultDirection(key) }));
+  const sortBy = (key: SortKey) => {
+    const next = sort.key === key ? { key, direction: sort.direction === 'asc' ? ('desc' as const) : ('asc' as const) } : { key, direction: defaultDirection(key) };
+    router.replace(`${pathname}${searchWithSort(params.toString(), next)}`, { scroll: false });
+  };
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   const canCompare = selected.length >= 2 && selected.length <= MAX_COMPARED;
 
