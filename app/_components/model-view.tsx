@@ -13,6 +13,7 @@ import { Empty, ErrorState, Loading } from './states';
 import { SuiteSelect, useSuiteParam } from './suite-select';
 import { GuttmanStrip } from './guttman-strip';
 import { ThinkingTimeSection } from './thinking-time-section';
+import { CheckpointCardSection } from './checkpoint-card-section';
 
 /**
  * A model's page on one suite: the profile of its latest completed run there (or, by explicit choice, of every
@@ -107,6 +108,7 @@ export function ModelView({ id }: { id: string }) {
           <JaggedPairs modelId={model.id} suite={suite} runs={profileRuns.map((r) => r.id)} />
         </>
       )}
+      <CheckpointCardSection modelId={model.id} arch={model.arch} />
       <h2>Runs</h2>
       <div className="table-wrap">
         <table>

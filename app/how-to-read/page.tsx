@@ -119,6 +119,21 @@ export default function HowToReadPage() {
         Models that report it (the local CTM) show the internal ticks used per answer, easy vs hard, in the families they
         were evaluated on. Refusals use no ticks and draw no bars.
       </p>
+      <h2 id="thinking-unseen">Thinking time on unseen inputs</h2>
+      <p>
+        From a local CTM&apos;s training card, on inputs of lengths held out of training (test split). Left: accuracy if
+        the model is stopped after k ticks, with its 95% band — if thinking pays, the line rises with k. Right: the ticks
+        it uses under adaptive halting (it stops at the first tick whose certainty reaches the threshold chosen on the
+        validation split) per input length, with 95% intervals — if it thinks longer on harder inputs, the points climb.
+        Below: ticks used on answers it got right and on those it got wrong. Each caption gives the n behind every point.
+      </p>
+      <h2 id="training-card">Accuracy by input length (training card)</h2>
+      <p>
+        Every local checkpoint (CTM, Transformer, LSTM) has a card with its accuracy per input length on the test split,
+        with 95% intervals. Lengths too short to hold inputs out are grey: training saw every one of them, so they
+        measure fit, not generalisation. The Transformer and the LSTM answer at their last tick, so they have no
+        adaptive thinking time to show.
+      </p>
       <p><Link href="/">Back to the leaderboard</Link></p>
     </article>
   );

@@ -8,3 +8,4 @@ export * from './outcome';
 export * from './model-endpoint';
 export * from './pair-draft';
 export * from './error-advice';
+export * from './checkpoint-card';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ModelCardsSchema, type ModelCards } from '../../evals/contracts/checkpoint-card';
 import { ChatRequestSchema, errorBody, lastUserText, type ChatRequest } from './openai-schemas';
 import { answerPrompt, type ServedAnswer, type ServedModel } from './served-models';
 
@@ -98,6 +99,17 @@ function modelEntry(model: ServedModel) {
   };
 }
 
+const CARD_SUFFIX = '/card';
+
+/** The training cards of a model's checkpoints (evals/contracts/checkpoint-card.ts), validated before they leave. */
+function modelCards(model: ServedModel): ModelCards {
+  return ModelCardsSchema.parse({
+    object: 'sawtooth.model_cards',
+    model: model.id,
+    cards: model.checkpoints.map((c) => ({ checkpoint: c.name, ...c.card })),
+  });
+}
+
 export interface SawtoothServer {
   server: Server;
   models: ServedModel[];
@@ -115,15 +127,18 @@ export function createSawtoothServer(models: ServedModel[]): SawtoothServer {
     if (path === '/healthz' && req.method === 'GET') return sendJson(res, 200, { status: 'ok', models: models.map((m) => m.id) });
     if (path === '/v1/models' && req.method === 'GET') return sendJson(res, 200, { object: 'list', data: models.map(modelEntry) });
     if (path.startsWith('/v1/models/') && req.method === 'GET') {
+      // Model ids never contain '/', so `<id>/card` is the card route and anything else is the id itself.
+      const rest = path.slice('/v1/models/'.length);
+      const wantsCard = rest.endsWith(CARD_SUFFIX);
       let id: string;
       try {
-        id = decodeURIComponent(path.slice('/v1/models/'.length));
+        id = decodeURIComponent(wantsCard ? rest.slice(0, -CARD_SUFFIX.length) : rest);
       } catch {
         throw new HttpError(400, 'the model id in the path is not valid percent-encoding', 'invalid_request_error', 'model');
       }
       const model = byId.get(id);
       if (!model) throw new HttpError(404, `model not found`, 'invalid_request_error', 'model', 'model_not_found');
-      return sendJson(res, 200, modelEntry(model));
+      return sendJson(res, 200, wantsCard ? modelCards(model) : modelEntry(model));
     }
     if (path === '/v1/chat/completions') {
       if (req.method !== 'POST') throw new HttpError(405, `${req.method} is not allowed on ${path}; use POST`);

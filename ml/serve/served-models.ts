@@ -6,6 +6,7 @@ import { loadCheckpoint, type LoadedCheckpoint } from '../models/load-checkpoint
 import { Predictor, type RawOutputs } from '../models/predict';
 import { MicroBatcher, type MicroBatcherOptions } from './micro-batcher';
 import type { SawtoothExtension } from './openai-schemas';
+import { readServedCard, type ServedCard } from './served-card';
 
 /** What a model can be asked, in the words of its refusal. */
 const TASK_SCOPE: Record<TaskName, string> = {
@@ -37,12 +38,15 @@ export function compiledBatchSizes(maxBatch: number): number[] {
 export class ServedCheckpoint {
   readonly #predictors: Predictor[];
   readonly batcher: MicroBatcher<unknown, RawOutputs>;
+  /** The training card read with the weights (GET /v1/models/<id>/card), or why there is none. */
+  readonly card: ServedCard;
 
   constructor(
     readonly loaded: LoadedCheckpoint,
     batching: MicroBatcherOptions,
   ) {
     const { arch, task, config, params } = loaded;
+    this.card = readServedCard(loaded);
     this.#predictors = compiledBatchSizes(batching.maxBatch).map((size) => new Predictor(arch, task, config, params, size));
     this.batcher = new MicroBatcher((inputs) => this.#runRows(inputs), batching);
   }

@@ -10,6 +10,7 @@ import { DEFAULT_SUITE, ProfileScopeError, type ProfileRequest } from '../../exp
 import { profilePoints } from '../../explore/profile-points';
 import { getPublicModel, listPublicModels } from '../../explore/public-model';
 import { storedProfile } from '../../explore/stored-profile';
+import { checkpointCards } from '../../models/checkpoint-cards';
 import { notFound, publicProcedure, router } from '../init';
 
 const ModelId = z.object({ id: z.string().min(1).max(200) });
@@ -99,4 +100,10 @@ export const modelsRouter = router({
     const found = profileFor(ctx.db, input);
     return found ? modelThinkingTime(ctx.db, found) : { runs: 0, families: [] };
   }),
+
+  /**
+   * A local model's training cards (test-split accuracy by length, the CTM's thinking time on unseen inputs), fetched
+   * from its checkpoint server and kept per process; hosted models and a server that is down say so in one line.
+   */
+  checkpointCards: publicProcedure.input(ModelId).query(({ ctx, input }) => checkpointCards.get(requireModel(ctx.db, input.id))),
 });
