@@ -83,10 +83,10 @@ export const ModelCardsSchema = z.object({
   object: z.literal('sawtooth.model_cards'),
   model: z.string().min(1),
   cards: z.array(
-    z.union([
-      z.object({ checkpoint: z.string().min(1), card: CheckpointCardSchema, problem: z.null() }),
-      z.object({ checkpoint: z.string().min(1), card: z.null(), problem: z.string().min(1) }),
-    ]),
+    // One object with a refinement rather than a union: a card out of shape is then reported at its own field.
+    z
+      .object({ checkpoint: z.string().min(1), card: CheckpointCardSchema.nullable(), problem: z.string().min(1).nullable() })
+      .refine((entry) => (entry.card === null) !== (entry.problem === null), { message: 'exactly one of card and problem is set', path: ['problem'] }),
   ),
 });
 export type ModelCards = z.infer<typeof ModelCardsSchema>;
