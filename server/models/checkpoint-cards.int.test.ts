@@ -58,7 +58,10 @@ describe('a local model\'s training card through the server room', () => {
   afterAll(async () => {
     serve?.child.kill('SIGTERM');
     await serve?.exited;
-    for (const s of extra) s.closeAllConnections(), s.close();
+    for (const s of extra) {
+      s.closeAllConnections();
+      s.close();
+    }
     db.$client.close();
     rmSync(dir, { recursive: true, force: true });
   });
