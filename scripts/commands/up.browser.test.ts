@@ -93,7 +93,9 @@ describe('sawtooth up (the main job) with no configuration', () => {
     const errors = collectPageErrors(page);
     await page.goto(`${url}/models/sawtooth-ctm`);
     await page.getByTestId('sawtooth-chart').first().locator('.recharts-line-curve').waitFor();
-    await page.getByRole('heading', { name: 'Thinking time' }).waitFor();
+    await page.getByRole('heading', { name: 'Thinking time', exact: true }).waitFor();
+    // The training card, from the checkpoint server `up` started: the thinking time on unseen inputs.
+    await page.getByTestId('thinking-accuracy-chart').locator('.recharts-line-dot').first().waitFor();
     await page.screenshot({ path: path.join(shots, 'up-ctm-model-page.png'), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
