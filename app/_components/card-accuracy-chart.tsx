@@ -36,7 +36,7 @@ export function CardAccuracyChart({ card, filename }: { card: CheckpointCard; fi
         <BarChart data={data} margin={{ top: 12, right: 16, bottom: 24, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
           <XAxis dataKey="length" {...axis} label={{ value: `input length (${card.lengthUnit})`, position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 11 }} />
-          <YAxis domain={[0, 1]} tickFormatter={(v: number) => pct(v)} width={48} {...axis} />
+          <YAxis domain={[0, 1]} tickFormatter={(v: number) => pct(v)} width={56} {...axis} label={{ value: 'accuracy', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 11 }} />
           <Tooltip content={<LengthTooltip unit={card.lengthUnit} />} cursor={{ fill: 'var(--surface-2)' }} />
           <Bar dataKey="accuracy" isAnimationActive={false}>
             {data.map((d) => <Cell key={d.length} fill={d.heldOut ? HELD_OUT : SEEN} />)}

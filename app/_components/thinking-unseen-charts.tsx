@@ -42,7 +42,7 @@ export function AccuracyByTicksChart({ thinking, filename }: { thinking: CardThi
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
           <XAxis dataKey="ticks" type="number" domain={[1, data.at(-1)?.ticks ?? 1]} allowDecimals={false} {...axis}
             label={{ value: 'ticks run (k)', position: 'insideBottom', offset: -12, fill: 'var(--muted)', fontSize: 11 }} />
-          <YAxis domain={[0, 1]} tickFormatter={(v: number) => pct(v)} width={48} {...axis} />
+          <YAxis domain={[0, 1]} tickFormatter={(v: number) => pct(v)} width={56} {...axis} label={{ value: 'accuracy', angle: -90, position: 'insideLeft', fill: 'var(--muted)', fontSize: 11 }} />
           <Tooltip content={<AccuracyTooltip />} />
           <Area dataKey="band" stroke="none" fill="var(--easy)" fillOpacity={0.18} isAnimationActive={false} activeDot={false} />
           <Line dataKey="accuracy" stroke="var(--easy)" strokeWidth={2} dot={{ r: 2.5 }} isAnimationActive={false} />
