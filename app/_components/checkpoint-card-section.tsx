@@ -42,7 +42,11 @@ function CardFigures({ card }: { card: CheckpointCard }) {
       <p className="subtitle" data-testid="card-accuracy-caption">
         {card.checkpoint}: test split, mean accuracy over lengths {pct(card.evaluation.meanAccuracy, 1)};{' '}
         {heldOut.length > 0 ? `lengths ${lengthRange(heldOut)} ${card.lengthUnit} held out of training` : 'no length could be held out of training'}.
-        {card.answerRule === 'last-tick' ? ` It answers at its last tick (${card.ticks === 1 ? 'it has one' : `of ${card.ticks}`}), so it has no adaptive thinking time to show.` : ''}
+        {card.answerRule === 'last-tick'
+          ? card.ticks === 1
+            ? ' It answers in a single step, so it has no thinking time to vary.'
+            : ` It always answers at its last tick (of ${card.ticks}), so it has no adaptive thinking time to show.`
+          : ''}
       </p>
       <CardAccuracyChart card={card} filename={`${card.checkpoint}-accuracy-by-length`} />
       <details className="card-overlap">

@@ -114,7 +114,7 @@ describe('training card on the model page in Chromium', () => {
     await chart.locator('.recharts-bar-rectangle').first().waitFor();
     expect(await chart.locator('.recharts-bar-rectangle').count()).toBe(card('transformer-parity').evaluation.byLength.length);
     expect(await page.getByTestId('thinking-accuracy-chart').count()).toBe(0);
-    expect(await page.getByTestId('card-accuracy-caption').textContent()).toContain('no adaptive thinking time');
+    expect(await page.getByTestId('card-accuracy-caption').textContent()).toContain('no thinking time to vary');
     await shoot(page, 'transformer');
     expect(errors).toEqual([]);
     await page.close();
