@@ -21,7 +21,7 @@ export type ServedCard = { card: CheckpointCard; problem: null } | { card: null;
  * once when the checkpoint is loaded, so the card always describes the weights being served. A missing or broken card
  * never stops the server: the model is still served, and its card route says what is wrong and where.
  */
-export function readServedCard(loaded: LoadedCheckpoint): ServedCard {
+export function readServedCard(loaded: Pick<LoadedCheckpoint, 'dir' | 'file' | 'task'>): ServedCard {
   const file = join(loaded.dir, CARD_JSON);
   if (!existsSync(file)) return { card: null, problem: `${loaded.file.name} has no ${CARD_JSON}` };
   let raw: Record<string, unknown>;
