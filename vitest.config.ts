@@ -15,6 +15,9 @@ export default defineConfig({
           include: ['**/*.test.ts'],
           exclude: [...ignored, '**/*.int.test.ts', '**/*.browser.test.ts'],
           environment: 'node',
+          // Not a speed check (those are benches): a generous bound so a unit test that loads ESLint or TypeScript
+          // does not fail on a busy 2-core machine, where the default 5 s was seen to run out.
+          testTimeout: 60_000,
         },
       },
       {
