@@ -2,6 +2,8 @@ import type { Db } from '../client';
 import { RUN_STATUSES } from '../schema';
 import type { RunRow } from './runs';
 
+// The statuses a run page may filter on (the routers validate with them; the schema stays inside db/).
+export { RUN_STATUSES };
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { modelExists } from '../../db/queries/models';
 import { ProfileScopeError } from '../../server/explore/profile-scope';
 import { storedProfile } from '../../server/explore/stored-profile';
 import { CliError, parseFlags, type Command } from '../command';
@@ -33,7 +34,7 @@ export const profileCommand: Command = {
   async run(args, io) {
     const { flags } = parseFlags(args, options, FlagsSchema);
     const { db } = openCliDb();
-    if (!db.$client.prepare('SELECT 1 FROM models WHERE id = ?').get(flags.model)) throw new CliError(`--model: unknown model "${flags.model}"`, 2);
+    if (!modelExists(db, flags.model)) throw new CliError(`--model: unknown model "${flags.model}"`, 2);
     let found;
     try {
       found = storedProfile(db, { modelId: flags.model, suiteId: flags.suite, runIds: flags.run, pool: flags.pool });

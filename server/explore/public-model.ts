@@ -1,39 +1,11 @@
-import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { models } from '../../db/schema';
+import { publicModelRows, type PublicModel } from '../../db/queries/public-models';
 
-/** What the browser may see of a model: never a key, only the name of the variable that holds it. */
-export const publicModelColumns = {
-  id: models.id,
-  label: models.label,
-  arch: models.arch,
-  baseUrl: models.baseUrl,
-  modelName: models.modelName,
-  apiKeyEnv: models.apiKeyEnv,
-  origin: models.origin,
-};
-
-export type PublicModel = {
-  id: string;
-  label: string;
-  arch: 'llm' | 'ctm' | 'transformer' | 'lstm';
-  baseUrl: string | null;
-  modelName: string;
-  apiKeyEnv: string | null;
-  origin: 'config' | 'ui' | 'import' | 'cli';
-};
-
-export function listPublicModels(db: Db): PublicModel[] {
-  return db.select(publicModelColumns).from(models).orderBy(asc(models.label)).all();
-}
-
-export function getPublicModel(db: Db, id: string): PublicModel | undefined {
-  return db.select(publicModelColumns).from(models).where(eq(models.id, id)).get();
-}
+// The read pages list and show models through these (the columns the browser may see live in db/queries).
+export { getPublicModel, listPublicModels, type PublicModel } from '../../db/queries/public-models';
 
 /** The models with these ids, in the order asked; ids that do not exist are returned separately. */
 export function publicModelsById(db: Db, ids: readonly string[]): { found: PublicModel[]; missing: string[] } {
-  const rows = ids.length === 0 ? [] : db.select(publicModelColumns).from(models).where(inArray(models.id, [...ids])).all();
-  const byId = new Map(rows.map((m) => [m.id, m]));
+  const byId = new Map(publicModelRows(db, ids).map((m) => [m.id, m]));
   return { found: ids.flatMap((id) => byId.get(id) ?? []), missing: ids.filter((id) => !byId.has(id)) };
 }

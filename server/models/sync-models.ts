@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import { transaction, type Db } from '../../db/client';
 import { upsertModel } from '../../db/queries/models';
 import { modelRecordFromConfig } from '../../evals/contracts/model-endpoint';
 import type { SawtoothConfig } from './model-config';
@@ -8,7 +8,7 @@ export { upsertModel };
 
 /** Brings the config file's models into the database (the file wins for the models it names). */
 export function syncConfigModels(db: Db, config: SawtoothConfig): void {
-  db.transaction(() => {
+  transaction(db, () => {
     for (const m of config.models) upsertModel(db, modelRecordFromConfig(m));
-  });
+  })();
 }

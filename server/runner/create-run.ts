@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { pairProbes, type Suite } from '../../evals/contracts';
 import type { Db } from '../../db/client';
-import { models, runs } from '../../db/schema';
+import { modelById } from '../../db/queries/models';
+import { insertQueuedRun } from '../../db/queries/run-writes';
 import { persistSuite } from '../suites/persist-suite';
 import { RunSettingsSchema, type RunSettings } from './run-settings';
 import { effectiveTemperature } from './temperature';
@@ -11,25 +11,17 @@ export class UnknownModelError extends Error {}
 /** Queues a run of `modelId` on `suite`: stores the suite version, then a `queued` run a worker will claim. */
 export function createRun(db: Db, input: { modelId: string; suite: Suite; settings?: Partial<RunSettings> }): number {
   const settings = RunSettingsSchema.parse(input.settings ?? {});
-  const model = db
-    .select({ id: models.id, reasoning: models.reasoning, temperature: models.temperature })
-    .from(models)
-    .where(eq(models.id, input.modelId))
-    .get();
+  const model = modelById(db, input.modelId);
   if (!model) throw new UnknownModelError(`unknown model "${input.modelId}"`);
   const suiteKey = persistSuite(db, input.suite);
-  return db
-    .insert(runs)
-    .values({
-      modelId: input.modelId,
-      suiteKey,
-      settings,
-      samples: settings.samples,
-      temperature: effectiveTemperature(model, settings),
-      // Every probe of every pair, contrast twins included; lowered when the run starts if the model's scope leaves
-      // families out (server/runner/model-scope.ts).
-      expected: input.suite.pairs.reduce((n, pair) => n + pairProbes(pair).length, 0) * settings.samples,
-    })
-    .returning({ id: runs.id })
-    .get().id;
+  return insertQueuedRun(db, {
+    modelId: input.modelId,
+    suiteKey,
+    settings,
+    samples: settings.samples,
+    temperature: effectiveTemperature(model, settings),
+    // Every probe of every pair, contrast twins included; lowered when the run starts if the model's scope leaves
+    // families out (server/runner/model-scope.ts).
+    expected: input.suite.pairs.reduce((n, pair) => n + pairProbes(pair).length, 0) * settings.samples,
+  });
 }

@@ -1,27 +1,8 @@
-import type { Db } from '../../db/client';
-import type { ErrorKind, Outcome } from '../../evals/contracts';
+import { transaction, type Db } from '../../db/client';
+import { resultWriteQueries, type ResultRow, type RunCounterDelta } from '../../db/queries/result-writes';
 import { defaultStoreRetry, retryableStoreFailure, StoreError, type StoreRetryPolicy, type StoreTrouble } from './store-retry';
 
-export interface ResultRow {
-  runId: number;
-  modelId: string;
-  probeKey: number;
-  familyId: string;
-  domain: string;
-  tier: 'easy' | 'hard';
-  sample: number;
-  outcome: Outcome;
-  errorKind: ErrorKind | null;
-  response: string | null;
-  extracted: string | null;
-  reason: string;
-  latencyMs: number | null;
-  promptTokens: number | null;
-  completionTokens: number | null;
-  costUsd: number | null;
-  ticks: number | null;
-  telemetry: unknown;
-}
+export type { ResultRow };
 
 /**
  * Writes graded results in short batched transactions (one fsync per batch, not per row) and keeps the run's
@@ -52,29 +33,17 @@ export class ResultRecorder {
       retry?: StoreRetryPolicy;
     } = {},
   ) {
-    const sqlite = db.$client;
-    const insert = sqlite.prepare(`
-      INSERT INTO results (run_id, model_id, probe_key, family_id, domain, tier, sample, outcome, error_kind, response,
-        extracted, reason, latency_ms, prompt_tokens, completion_tokens, cost_usd, ticks, telemetry)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (run_id, probe_key, sample) DO NOTHING`);
-    const bump = sqlite.prepare(`
-      UPDATE runs SET pass_count = pass_count + @pass, fail_count = fail_count + @fail,
-        error_count = error_count + @error, refusal_count = refusal_count + @refusal, cost_usd = cost_usd + @cost WHERE id = @runId`);
-    this.flushBatch = sqlite.transaction((rows: ResultRow[], sideWrites: Array<() => void>) => {
-      const perRun = new Map<number, { pass: number; fail: number; error: number; refusal: number; cost: number }>();
+    const writes = resultWriteQueries(db);
+    this.flushBatch = transaction(db, (rows: ResultRow[], sideWrites: Array<() => void>) => {
+      const perRun = new Map<number, RunCounterDelta>();
       for (const row of rows) {
-        // Positional parameters: binding by name costs a property lookup per column per row.
-        const changed = insert.run(row.runId, row.modelId, row.probeKey, row.familyId, row.domain, row.tier, row.sample, row.outcome,
-          row.errorKind, row.response, row.extracted, row.reason, row.latencyMs, row.promptTokens, row.completionTokens, row.costUsd,
-          row.ticks, row.telemetry == null ? null : JSON.stringify(row.telemetry)).changes;
-        if (changed === 0) continue;
+        if (!writes.insertResult(row)) continue;
         const c = perRun.get(row.runId) ?? { pass: 0, fail: 0, error: 0, refusal: 0, cost: 0 };
         c[row.outcome] += 1;
         c.cost += row.costUsd ?? 0;
         perRun.set(row.runId, c);
       }
-      for (const [runId, c] of perRun) bump.run({ runId, ...c });
+      for (const [runId, c] of perRun) writes.addToRunCounters(runId, c);
       for (const write of sideWrites) write();
     });
   }

@@ -1,21 +1,20 @@
 import type { Db } from '../../db/client';
+import { markRunCancelled, requeueRun, requeueWithoutErrors, runLeaseOf, runStatusOf } from '../../db/queries/run-state';
 import { liveLeaseCheck, liveLeaseHolder, type LeaseCheck } from './lease-holder';
 
 export class RunStateError extends Error {}
 
 function runStatus(db: Db, runId: number): string {
-  const row = db.$client.prepare('SELECT status FROM runs WHERE id = ?').get(runId) as { status: string } | undefined;
-  if (!row) throw new RunStateError(`no run with id ${runId}`);
-  return row.status;
+  const status = runStatusOf(db, runId);
+  if (status === undefined) throw new RunStateError(`no run with id ${runId}`);
+  return status;
 }
 
 /** Cancels a queued or running run. Its worker sees the change at its next heartbeat and stops; stored results stay. */
 export function cancelRun(db: Db, runId: number): void {
   const status = runStatus(db, runId);
   if (status !== 'queued' && status !== 'running') throw new RunStateError(`run ${runId} is ${status}: only a queued or running run can be cancelled`);
-  db.$client
-    .prepare(`UPDATE runs SET status = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, finished_at = ? WHERE id = ?`)
-    .run(Date.now(), runId);
+  markRunCancelled(db, runId, Date.now());
 }
 
 /**
@@ -27,14 +26,11 @@ export function resumeRun(db: Db, runId: number, check: LeaseCheck = liveLeaseCh
   const status = runStatus(db, runId);
   if (status === 'queued') throw new RunStateError(`run ${runId} is already queued`);
   if (status === 'running') {
-    const lease = db.$client.prepare('SELECT lease_owner AS owner, lease_expires_at AS expiresAt FROM runs WHERE id = ?').get(runId) as
-      { owner: string | null; expiresAt: number | null };
+    const lease = runLeaseOf(db, runId)!;
     const holder = liveLeaseHolder(lease.owner, lease.expiresAt, check);
     if (holder) throw new RunStateError(`run ${runId} is running: ${holder}; cancel it first, or wait for that worker`);
   }
-  db.$client
-    .prepare(`UPDATE runs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL, finished_at = NULL, message = NULL WHERE id = ?`)
-    .run(runId);
+  requeueRun(db, runId);
 }
 
 /**
@@ -44,12 +40,5 @@ export function resumeRun(db: Db, runId: number, check: LeaseCheck = liveLeaseCh
 export function retryRunErrors(db: Db, runId: number): number {
   const status = runStatus(db, runId);
   if (status === 'queued' || status === 'running') throw new RunStateError(`run ${runId} is ${status}: wait for it to finish or cancel it first`);
-  return db.$client.transaction(() => {
-    const removed = db.$client.prepare(`DELETE FROM results WHERE run_id = ? AND outcome = 'error'`).run(runId).changes;
-    db.$client
-      .prepare(`UPDATE runs SET error_count = error_count - ?, status = 'queued', lease_owner = NULL, lease_expires_at = NULL,
-        finished_at = NULL, message = NULL WHERE id = ?`)
-      .run(removed, runId);
-    return removed;
-  })();
+  return requeueWithoutErrors(db, runId);
 }

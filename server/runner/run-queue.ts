@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { runLeaseQueries } from '../../db/queries/run-leases';
 
 /** A run a worker holds the lease of. */
 export interface ClaimedRun {
@@ -24,41 +25,21 @@ export interface RunQueue {
 }
 
 export function createSqliteRunQueue(db: Db, now: () => number = Date.now): RunQueue {
-  const sqlite = db.$client;
-  const claimStmt = sqlite.prepare(`
-    UPDATE runs SET status = 'running', lease_owner = @workerId, lease_expires_at = @expires,
-      started_at = coalesce(started_at, @now)
-    WHERE id = (
-      SELECT id FROM runs
-      WHERE (status = 'queued' OR (status = 'running' AND (lease_expires_at IS NULL OR lease_expires_at < @now)))
-        AND (@runId IS NULL OR id = @runId)
-      ORDER BY id LIMIT 1)
-    RETURNING id, model_id AS modelId, suite_key AS suiteKey, settings`);
-  const heartbeatStmt = sqlite.prepare(`
-    UPDATE runs SET lease_expires_at = @expires
-    WHERE id = @runId AND lease_owner = @workerId AND status = 'running'`);
-  const finishStmt = sqlite.prepare(`
-    UPDATE runs SET status = @status, message = @message, finished_at = @now, lease_owner = NULL, lease_expires_at = NULL
-    WHERE id = @runId AND lease_owner = @workerId AND status = 'running'`);
-  const releaseStmt = sqlite.prepare(`
-    UPDATE runs SET lease_owner = NULL, lease_expires_at = NULL WHERE id = @runId AND lease_owner = @workerId`);
-
+  const leases = runLeaseQueries(db);
   return {
     claim(workerId, leaseMs, runId) {
       const t = now();
-      const row = claimStmt.get({ workerId, expires: t + leaseMs, now: t, runId: runId ?? null }) as
-        | { id: number; modelId: string; suiteKey: number; settings: string }
-        | undefined;
+      const row = leases.claim({ workerId, expires: t + leaseMs, now: t, runId: runId ?? null });
       return row ? { ...row, settings: JSON.parse(row.settings) as unknown } : null;
     },
     heartbeat(runId, workerId, leaseMs) {
-      return heartbeatStmt.run({ runId, workerId, expires: now() + leaseMs }).changes === 1;
+      return leases.heartbeat({ runId, workerId, expires: now() + leaseMs });
     },
     finish(runId, workerId, status, message) {
-      finishStmt.run({ runId, workerId, status, message: message ?? null, now: now() });
+      leases.finish({ runId, workerId, status, message: message ?? null, now: now() });
     },
     release(runId, workerId) {
-      releaseStmt.run({ runId, workerId });
+      leases.release({ runId, workerId });
     },
   };
 }

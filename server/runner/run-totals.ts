@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { runErrorCountsByKind, runLatencyAt, runResultSums } from '../../db/queries/run-totals';
 import { adviceFor } from '../../evals/contracts/error-advice';
 
 /** What a run cost and how long its answers took, summed over its stored results. */
@@ -22,20 +23,8 @@ export interface RunErrorSummary {
 
 /** Token, cost and latency totals of one run: one pass over that run's rows (bounded by the run, not the table). */
 export function runTotals(db: Db, runId: number): RunTotals {
-  const sums = db.$client
-    .prepare(
-      `SELECT coalesce(sum(prompt_tokens), 0) AS promptTokens, coalesce(sum(completion_tokens), 0) AS completionTokens,
-              sum(cost_usd) AS costUsd, avg(latency_ms) AS latencyMeanMs, count(latency_ms) AS n
-       FROM results WHERE run_id = ?`,
-    )
-    .get(runId) as { promptTokens: number; completionTokens: number; costUsd: number | null; latencyMeanMs: number | null; n: number };
-  const p95 =
-    sums.n === 0
-      ? null
-      : (db.$client
-          .prepare('SELECT latency_ms FROM results WHERE run_id = ? AND latency_ms IS NOT NULL ORDER BY latency_ms LIMIT 1 OFFSET ?')
-          .pluck()
-          .get(runId, Math.min(sums.n - 1, Math.floor(0.95 * sums.n))) as number);
+  const sums = runResultSums(db, runId);
+  const p95 = sums.n === 0 ? null : (runLatencyAt(db, runId, Math.min(sums.n - 1, Math.floor(0.95 * sums.n))) ?? null);
   return {
     promptTokens: sums.promptTokens,
     completionTokens: sums.completionTokens,
@@ -47,11 +36,6 @@ export function runTotals(db: Db, runId: number): RunTotals {
 
 /** A run's error counts by kind, most frequent first, each with what to do about it. */
 export function runErrorSummary(db: Db, runId: number): RunErrorSummary[] {
-  const rows = db.$client
-    .prepare(
-      `SELECT coalesce(error_kind, 'unknown') AS kind, count(*) AS n FROM results
-       WHERE run_id = ? AND outcome = 'error' GROUP BY 1 ORDER BY n DESC, kind`,
-    )
-    .all(runId) as Array<{ kind: string; n: number }>;
+  const rows = runErrorCountsByKind(db, runId);
   return rows.map((r) => ({ ...r, ...adviceFor(r.kind) })).map(({ transient: _t, ...r }) => r);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { transaction, type Db } from '../../db/client';
 import { SuiteIdSchema } from '../../evals/contracts';
 import { modelEndpointsOf } from '../../db/queries/models';
 import { SuiteError } from '../../evals/suites';
@@ -47,5 +47,5 @@ export function startRuns(db: Db, raw: StartRunsInput): number[] {
     ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}),
     ...(input.cache !== undefined ? { cache: input.cache } : {}),
   };
-  return db.transaction(() => modelIds.map((modelId) => createRun(db, { modelId, suite, settings })));
+  return transaction(db, () => modelIds.map((modelId) => createRun(db, { modelId, suite, settings })))();
 }

@@ -1,5 +1,5 @@
 import v8 from 'node:v8';
-import type { Db } from '../../db/client';
+import { setPageCacheMib, type Db } from '../../db/client';
 
 /**
  * Settings for a process whose job is running a worker (`sawtooth worker`, `eval`, `runs resume`), so that its memory
@@ -16,5 +16,5 @@ import type { Db } from '../../db/client';
  */
 export function tuneWorkerProcess(db: Db): void {
   v8.setFlagsFromString('--heap-growing-percent=50');
-  db.$client.pragma('cache_size = -16384');
+  setPageCacheMib(db, 16);
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { pendingWorkQueries } from '../../db/queries/pending-work';
 import { GraderSpecSchema, type GraderSpec } from '../../evals/contracts';
 
 /** One (probe, sample) still to answer in a run. */
@@ -30,18 +31,7 @@ export function* pendingWork(
   /** The families in the model's scope (null: all): probes outside it are never sent. */
   families: readonly string[] | null = null,
 ): Generator<WorkItem> {
-  const sqlite = db.$client;
-  const pageStmt = sqlite.prepare(`
-    SELECT sp.position, p.key AS probeKey, p.id AS probeId, p.family_id AS familyId, p.domain, p.tier, p.prompt,
-           p.answer, p.grader
-    FROM suite_pairs sp
-    JOIN probes p ON p.key IN (sp.easy_probe_key, sp.hard_probe_key, sp.easy_twin_probe_key, sp.hard_twin_probe_key)
-    WHERE sp.suite_key = ? AND sp.position > ?
-      AND (? IS NULL OR sp.family_id IN (SELECT value FROM json_each(?)))
-    ORDER BY sp.position, p.tier, p.key LIMIT ?`);
-  const doneStmt = sqlite.prepare(`
-    SELECT probe_key AS probeKey, sample FROM results
-    WHERE run_id = ? AND probe_key IN (SELECT value FROM json_each(?))`);
+  const queries = pendingWorkQueries(db);
   // Probes share a handful of grader specs: validate each distinct one once, not once per probe.
   const graders = new Map<string, GraderSpec>();
   const graderOf = (raw: string): GraderSpec => {
@@ -52,18 +42,14 @@ export function* pendingWork(
   const scope = families === null ? null : JSON.stringify(families);
   let after = -1;
   for (;;) {
-    const rows = pageStmt.all(suiteKey, after, scope, scope, PAGE * 2) as Array<
-      Omit<WorkItem, 'grader' | 'sample'> & { position: number; grader: string }
-    >;
+    const rows = queries.suitePage(suiteKey, after, scope, PAGE * 2);
     if (rows.length === 0) return;
     // A page may end in the middle of a pair; drop that pair's half and read it whole on the next page.
     const lastPosition = rows[rows.length - 1]!.position;
     const complete = rows.length === PAGE * 2 ? rows.filter((r) => r.position !== lastPosition) : rows;
     const page = complete.length > 0 ? complete : rows;
     const done = new Set(
-      (doneStmt.all(runId, JSON.stringify(page.map((r) => r.probeKey))) as Array<{ probeKey: number; sample: number }>).map(
-        (r) => `${r.probeKey}:${r.sample}`,
-      ),
+      queries.storedSamples(runId, JSON.stringify(page.map((r) => r.probeKey))).map((r) => `${r.probeKey}:${r.sample}`),
     );
     for (const row of page) {
       const grader = graderOf(row.grader);

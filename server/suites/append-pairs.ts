@@ -2,7 +2,8 @@ import type { Db } from '../../db/client';
 import { SuiteIdSchema, type Family, type Pair, type Suite } from '../../evals/contracts';
 import type { SuiteIssue } from '../../evals/suites';
 import { builtInSuites } from './built-in-suites';
-import { getUserSuiteRow, loadUserSuite, saveUserSuite } from './user-suite-store';
+import { getUserSuiteRow } from '../../db/queries/user-suites';
+import { loadUserSuite, saveUserSuite } from './user-suite-store';
 
 /** Where each appended pair came from, so that a problem can name the line of the file (or the form field). */
 export interface PairOrigin {

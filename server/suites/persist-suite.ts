@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import type { Probe, Suite } from '../../evals/contracts';
-import type { Db } from '../../db/client';
-import { families, probes, suitePairs, suites } from '../../db/schema';
+import { transaction, type Db } from '../../db/client';
+import { suiteKeyOf } from '../../db/queries/suite-lookups';
+import { insertSuitePair, insertSuiteVersion, storeProbeVersion, upsertFamily } from '../../db/queries/suite-writes';
 import { contentHash } from './content-hash';
 
 /** What a probe's version is made of: everything that changes its meaning or its grading. */
@@ -18,70 +18,42 @@ function probeHash(probe: Probe): string {
  * gets rows of its own, so no user or generated suite can alias a built-in probe.
  */
 export function persistSuite(db: Db, suite: Suite): number {
-  return db.transaction((tx) => {
-    const existing = tx
-      .select({ key: suites.key })
-      .from(suites)
-      .where(and(eq(suites.id, suite.id), eq(suites.version, suite.version)))
-      .get();
-    if (existing) return existing.key;
+  return transaction(db, () => {
+    const existing = suiteKeyOf(db, suite.id, suite.version);
+    if (existing !== undefined) return existing;
 
-    for (const family of suite.families) {
-      tx.insert(families)
-        .values({ ...family })
-        .onConflictDoUpdate({
-          target: families.id,
-          set: { domain: family.domain, title: family.title, description: family.description, pairRule: family.pairRule },
-        })
-        .run();
-    }
-    const suiteKey = tx
-      .insert(suites)
-      .values({ id: suite.id, version: suite.version, title: suite.title, description: suite.description })
-      .returning({ key: suites.key })
-      .get().key;
+    for (const family of suite.families) upsertFamily(db, family);
+    const suiteKey = insertSuiteVersion(db, { id: suite.id, version: suite.version, title: suite.title, description: suite.description });
 
     const domainOf = new Map(suite.families.map((f) => [f.id, f.domain]));
-    const probeKey = (probe: Probe): number => {
-      const hash = probeHash(probe);
-      tx.insert(probes)
-        .values({
-          suiteId: suite.id,
-          id: probe.id,
-          contentHash: hash,
-          familyId: probe.family,
-          domain: domainOf.get(probe.family) ?? probe.family.split('.')[0]!,
-          tier: probe.tier,
-          prompt: probe.prompt,
-          answer: probe.answer,
-          grader: probe.grader,
-          chance: probe.chance ?? null,
-          source: probe.source ?? null,
-          license: probe.license ?? null,
-        })
-        .onConflictDoNothing()
-        .run();
-      return tx
-        .select({ key: probes.key })
-        .from(probes)
-        .where(and(eq(probes.suiteId, suite.id), eq(probes.id, probe.id), eq(probes.contentHash, hash)))
-        .get()!.key;
-    };
+    const probeKey = (probe: Probe): number =>
+      storeProbeVersion(db, {
+        suiteId: suite.id,
+        id: probe.id,
+        contentHash: probeHash(probe),
+        familyId: probe.family,
+        domain: domainOf.get(probe.family) ?? probe.family.split('.')[0]!,
+        tier: probe.tier,
+        prompt: probe.prompt,
+        answer: probe.answer,
+        grader: probe.grader,
+        chance: probe.chance ?? null,
+        source: probe.source ?? null,
+        license: probe.license ?? null,
+      });
 
     suite.pairs.forEach((pair, position) => {
-      tx.insert(suitePairs)
-        .values({
-          suiteKey,
-          pairId: pair.id,
-          familyId: pair.family,
-          easyProbeKey: probeKey(pair.easy),
-          hardProbeKey: probeKey(pair.hard),
-          easyTwinProbeKey: pair.easyTwin ? probeKey(pair.easyTwin) : null,
-          hardTwinProbeKey: pair.hardTwin ? probeKey(pair.hardTwin) : null,
-          position,
-        })
-        .run();
+      insertSuitePair(db, {
+        suiteKey,
+        pairId: pair.id,
+        familyId: pair.family,
+        easyProbeKey: probeKey(pair.easy),
+        hardProbeKey: probeKey(pair.hard),
+        easyTwinProbeKey: pair.easyTwin ? probeKey(pair.easyTwin) : null,
+        hardTwinProbeKey: pair.hardTwin ? probeKey(pair.hardTwin) : null,
+        position,
+      });
     });
     return suiteKey;
-  });
+  })();
 }

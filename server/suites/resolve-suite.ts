@@ -1,7 +1,8 @@
 import type { Db } from '../../db/client';
 import type { Suite } from '../../evals/contracts';
 import { builtInSuites, loadBuiltInSuite } from './built-in-suites';
-import { listUserSuiteRows, loadUserSuite } from './user-suite-store';
+import { listUserSuiteRows } from '../../db/queries/user-suites';
+import { loadUserSuite } from './user-suite-store';
 
 /**
  * A suite by id for a run or an export: a user suite from the database first, else a built-in suite (or a suite

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import { loadBuiltInSuite } from './built-in-suites';
 import { persistSuite } from './persist-suite';
-import { getUserSuiteRow } from './user-suite-store';
+import { getUserSuiteRow } from '../../db/queries/user-suites';
 
 /**
  * The catalog key of a suite's current version, so that pages can browse it with SQL: a user suite's own pointer,

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { deleteUserSuiteRow, setUserSuiteTitle } from '../../db/queries/removals';
-import { getUserSuiteRow, loadUserSuite, saveUserSuite } from './user-suite-store';
+import { getUserSuiteRow } from '../../db/queries/user-suites';
+import { loadUserSuite, saveUserSuite } from './user-suite-store';
 
 /** A user-suite change that cannot be made (unknown suite or pair, or a change that would leave it empty). */
 export class UserSuiteError extends Error {

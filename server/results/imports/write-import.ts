@@ -1,21 +1,13 @@
 import path from 'node:path';
-import type { Db } from '../../../db/client';
+import { transaction, type Db } from '../../../db/client';
+import { everyProbeVersion, importedRunOf, importedSuiteKey, importWriteQueries, type ImportableProbe } from '../../../db/queries/import-writes';
 import { GraderSpecSchema, type GraderSpec, type Outcome, type Tier } from '../../../evals/contracts';
 import { grade } from '../../../evals/graders';
 import { contentHash } from '../../suites/content-hash';
 import { RunSettingsSchema } from '../../runner/run-settings';
 import type { ImportIssue, ImportRecord } from './import-record';
 
-interface StoredProbe {
-  key: number;
-  id: string;
-  prompt: string;
-  familyId: string;
-  domain: string;
-  tier: Tier;
-  answer: string;
-  grader: string;
-}
+type StoredProbe = ImportableProbe;
 
 /** A record with everything needed to store it: the probe it answers (stored or new) and its verdict. */
 interface Resolved {
@@ -52,7 +44,7 @@ function resolve(db: Db, file: string, records: ImportRecord[]): { resolved: Res
   const byId = new Map<string, StoredProbe>();
   const byPrompt = new Map<string, StoredProbe>();
   // One pass over the probe catalog (thousands of rows, not results); later versions win.
-  for (const p of db.$client.prepare('SELECT key, id, prompt, family_id AS familyId, domain, tier, answer, grader FROM probes ORDER BY key').iterate() as IterableIterator<StoredProbe>) {
+  for (const p of everyProbeVersion(db)) {
     byId.set(p.id, p);
     byPrompt.set(p.prompt, p);
   }
@@ -96,22 +88,19 @@ export function writeImport(
   const { resolved, issues } = resolve(db, file, records);
   if (records.length === 0) issues.push({ file, message: 'no results in the file' });
   if (issues.length > 0) return { ok: false, issues };
-  const sqlite = db.$client;
   const version = contentHash({ contentKey });
   const modelIds = [...new Set(resolved.map((r) => r.record.model))];
   // One IMMEDIATE transaction from the duplicate check to the last row: a second import of the same file started at
   // the same time waits for the first, then finds it and says so (it used to race into a UNIQUE constraint crash).
-  return sqlite.transaction((): ReturnType<typeof writeImport> => {
-    const existingSuite = sqlite.prepare(`SELECT key FROM suites WHERE id = 'imported' AND version = ?`).get(version) as { key: number } | undefined;
-    if (existingSuite) {
-      const dup = sqlite.prepare(`SELECT id, model_id AS modelId FROM runs WHERE origin = 'import' AND suite_key = ? AND model_id IN (SELECT value FROM json_each(?))`).get(existingSuite.key, JSON.stringify(modelIds)) as { id: number; modelId: string } | undefined;
+  return transaction(db, (): ReturnType<typeof writeImport> => {
+    const existingSuite = importedSuiteKey(db, version);
+    if (existingSuite !== undefined) {
+      const dup = importedRunOf(db, existingSuite, modelIds);
       if (dup) return { ok: false, issues: [{ file, message: `this file was already imported for model "${dup.modelId}" as run ${dup.id}` }] };
     }
 
     const summary = ((): ImportSummary => {
-      const insertFamily = sqlite.prepare(`INSERT INTO families (id, domain, title, description, pair_rule) VALUES (?, 'imported', ?, ?, ?) ON CONFLICT (id) DO NOTHING`);
-      const insertProbe = sqlite.prepare(`INSERT INTO probes (suite_id, id, content_hash, family_id, domain, tier, prompt, answer, grader, source) VALUES ('imported', @id, @hash, @family, 'imported', @tier, @prompt, @answer, @grader, @source) ON CONFLICT (suite_id, id, content_hash) DO NOTHING`);
-      const probeKeyOf = sqlite.prepare(`SELECT key FROM probes WHERE suite_id = 'imported' AND id = ? AND content_hash = ?`);
+      const writes = importWriteQueries(db);
       const newKeys = new Map<string, { key: number; familyId: string; tier: Tier }>();
       const probeOf = (r: Resolved): { key: number; familyId: string; domain: string; tier: Tier } => {
         if (r.match) return r.match;
@@ -121,34 +110,24 @@ export function writeImport(
         const cacheKey = `${r.record.newProbeId}\u0000${hash}`;
         let known = newKeys.get(cacheKey);
         if (!known) {
-          insertFamily.run(familyId, `Imported: ${r.record.task}`, `Results imported from ${path.basename(file)}.`, 'Imported probes stand alone: they have no easy/hard twin.');
-          insertProbe.run({ id: r.record.newProbeId, hash, family: familyId, tier, prompt: r.record.prompt!, answer: r.answer, grader: JSON.stringify(r.grader), source: `import: ${path.basename(file)}` });
-          known = { key: (probeKeyOf.get(r.record.newProbeId, hash) as { key: number }).key, familyId, tier };
+          writes.insertImportedFamily({ id: familyId, title: `Imported: ${r.record.task}`, description: `Results imported from ${path.basename(file)}.`, pairRule: 'Imported probes stand alone: they have no easy/hard twin.' });
+          const key = writes.storeImportedProbe({ id: r.record.newProbeId, hash, family: familyId, tier, prompt: r.record.prompt!, answer: r.answer, grader: JSON.stringify(r.grader), source: `import: ${path.basename(file)}` });
+          known = { key, familyId, tier };
           newKeys.set(cacheKey, known);
         }
         return { ...known, domain: 'imported' };
       };
       const rows = resolved.map((r) => ({ r, probe: probeOf(r) }));
 
-      const suiteKey = existingSuite?.key ?? (sqlite.prepare(`INSERT INTO suites (id, version, title, description) VALUES ('imported', ?, ?, ?) RETURNING key`).get(version, `Imported: ${path.basename(file)}`, 'Results imported from another tool.') as { key: number }).key;
-      if (!existingSuite) {
-        const matchedKeys = JSON.stringify([...new Set(rows.filter((x) => x.r.match).map((x) => x.probe.key))]);
-        const pairs = sqlite
-          .prepare(`SELECT pair_id AS pairId, family_id AS familyId, easy_probe_key AS easyKey, hard_probe_key AS hardKey FROM suite_pairs
-                    WHERE easy_probe_key IN (SELECT value FROM json_each(@keys)) OR hard_probe_key IN (SELECT value FROM json_each(@keys)) ORDER BY suite_key, position`)
-          .all({ keys: matchedKeys }) as Array<{ pairId: string; familyId: string; easyKey: number; hardKey: number }>;
-        const insertPair = sqlite.prepare('INSERT INTO suite_pairs (suite_key, pair_id, family_id, easy_probe_key, hard_probe_key, position) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
-        pairs.forEach((p, i) => insertPair.run(suiteKey, p.pairId, p.familyId, p.easyKey, p.hardKey, i));
+      const suiteKey = existingSuite ?? writes.insertImportedSuite(version, `Imported: ${path.basename(file)}`, 'Results imported from another tool.');
+      if (existingSuite === undefined) {
+        const pairs = writes.pairsHoldingProbes([...new Set(rows.filter((x) => x.r.match).map((x) => x.probe.key))]);
+        pairs.forEach((p, i) => writes.insertImportedPair(suiteKey, p, i));
       }
 
-      const insertModel = sqlite.prepare(`INSERT INTO models (id, label, arch, model_name, origin) VALUES (?, ?, 'llm', ?, 'import') ON CONFLICT (id) DO NOTHING`);
-      const insertRun = sqlite.prepare(`INSERT INTO runs (model_id, suite_key, status, settings, samples, expected, pass_count, fail_count, error_count, origin, message, started_at, finished_at)
-        VALUES (@modelId, @suiteKey, 'completed', @settings, @samples, @expected, @pass, @fail, @error, 'import', @message, @now, @now) RETURNING id`);
-      const insertResult = sqlite.prepare(`INSERT INTO results (run_id, model_id, probe_key, family_id, domain, tier, sample, outcome, error_kind, response, extracted, reason, latency_ms)
-        VALUES (@runId, @modelId, @probeKey, @familyId, @domain, @tier, @sample, @outcome, @errorKind, @response, @extracted, @reason, @latencyMs)`);
       const runs: ImportedRun[] = [];
       for (const modelId of modelIds) {
-        insertModel.run(modelId, modelId, modelId);
+        writes.insertImportedModel(modelId);
         const mine = rows.filter((x) => x.r.record.model === modelId);
         const samples = new Map<number, number>();
         const withSample = mine.map((x) => {
@@ -161,12 +140,12 @@ export function writeImport(
         let maxSample = 0;
         for (const n of samples.values()) if (n > maxSample) maxSample = n;
         const run = { pass: count('pass'), fail: count('fail'), error: count('error') };
-        const runId = (insertRun.get({
+        const runId = writes.insertImportedRun({
           modelId, suiteKey, settings: JSON.stringify(RunSettingsSchema.parse({ samples: Math.min(maxSample, 100) })), samples: maxSample,
           expected: mine.length, ...run, message: `imported from ${path.basename(file)}`, now: Date.now(),
-        }) as { id: number }).id;
+        });
         for (const { r, probe, sample } of withSample) {
-          insertResult.run({
+          writes.insertImportedResult({
             runId, modelId, probeKey: probe.key, familyId: probe.familyId, domain: probe.domain, tier: probe.tier, sample,
             outcome: r.outcome, errorKind: r.outcome === 'error' ? (r.record.errorKind ?? 'unknown') : null, response: r.record.response,
             extracted: r.extracted, reason: r.reason, latencyMs: r.record.latencyMs === undefined ? null : Math.round(r.record.latencyMs),

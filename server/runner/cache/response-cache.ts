@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
+import { deleteCachedAnswers, responseCacheQueries, type ResponseCacheQueries } from '../../../db/queries/response-cache';
 import type { ChatSuccess } from '../../providers/types';
 
 // A stored answer is read back through this schema: the table may have been written by an older version.
@@ -19,19 +20,15 @@ const CachedAnswerSchema = z.object({
  * as a closure so the caller can run them inside the transaction that stores the result (one commit, not two).
  */
 export class ResponseCache {
-  private readonly getStmt;
-  private readonly putStmt;
+  private readonly queries: ResponseCacheQueries;
 
   constructor(db: Db) {
-    this.getStmt = db.$client.prepare('SELECT answer FROM response_cache WHERE key = ?').pluck();
-    this.putStmt = db.$client.prepare(
-      `INSERT INTO response_cache (key, endpoint, model_name, answer) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-    );
+    this.queries = responseCacheQueries(db);
   }
 
   /** The cached answer for `key`, or undefined (also when the stored JSON is not an answer any more). */
   get(key: string): ChatSuccess | undefined {
-    const raw = this.getStmt.get(key) as string | undefined;
+    const raw = this.queries.answerOf(key);
     if (raw === undefined) return undefined;
     let json: unknown;
     try {
@@ -46,13 +43,11 @@ export class ResponseCache {
   /** A write of one answer, to run later (inside the result's transaction). The first answer for a key stays. */
   put(key: string, endpoint: string, modelName: string, answer: ChatSuccess): () => void {
     const json = JSON.stringify(answer);
-    return () => void this.putStmt.run(key, endpoint, modelName, json);
+    return () => this.queries.storeAnswer(key, endpoint, modelName, json);
   }
 
   /** Deletes every cached answer of one endpoint (and model, when given). Returns how many were deleted. */
   static clear(db: Db, endpoint?: string, modelName?: string): number {
-    return db.$client
-      .prepare('DELETE FROM response_cache WHERE (@endpoint IS NULL OR endpoint = @endpoint) AND (@model IS NULL OR model_name = @model)')
-      .run({ endpoint: endpoint ?? null, model: modelName ?? null }).changes;
+    return deleteCachedAnswers(db, endpoint ?? null, modelName ?? null);
   }
 }

@@ -1,9 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { runPage } from '../../../db/queries/run-page';
+import { RUN_STATUSES, runPage } from '../../../db/queries/run-page';
 import { getRun, listRuns, runErrorKinds, runResults } from '../../../db/queries/runs';
 import { resultTranscript, runDiff, runResultFamilies, runResultsPage } from '../../../db/queries/run-results';
-import { RUN_STATUSES } from '../../../db/schema';
 import { startRuns, StartRunsError, StartRunsSchema } from '../../runner/start-runs';
 import { cancelRun, resumeRun, retryRunErrors, RunStateError } from '../../runner/run-control';
 import { removeRun } from '../../runner/remove-run';
