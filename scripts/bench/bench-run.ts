@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDb, type Db } from '../../db/client';
+import { closeDb, openDb, type Db } from '../../db/client';
+import { insertQueuedRun } from '../../db/queries/run-writes';
+import { runStoredCount } from '../../db/queries/run-totals';
 import { upsertModel } from '../../server/models/sync-models';
 import { tuneWorkerProcess } from '../../server/runner/tune-worker-process';
 import type { RunSettings } from '../../server/runner/run-settings';
@@ -15,7 +17,7 @@ export function benchDatabase(url: string): { db: Db; file: string; remove: () =
   const db = openDb(file);
   upsertModel(db, arithmeticModel(url, { priceInput: 1, priceOutput: 2 }));
   return { db, file, remove: () => {
-    db.$client.close();
+    closeDb(db);
     rmSync(dir, { recursive: true, force: true });
   } };
 }
@@ -23,10 +25,9 @@ export function benchDatabase(url: string): { db: Db; file: string; remove: () =
 /** Queues a run of `probes` probes (a generated suite of probes / 2 pairs, written in bulk) and returns its id. */
 export function queueBenchRun(db: Db, probes: number, settings: Partial<RunSettings>): number {
   const suiteKey = writeArithmeticSuite(db, Math.ceil(probes / 2));
-  return db.$client
-    .prepare(`INSERT INTO runs (model_id, suite_key, settings, samples, expected) VALUES ('arith-model', ?, ?, 1, ?) RETURNING id`)
-    .pluck()
-    .get(suiteKey, JSON.stringify({ samples: 1, ...settings }), Math.ceil(probes / 2) * 2) as number;
+  return insertQueuedRun(db, {
+    modelId: 'arith-model', suiteKey, settings: { samples: 1, ...settings }, samples: 1, temperature: null, expected: Math.ceil(probes / 2) * 2,
+  });
 }
 
 /** Works the run to its end in this process, exactly as `sawtooth worker` would; returns wall and CPU seconds. */
@@ -38,6 +39,6 @@ export async function workRun(db: Db, runId: number): Promise<{ seconds: number;
   await worker.runOnce(runId);
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
-  const row = db.$client.prepare('SELECT status, pass_count + fail_count + error_count + refusal_count AS stored FROM runs WHERE id = ?').get(runId) as { status: string; stored: number };
+  const row = runStoredCount(db, runId)!;
   return { seconds, cpuSeconds: (used.user + used.system) / 1e6, ...row };
 }

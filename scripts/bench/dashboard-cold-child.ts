@@ -2,7 +2,7 @@
 // statements, no SQLite page cache of this connection; the OS file cache may still hold the file):
 //   node --import tsx scripts/bench/dashboard-cold-child.ts <db file> <case> <models by result count, JSON>
 // Prints {"ms": …}: the time of the first call, from a freshly opened database.
-import { openDb } from '../../db/client';
+import { closeDb, openDb } from '../../db/client';
 import { createCaller } from '../../server/trpc/root';
 import { dashboardCase, type DashboardCase } from './dashboard-cases';
 
@@ -12,5 +12,5 @@ const { call } = dashboardCase(name as DashboardCase, JSON.parse(models!) as str
 const started = performance.now();
 await call(createCaller({ db }));
 const ms = performance.now() - started;
-db.$client.close();
+closeDb(db);
 console.log(JSON.stringify({ ms }));

@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { openDb } from '../../db/client';
+import { closeDb, openDb } from '../../db/client';
+import { groupedResultsScan, modelsByResultCount } from '../../db/queries/bench-baselines';
+import { resultCount } from '../../db/queries/run-lookups';
 import { loadSuite } from '../../evals/suites';
 import { createCaller } from '../../server/trpc/root';
 import { seedResults } from '../seed/seed-results';
@@ -16,13 +18,13 @@ const REPEATS = 5;
 function ensureSeeded(ctx: BenchContext): void {
   const db = openDb(ctx.dashboardDb);
   try {
-    const have = db.$client.prepare('SELECT count(*) FROM results').pluck().get() as number;
+    const have = resultCount(db);
     if (have >= MILLION) return;
     if (have > 0) throw new Error(`${ctx.dashboardDb} holds ${have} results, not a seeded million: give another --db`);
     const report = seedResults(db, { results: MILLION, suite: loadSuite('core') });
     ctx.note(`seeded ${ctx.dashboardDb}: ${fmt(report.results)} results, ${report.runs} runs, ${report.models} models in ${report.seconds.toFixed(1)} s`);
   } finally {
-    db.$client.close();
+    closeDb(db);
   }
 }
 
@@ -49,7 +51,7 @@ async function timeCase(file: string, name: DashboardCase, byResults: string[], 
     await call(caller);
     warm.push(performance.now() - started);
   }
-  db.$client.close();
+  closeDb(db);
   return { slowest: Math.max(...cold), cold: median(cold), warm: median(warm) };
 }
 
@@ -68,16 +70,15 @@ export const dashboardQueries: Benchmark = {
     if (!existsSync(ctx.dashboardDb)) ctx.note(`creating ${ctx.dashboardDb} (sawtooth seed --results 1000000)`);
     ensureSeeded(ctx);
     const db = openDb(ctx.dashboardDb);
-    const byResults = db.$client.prepare('SELECT model_id FROM results GROUP BY model_id ORDER BY count(*) DESC').pluck().all() as string[];
-    // Baseline: one pass over the million results' (model, probe, outcome) index, grouped: the least work any
-    // aggregate over every result needs (count(*) alone is answered from b-tree page headers, too cheap to compare).
-    const scan = db.$client.prepare('SELECT model_id, probe_key, outcome, count(*) FROM results GROUP BY model_id, probe_key, outcome');
+    const byResults = modelsByResultCount(db);
+    // Baseline: one grouped pass over the results index (db/queries/bench-baselines.ts says why that one).
+    const scan = groupedResultsScan(db);
     const baseline = median(Array.from({ length: REPEATS }, () => {
       const started = performance.now();
-      scan.all();
+      scan();
       return performance.now() - started;
     }));
-    db.$client.close();
+    closeDb(db);
     if (byResults.length < 4) throw new Error(`${ctx.dashboardDb} has results of only ${byResults.length} models; 4 are needed`);
 
     ctx.note(`baseline: one grouped pass over the results index ${fmt(baseline, 1)} ms (median of ${REPEATS})`);

@@ -1,7 +1,8 @@
 // Runs one queued run to its end, exactly as `sawtooth worker` would, then prints its peak memory as JSON:
 //   node --import tsx scripts/bench/rss-child.ts <db file> <run id>      (run id 0: load everything, run nothing)
 // The peak (maxRSS) is the kernel's high-water mark for this process, so nothing can slip between samples.
-import { openDb } from '../../db/client';
+import { closeDb, openDb } from '../../db/client';
+import { runStoredCount } from '../../db/queries/run-totals';
 import { tuneWorkerProcess } from '../../server/runner/tune-worker-process';
 import { createWorker } from '../../server/runner/create-worker';
 
@@ -22,9 +23,8 @@ if (runId > 0) {
   const worker = createWorker(db);
   await worker.runOnce(runId);
 }
-const row = db.$client.prepare('SELECT status, pass_count + fail_count + error_count + refusal_count AS stored FROM runs WHERE id = ?').get(runId) as
-  { status: string; stored: number } | undefined;
-db.$client.close();
+const row = runStoredCount(db, runId);
+closeDb(db);
 clearInterval(tracer);
 console.log(JSON.stringify({
   peakRssMb: process.resourceUsage().maxRSS / 1024,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { openDb } from '../../db/client';
+import { closeDb, openDb } from '../../db/client';
 import { resultCount } from '../../db/queries/run-lookups';
 import { loadSuite, SuiteError } from '../../evals/suites';
 import { env } from '../../server/env';
@@ -58,7 +58,7 @@ export const seedCommand: Command = {
       io.stdout(`seeded ${report.results} results (${report.models} models, ${report.runs} runs, suite ${suite.id}) into ${file} in ${report.seconds.toFixed(1)} s (${rate} results/s)\n`);
       return 0;
     } finally {
-      db.$client.close();
+      closeDb(db);
     }
   },
 };

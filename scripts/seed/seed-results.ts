@@ -1,8 +1,8 @@
-import type { Db } from '../../db/client';
+import { transaction, type Db } from '../../db/client';
+import { seedProbeRows, seedWriteQueries, upsertSeedModel, withoutFsync } from '../../db/queries/seed-results';
 import type { ErrorKind, Suite } from '../../evals/contracts';
 import { Mulberry32 } from '../../evals/metrics';
 import { persistSuite } from '../../server/suites/persist-suite';
-import { models as modelsTable } from '../../db/schema';
 import { RunSettingsSchema } from '../../server/runner/run-settings';
 import { SYNTHETIC_MODELS, type SyntheticModel } from './synthetic-models';
 
@@ -19,16 +19,6 @@ export interface SeedReport {
   runs: number;
   models: number;
   seconds: number;
-}
-
-interface ProbeRow {
-  key: number;
-  family: string;
-  domain: string;
-  tier: 'easy' | 'hard';
-  answer: string;
-  promptTokens: number;
-  familyIndex: number;
 }
 
 const SAMPLE_CYCLE = [1, 5, 10, 20, 3];
@@ -67,34 +57,22 @@ export function seedResults(db: Db, options: SeedOptions): SeedReport {
   const started = performance.now();
   const rng = new Mulberry32(options.seed ?? 1);
   const models = options.models ?? SYNTHETIC_MODELS;
-  const sqlite = db.$client;
   const suiteKey = persistSuite(db, options.suite);
   for (const m of models) {
     // No base URL: like imported results, a seeded model can be browsed and compared but not run.
     const row = { label: m.label, arch: m.arch, baseUrl: null, modelName: m.id, reasoning: m.id.includes('reasoner'),
       priceInput: m.price?.input ?? null, priceOutput: m.price?.output ?? null, origin: 'import' as const };
-    db.insert(modelsTable).values({ id: m.id, ...row }).onConflictDoUpdate({ target: modelsTable.id, set: row }).run();
+    upsertSeedModel(db, m.id, row);
   }
 
   const familyIds = options.suite.families.map((f) => f.id);
-  const probes = (
-    sqlite
-      .prepare(`SELECT p.key, p.family_id AS family, p.domain, p.tier, p.answer, length(p.prompt) AS chars
-                FROM suite_pairs sp JOIN probes p ON p.key IN (sp.easy_probe_key, sp.hard_probe_key, sp.easy_twin_probe_key, sp.hard_twin_probe_key)
-                WHERE sp.suite_key = ? ORDER BY sp.position, p.tier`)
-      .all(suiteKey) as Array<Omit<ProbeRow, 'promptTokens' | 'familyIndex'> & { chars: number }>
-  ).map((p) => ({ ...p, promptTokens: Math.ceil(p.chars / 4), familyIndex: familyIds.indexOf(p.family) }));
+  const probes = seedProbeRows(db, suiteKey).map((p) => ({ ...p, promptTokens: Math.ceil(p.chars / 4), familyIndex: familyIds.indexOf(p.family) }));
 
   // Difficulty: per family and tier (hard ≈ 1.6 logits harder), plus a per-probe part shared by every model.
   const familyDifficulty = familyIds.map(() => normal(rng) * 0.7);
   const probeDifficulty = new Map(probes.map((p) => [p.key, normal(rng) * 0.9 + (p.tier === 'hard' ? 1.6 : 0)]));
 
-  const insertRun = sqlite.prepare(`INSERT INTO runs (model_id, suite_key, status, settings, samples, expected, origin, created_at, started_at, finished_at)
-    VALUES (?, ?, ?, ?, ?, ?, 'eval', ?, ?, ?) RETURNING id`).pluck();
-  const setCounters = sqlite.prepare('UPDATE runs SET pass_count = ?, fail_count = ?, error_count = ?, cost_usd = ? WHERE id = ?');
-  const insertResult = sqlite.prepare(`INSERT INTO results (run_id, model_id, probe_key, family_id, domain, tier, sample, outcome, error_kind,
-    response, extracted, reason, latency_ms, prompt_tokens, completion_tokens, cost_usd, ticks, telemetry, created_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`);
+  const writes = seedWriteQueries(db);
 
   let written = 0;
   let runs = 0;
@@ -122,8 +100,8 @@ export function seedResults(db: Db, options: SeedOptions): SeedReport {
     const take = Math.min(rows, expected);
     const createdAt = now - (40 - plan.runIndex) * DAY_MS - rng.index(DAY_MS);
     const settings = RunSettingsSchema.parse({ samples, ...(samples > 1 && { temperature: 0.7, seed: plan.runIndex + 1 }) });
-    const runId = insertRun.get(model.id, suiteKey, take < expected ? 'cancelled' : 'completed', JSON.stringify(settings), samples, expected,
-      createdAt, createdAt + 1_000, createdAt + 1_000 + take * 20) as number;
+    const runId = writes.insertRun({ modelId: model.id, suiteKey, status: take < expected ? 'cancelled' : 'completed', settings: JSON.stringify(settings),
+      samples, expected, createdAt, startedAt: createdAt + 1_000, finishedAt: createdAt + 1_000 + take * 20 });
     plan.runIndex += 1;
     runs += 1;
     const counts = { pass: 0, fail: 0, error: 0, cost: 0 };
@@ -145,7 +123,7 @@ export function seedResults(db: Db, options: SeedOptions): SeedReport {
         const ticks = model.reportsTicks && outcome !== 'error'
           ? Math.max(1, Math.min(50, Math.round((p.tier === 'hard' ? 22 : 9) + (outcome === 'fail' ? 6 : 0) + normal(rng) * 4)))
           : null;
-        insertResult.run(runId, model.id, p.key, p.family, p.domain, p.tier, sample, outcome, errorKind,
+        writes.insertResult(runId, model.id, p.key, p.family, p.domain, p.tier, sample, outcome, errorKind,
           said === null ? null : `Let me work through this.\n\nThe answer is ${said}.`, said,
           outcome === 'pass' ? `matched ${p.answer}` : outcome === 'fail' ? `expected ${p.answer}, got ${said}` : `${errorKind} (seeded)`,
           latency, p.promptTokens, completion, cost, ticks, createdAt + inRun * 20);
@@ -153,12 +131,12 @@ export function seedResults(db: Db, options: SeedOptions): SeedReport {
         counts.cost += cost ?? 0;
       }
     }
-    setCounters.run(counts.pass, counts.fail, counts.error, counts.cost, runId);
+    writes.setRunCounters(runId, counts);
     return inRun;
   };
 
   // Round-robin over the models, one run at a time, in transactions of about TRANSACTION_ROWS rows.
-  const writeSome = sqlite.transaction(() => {
+  const writeSome = transaction(db, () => {
     let inTransaction = 0;
     while (inTransaction < TRANSACTION_ROWS && written < options.results) {
       const open = plans.filter((p) => p.budget > 0);
@@ -170,16 +148,11 @@ export function seedResults(db: Db, options: SeedOptions): SeedReport {
       inTransaction += n;
     }
   });
-  const previousSync = sqlite.pragma('synchronous', { simple: true }) as number;
-  sqlite.pragma('synchronous = OFF'); // a seed is re-creatable: no fsync per transaction
-  try {
+  withoutFsync(db, () => {
     while (written < options.results && plans.some((p) => p.budget > 0)) {
       writeSome();
       options.onProgress?.(written);
     }
-  } finally {
-    sqlite.pragma(`synchronous = ${previousSync}`);
-  }
-  sqlite.pragma('optimize');
+  });
   return { results: written, runs, models: models.length, seconds: (performance.now() - started) / 1000 };
 }
