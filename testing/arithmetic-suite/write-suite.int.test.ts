@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeDb, openDb } from '../../db/client';
+import { catalogSuite } from '../../server/suites/catalog-suite';
+import { pendingWork } from '../../server/runner/work-items';
+import { arithmeticSuite, writeArithmeticSuite } from './index';
+
+// The bulk writer behind the runner benchmarks (db/queries/seed-suite.ts), on a real SQLite file: what it stores
+// reads back as the generated suite, idempotently, with probe rows of its own per suite id (probes are suite-scoped
+// since migration 0005; the writer lost suite_id then and every runner benchmark failed on it).
+const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-arith-write-'));
+const db = openDb(path.join(dir, 'sawtooth.db'));
+afterAll(() => {
+  closeDb(db);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const shape = (pairs: ReturnType<typeof arithmeticSuite>['pairs']) =>
+  pairs.map((p) => ({ id: p.id, family: p.family, easy: [p.easy.id, p.easy.prompt, p.easy.answer], hard: [p.hard.id, p.hard.prompt, p.hard.answer] }));
+
+describe('writeArithmeticSuite', () => {
+  it('stores the generated pairs in order, and again gives the same key', () => {
+    const key = writeArithmeticSuite(db, 40);
+    expect(writeArithmeticSuite(db, 40)).toBe(key);
+    const stored = catalogSuite(db, key)!;
+    expect(stored.id).toBe('arith-40');
+    expect(shape(stored.pairs)).toEqual(shape(arithmeticSuite(40).pairs));
+    expect(stored.pairs[0]!.easy.grader).toEqual({ kind: 'numeric' });
+    expect([...pendingWork(db, 0, key, 2)]).toHaveLength(40 * 2 * 2);
+  });
+
+  it('gives another suite id probe rows of its own', () => {
+    const probeKeys = (key: number) => [...pendingWork(db, 0, key, 1)].map((w) => w.probeKey);
+    const a = probeKeys(writeArithmeticSuite(db, 10, 'arith-a'));
+    const b = probeKeys(writeArithmeticSuite(db, 10, 'arith-b'));
+    expect(a).toHaveLength(20);
+    expect(b).toHaveLength(20);
+    expect(a.filter((k) => b.includes(k))).toEqual([]);
+  });
+});
