@@ -1,0 +1,40 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeDb, openDb } from '../../db/client';
+import { loadSuite } from '../../evals/suites';
+import { seedResults } from './seed-results';
+import { SYNTHETIC_MODELS } from './synthetic-models';
+
+// `sawtooth seed`'s bulk load (statements in db/queries/seed-results.ts) on a real SQLite file: exactly the results
+// asked for, every run's counters equal to its stored rows (as the recorder would have kept them), fsync restored.
+const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-seed-'));
+const db = openDb(path.join(dir, 'sawtooth.db'));
+afterAll(() => {
+  closeDb(db);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('seedResults', () => {
+  it('writes the results asked for, with run counters that match the rows', () => {
+    const models = SYNTHETIC_MODELS.slice(0, 3);
+    const report = seedResults(db, { results: 3_000, suite: loadSuite('core'), models });
+    expect(report).toMatchObject({ results: 3_000, models: 3 });
+
+    const sqlite = db.$client;
+    expect(sqlite.prepare('SELECT count(*) FROM results').pluck().get()).toBe(3_000);
+    expect(sqlite.prepare('SELECT count(*) FROM runs').pluck().get()).toBe(report.runs);
+    const mismatched = sqlite
+      .prepare(
+        `SELECT r.id FROM runs r LEFT JOIN (SELECT run_id, sum(outcome = 'pass') AS p, sum(outcome = 'fail') AS f, sum(outcome = 'error') AS e
+           FROM results GROUP BY run_id) x ON x.run_id = r.id
+         WHERE r.pass_count != coalesce(x.p, 0) OR r.fail_count != coalesce(x.f, 0) OR r.error_count != coalesce(x.e, 0)`,
+      )
+      .all();
+    expect(mismatched).toEqual([]);
+    expect(sqlite.prepare('SELECT id FROM models ORDER BY id').pluck().all()).toEqual(models.map((m) => m.id).sort());
+    // NORMAL, as openDb set it: the seed's fsync-off is undone.
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(1);
+  });
+});
