@@ -73,7 +73,7 @@ export default tseslint.config(
   ...layer(['evals/**'], ['db', 'server', 'scripts', 'app', 'testing', 'ml'], 'evals is the pure bottom layer: it imports nothing of ours above it'),
   ...layer(['db/**'], ['server', 'scripts', 'app', 'testing', 'ml'], 'db sits on evals only: queries return plain rows, the server decides'),
   ...layer(['server/**'], ['scripts', 'app', 'ml'], 'server never imports the CLI, the UI or ml (ml is reached over HTTP)', NO_RAW_SQL_IMPORTS),
-  ...layer(['testing/**'], ['scripts', 'app', 'ml'], 'test helpers build on server, db and evals only'),
+  ...layer(['testing/**'], ['scripts', 'app', 'ml'], 'test helpers build on server, db and evals only', NO_RAW_SQL_IMPORTS),
   ...layer(['scripts/**'], ['app'], 'scripts reach the dashboard over HTTP, never by import', NO_RAW_SQL_IMPORTS),
   {
     files: ['app/**/*.{ts,tsx}'],
@@ -94,8 +94,8 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+(scripts|testing|ml)(/|$)', message: 'route handlers use the server, never the CLI, test helpers or ml' }, ...NO_RAW_SQL_IMPORTS] }] },
   },
   {
-    // No statement outside db/ (tests build their fixtures as they need).
-    files: ['server/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}', 'scripts/**/*.{ts,tsx}'],
+    // No statement outside db/, test helpers included (tests themselves build their fixtures as they need).
+    files: ['server/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}', 'scripts/**/*.{ts,tsx}', 'testing/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-syntax': ['error', ...NO_RAW_SQL_SYNTAX] },
   },

@@ -19,6 +19,11 @@ export function markRunCancelled(db: Db, runId: number, finishedAt: number): voi
     .run(finishedAt, runId);
 }
 
+/** Marks a run completed at `finishedAt` (fixtures that stored a run's results themselves, without a worker). */
+export function markRunCompleted(db: Db, runId: number, finishedAt: number): void {
+  db.$client.prepare(`UPDATE runs SET status = 'completed', finished_at = ? WHERE id = ?`).run(finishedAt, runId);
+}
+
 /** Puts a run back in the queue: no lease, no end time, no message (a worker answers what is missing). */
 export function requeueRun(db: Db, runId: number): void {
   db.$client

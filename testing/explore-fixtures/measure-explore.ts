@@ -1,7 +1,7 @@
 // Times the explore procedures on ~1,000,000 results, cold (first call on a fresh handle) and warm (cached).
 // Usage: npx tsx testing/explore-fixtures/measure-explore.ts [db-file]   (seeds the file first if it does not exist)
 import { existsSync } from 'node:fs';
-import { openDb } from '../../db/client';
+import { closeDb, openDb } from '../../db/client';
 import { createCaller } from '../../server/trpc/root';
 import { seedRun } from './seed-results';
 import { syntheticSuite } from './synthetic-suite';
@@ -26,7 +26,7 @@ if (!existsSync(file)) {
       });
     }
   }
-  db.$client.close();
+  closeDb(db);
 }
 
 async function time(name: string, fn: () => Promise<unknown>): Promise<void> {

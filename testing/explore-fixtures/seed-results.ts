@@ -1,4 +1,7 @@
 import type { Db } from '../../db/client';
+import { markRunCompleted } from '../../db/queries/run-state';
+import { suitePairRows } from '../../db/queries/suite-catalog';
+import { suiteKeyOf } from '../../db/queries/suite-lookups';
 import type { Outcome, Suite } from '../../evals/contracts';
 import { upsertModel } from '../../server/models/sync-models';
 import { createRun } from '../../server/runner/create-run';
@@ -23,9 +26,7 @@ export function seedRun(db: Db, opts: { modelId: string; arch?: 'llm' | 'ctm' | 
   });
   const samples = opts.samples ?? 1;
   const runId = createRun(db, { modelId: opts.modelId, suite: opts.suite, settings: { samples } });
-  const keys = db.$client
-    .prepare(`SELECT sp.pair_id AS pairId, sp.easy_probe_key AS easy, sp.hard_probe_key AS hard FROM suite_pairs sp JOIN runs r ON r.suite_key = sp.suite_key WHERE r.id = ?`)
-    .all(runId) as Array<{ pairId: string; easy: number; hard: number }>;
+  const keys = suitePairRows(db, suiteKeyOf(db, opts.suite.id, opts.suite.version)!);
   const keyOf = new Map(keys.map((k) => [k.pairId, k]));
   const familyIndex = new Map(opts.suite.families.map((f, i) => [f.id, i]));
   const recorder = new ResultRecorder(db, { maxBatch: 5000, maxDelayMs: 1 });
@@ -51,6 +52,6 @@ export function seedRun(db: Db, opts: { modelId: string; arch?: 'llm' | 'ctm' | 
     }
   }
   recorder.storeNow();
-  db.$client.prepare(`UPDATE runs SET status = 'completed', finished_at = unixepoch('subsec') * 1000 WHERE id = ?`).run(runId);
+  markRunCompleted(db, runId, Date.now());
   return runId;
 }
