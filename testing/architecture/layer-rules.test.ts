@@ -1,6 +1,6 @@
 import { ESLint } from 'eslint';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 // Each layer rule of eslint.config.js, shown to fire on a deliberate violation. The fixtures are source text linted
 // as if it lived at the given path (ESLint's lintText with filePath), so no violating file sits in the tree.
@@ -11,10 +11,6 @@ async function ruleIds(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
   return result!.messages.map((m) => m.ruleId ?? m.message);
 }
-
-// Loading the config and the TypeScript parser is the slow part: once, with room for a loaded machine (the first
-// fixture used to time out at 5 s when the cores were busy).
-beforeAll(() => ruleIds('server/runner/warm-up.ts', 'export const n = 1;\n'), 60_000);
 
 const use = (spec: string) => `import { x } from '${spec}';\nexport const y = x;\n`;
 

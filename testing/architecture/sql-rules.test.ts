@@ -1,6 +1,6 @@
 import { ESLint } from 'eslint';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 // "SQL lives in db/queries" (issue 14), as ESLint enforces it outside db/: each way of building or running a
 // statement is shown to fail on the violating line, and what stays allowed (type imports, our query functions, tests,
@@ -17,9 +17,6 @@ const ROOMS = ['server/runner/fixture.ts', 'app/api/fixture/route.ts', 'app/runs
 const at = (line: number, rule: string) => [{ rule, line }];
 
 describe('no SQL outside db/', () => {
-  // Loading the config and the TypeScript parser is the slow part: once, with room for a loaded machine.
-  beforeAll(() => violations('server/runner/warm-up.ts', 'export const n = 1;\n'), 60_000);
-
   // Line 1 declares what the statement needs; the violation is on line 2.
   const syntax: Array<[string, string]> = [
     ['the raw SQLite handle', 'declare const db: { $client: { close(): void } };\nexport const close = () => db.$client.close();\n'],
