@@ -1,13 +1,16 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { foreignRequestProblem } from './server/auth/host-check';
-import { authOf, isOpenPath, SESSION_COOKIE, sessionValue } from './server/auth/request-auth';
+import { authOf, isOpenPath, SESSION_COOKIE } from './server/auth/request-auth';
+import { sessionCookieOptions, sessionProblem, startSession } from './server/auth/sessions';
+import { serverDb } from './server/db';
 import { env } from './server/env';
 
 /**
  * The auth gate (Next 16's proxy, formerly middleware). With SAWTOOTH_AUTH_TOKEN unset the dashboard is open to
  * this machine only: requests must name a loopback host (or one in SAWTOOTH_ALLOWED_HOSTS) and come from a page of
  * this server, which stops DNS-rebinding and cross-site pages. With it set, every page and API route needs the
- * token: API calls get 401, pages go to /login.
+ * token: API calls get 401, pages go to /login. Next 16 runs the proxy in the Node.js runtime of the server process,
+ * so the session cookie is checked against the sessions table here, once, for pages, tRPC and download routes alike.
  */
 export function proxy(request: NextRequest): NextResponse {
   const token = env().SAWTOOTH_AUTH_TOKEN;
@@ -17,9 +20,9 @@ export function proxy(request: NextRequest): NextResponse {
     return problem ? NextResponse.json({ error: `forbidden: ${problem}` }, { status: 403 }) : NextResponse.next();
   }
   if (isOpenPath(pathname)) return NextResponse.next();
-  const how = authOf(
-    { authorization: request.headers.get('authorization'), cookie: request.cookies.get(SESSION_COOKIE)?.value, queryToken: searchParams.get('token') },
-    token,
+  const cookie = request.cookies.get(SESSION_COOKIE)?.value;
+  const how = authOf({ authorization: request.headers.get('authorization'), cookie, queryToken: searchParams.get('token') }, token, (id) =>
+    sessionProblem(serverDb(), token, id, Date.now()) === null,
   );
   const inUrl = searchParams.has('token');
   if ((how === 'bearer' || how === 'cookie') && !inUrl) return NextResponse.next();
@@ -30,13 +33,20 @@ export function proxy(request: NextRequest): NextResponse {
     const clean = request.nextUrl.clone();
     clean.searchParams.delete('token');
     const response = NextResponse.redirect(clean, 303);
-    if (how === 'query') response.cookies.set(SESSION_COOKIE, sessionValue(token), { httpOnly: true, sameSite: 'lax', path: '/', secure: request.nextUrl.protocol === 'https:' });
+    if (how === 'query') response.cookies.set(SESSION_COOKIE, startSession(serverDb(), token, Date.now()), sessionCookieOptions(request.nextUrl.protocol === 'https:'));
     return response;
   }
+  // A cookie that was refused (signed out, expired, another token, forged) is dropped from the browser too.
+  const refused = (response: NextResponse) => {
+    if (cookie !== undefined) response.cookies.delete(SESSION_COOKIE);
+    return response;
+  };
   if (pathname.startsWith('/api/')) {
-    return NextResponse.json(
-      { error: 'unauthorized: send Authorization: Bearer <SAWTOOTH_AUTH_TOKEN>, or sign in at /login' },
-      { status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="sawtooth"' } },
+    return refused(
+      NextResponse.json(
+        { error: 'unauthorized: send Authorization: Bearer <SAWTOOTH_AUTH_TOKEN>, or sign in at /login' },
+        { status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="sawtooth"' } },
+      ),
     );
   }
   const login = request.nextUrl.clone();
@@ -45,7 +55,7 @@ export function proxy(request: NextRequest): NextResponse {
   rest.delete('token'); // a wrong token in the URL is not carried into ?next=
   const query = rest.toString();
   login.search = `?${new URLSearchParams({ next: `${pathname}${query ? `?${query}` : ''}` }).toString()}`;
-  return NextResponse.redirect(login, 303);
+  return refused(NextResponse.redirect(login, 303));
 }
 
 export const config = {

@@ -2,4 +2,5 @@ export * from './cache';
 export * from './catalog';
 export * from './models';
 export * from './runs';
+export * from './sessions';
 export * from './user-suites';

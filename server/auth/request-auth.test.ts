@@ -1,19 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { authOf, isOpenPath, safeNext, sameSecret, sessionValue } from './request-auth';
+import { authOf, isOpenPath, safeNext, sameSecret } from './request-auth';
 
 const TOKEN = 'correct-horse-battery';
+const LIVE = 'live-session-id';
+/** Stands in for the sessions table (server/auth/sessions.int.test.ts tests the real one): one live session id. */
+const liveSession = (cookie: string) => cookie === LIVE;
 
 describe('request auth', () => {
   it.each([
     [{ authorization: `Bearer ${TOKEN}`, cookie: undefined, queryToken: null }, 'bearer'],
     [{ authorization: 'bearer   correct-horse-battery ', cookie: undefined, queryToken: null }, 'bearer'],
-    [{ authorization: null, cookie: sessionValue(TOKEN), queryToken: null }, 'cookie'],
+    [{ authorization: null, cookie: LIVE, queryToken: null }, 'cookie'],
     [{ authorization: null, cookie: undefined, queryToken: TOKEN }, 'query'],
     [{ authorization: 'Bearer wrong', cookie: TOKEN, queryToken: 'nope' }, null], // the raw token is not a valid cookie
-    [{ authorization: null, cookie: sessionValue('other-token-1'), queryToken: null }, null],
+    [{ authorization: null, cookie: 'ended-session-id', queryToken: null }, null],
+    [{ authorization: null, cookie: 'ended-session-id', queryToken: TOKEN }, 'query'],
     [{ authorization: null, cookie: undefined, queryToken: null }, null],
   ] as const)('%j → %s', (parts, expected) => {
-    expect(authOf(parts, TOKEN)).toBe(expected);
+    expect(authOf(parts, TOKEN, liveSession)).toBe(expected);
+  });
+
+  it('asks the sessions table only when a cookie is there and no bearer header signs the request in', () => {
+    const asked: string[] = [];
+    const spy = (cookie: string) => (asked.push(cookie), false);
+    authOf({ authorization: `Bearer ${TOKEN}`, cookie: 'a', queryToken: null }, TOKEN, spy);
+    authOf({ authorization: null, cookie: undefined, queryToken: TOKEN }, TOKEN, spy);
+    authOf({ authorization: null, cookie: 'b', queryToken: null }, TOKEN, spy);
+    expect(asked).toEqual(['b']);
   });
 
   it('compares secrets of different lengths without throwing', () => {
@@ -22,9 +35,10 @@ describe('request auth', () => {
     expect(sameSecret(TOKEN, TOKEN)).toBe(true);
   });
 
-  it('keeps the login page and its form open, nothing else', () => {
+  it('keeps the login page, its form and signing out open, nothing else', () => {
     expect(isOpenPath('/login')).toBe(true);
     expect(isOpenPath('/api/auth/login')).toBe(true);
+    expect(isOpenPath('/api/auth/logout')).toBe(true);
     expect(isOpenPath('/api/trpc/runs.list')).toBe(false);
     expect(isOpenPath('/login/../runs')).toBe(false);
   });

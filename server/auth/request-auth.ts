@@ -1,14 +1,7 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 
+/** The session cookie: a random session id (server/auth/sessions.ts), never the token or anything derived from it. */
 export const SESSION_COOKIE = 'sawtooth_session';
-
-/**
- * The cookie value for a token: an HMAC of it, so the cookie is not the token itself (a copied cookie does not
- * reveal the token, and changing SAWTOOTH_AUTH_TOKEN logs everyone out).
- */
-export function sessionValue(token: string): string {
-  return createHmac('sha256', token).update('sawtooth-session-v1').digest('hex');
-}
 
 /** Constant-time comparison, so the time a wrong guess takes says nothing about how close it was. */
 export function sameSecret(given: string | null | undefined, expected: string): boolean {
@@ -18,9 +11,12 @@ export function sameSecret(given: string | null | undefined, expected: string): 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Paths that must answer without the token: the login page and the form it posts to. */
+/**
+ * Paths that must answer without the token: the login page, the form it posts to, and signing out (which only
+ * ends the session its own cookie names, so that a stale cookie can always be cleared).
+ */
 export function isOpenPath(pathname: string): boolean {
-  return pathname === '/login' || pathname === '/api/auth/login';
+  return pathname === '/login' || pathname === '/api/auth/login' || pathname === '/api/auth/logout';
 }
 
 export interface AuthRequestParts {
@@ -30,13 +26,14 @@ export interface AuthRequestParts {
 }
 
 /**
- * Whether a request carries the token: `Authorization: Bearer <token>`, the session cookie set by /login, or
- * `?token=<token>` (then the caller sets the cookie and redirects to the URL without it).
+ * Whether a request carries the token: `Authorization: Bearer <token>`, the cookie of a live session (asked of
+ * `liveSession`, only when a cookie is there and no bearer header signs the request in), or `?token=<token>` (then
+ * the caller starts a session, sets its cookie and redirects to the URL without the token).
  */
-export function authOf(parts: AuthRequestParts, token: string): 'bearer' | 'cookie' | 'query' | null {
+export function authOf(parts: AuthRequestParts, token: string, liveSession: (cookie: string) => boolean): 'bearer' | 'cookie' | 'query' | null {
   const bearer = /^Bearer\s+(.+)$/i.exec(parts.authorization ?? '')?.[1]?.trim();
   if (sameSecret(bearer, token)) return 'bearer';
-  if (sameSecret(parts.cookie, sessionValue(token))) return 'cookie';
+  if (parts.cookie && liveSession(parts.cookie)) return 'cookie';
   if (sameSecret(parts.queryToken, token)) return 'query';
   return null;
 }

@@ -1,5 +1,7 @@
 import { NextResponse } from 'next/server';
-import { safeNext, sameSecret, SESSION_COOKIE, sessionValue } from '../../../../server/auth/request-auth';
+import { safeNext, sameSecret, SESSION_COOKIE } from '../../../../server/auth/request-auth';
+import { sessionCookieOptions, startSession } from '../../../../server/auth/sessions';
+import { serverDb } from '../../../../server/db';
 import { env } from '../../../../server/env';
 import { loginThrottle } from '../../../../server/auth/login-throttle';
 
@@ -14,7 +16,7 @@ function seeOther(location: string): NextResponse {
   return new NextResponse(null, { status: 303, headers: { Location: location } });
 }
 
-/** The /login form posts here: a right token sets the session cookie and goes on to `next`; a wrong one goes back. */
+/** The /login form posts here: a right token starts a session, sets its cookie and goes on to `next`; a wrong one goes back. */
 export async function POST(request: Request): Promise<Response> {
   const form = await request.formData();
   const given = form.get('token');
@@ -34,6 +36,6 @@ export async function POST(request: Request): Promise<Response> {
   }
   throttle.succeeded();
   const response = seeOther(next);
-  response.cookies.set(SESSION_COOKIE, sessionValue(token), { httpOnly: true, sameSite: 'lax', path: '/', secure: new URL(request.url).protocol === 'https:' });
+  response.cookies.set(SESSION_COOKIE, startSession(serverDb(), token, Date.now()), sessionCookieOptions(new URL(request.url).protocol === 'https:'));
   return response;
 }

@@ -1,11 +1,18 @@
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '../../../../server/auth/request-auth';
+import { endSession } from '../../../../server/auth/sessions';
+import { serverDb } from '../../../../server/db';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
-/** Forgets the session cookie. */
-export function POST(): Response {
+/**
+ * Signs out: deletes the session the cookie names (so a copy of the cookie is refused from now on) and drops the
+ * cookie. Open to anyone (proxy.ts): it can only end the session whose id the request itself carries.
+ */
+export function POST(request: NextRequest): Response {
+  const cookie = request.cookies.get(SESSION_COOKIE)?.value;
+  if (cookie) endSession(serverDb(), cookie);
   const response = new NextResponse(null, { status: 303, headers: { Location: '/login' } });
   response.cookies.delete(SESSION_COOKIE);
   return response;
