@@ -56,7 +56,7 @@ describe('auth gate and key secrecy (production build)', () => {
     expect((await fetch(`${app.url}/login`)).status).toBe(200);
   });
 
-  it('works with a bearer token, with ?token= (traded for a cookie), and after signing in at /login', async () => {
+  it('works with a bearer token, with ?token= (traded for a cookie), and after signing in at /login, until signing out', async () => {
     const bearer = await fetch(`${app.url}/api/trpc/adminModels.list`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(bearer.status).toBe(200);
     const viaQuery = await fetch(`${app.url}/runs?token=${TOKEN}`, { redirect: 'manual' });
@@ -78,6 +78,16 @@ describe('auth gate and key secrecy (production build)', () => {
     await page.waitForURL(`${app.url}/models`);
     await page.getByTestId('models-table').waitFor();
     await page.screenshot({ path: path.join(shots, 'manage-auth-signed-in.png') });
+
+    // Signing out from the header ends the session on the server: the browser's cookie, copied before, is refused.
+    const session = (await page.context().cookies()).find((c) => c.name === 'sawtooth_session')!;
+    expect((await fetch(`${app.url}/api/trpc/adminModels.list`, { headers: { cookie: `sawtooth_session=${session.value}` } })).status).toBe(200);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(`${app.url}/login`);
+    expect((await fetch(`${app.url}/api/trpc/adminModels.list`, { headers: { cookie: `sawtooth_session=${session.value}` } })).status).toBe(401);
+    await page.goto(`${app.url}/models`);
+    await page.waitForURL(/\/login\?next=%2Fmodels/);
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

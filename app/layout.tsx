@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { SignOut } from './_components/sign-out';
 import { THEME_BOOT_SCRIPT } from './_components/theme-boot';
 import { ThemeToggle } from './_components/theme-toggle';
 import { TRPCReactProvider } from './_trpc/client';
@@ -36,6 +37,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/how-to-read">How to read</Link>
           </nav>
           <ThemeToggle />
+          <SignOut />
         </header>
         <TRPCReactProvider>
           <main id="main">{children}</main>
