@@ -23,6 +23,12 @@ async function statuses(app: RunningApp, headers: Record<string, string>) {
     report: await get('/api/report?models=a,b'),
   };
 }
+/** The open question the header asks: is the cookie of this request a live session? */
+async function signedIn(app: RunningApp, cookie: string): Promise<boolean> {
+  const res = await fetch(`${app.url}/api/auth/session`, { headers: { cookie } });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { signedIn: boolean }).signedIn;
+}
 const SIGNED_IN = { page: 200, trpc: 200, suiteDownload: 200, report: 404 }; // the report's models do not exist
 const REFUSED = { page: 303, trpc: 401, suiteDownload: 401, report: 401 };
 
@@ -54,6 +60,7 @@ describe('sign-in sessions that signing out revokes (production build)', () => {
     expect(setCookie).toMatch(/SameSite=lax/i);
     expect(setCookie).toMatch(/Max-Age=31536000/);
     expect(await statuses(app, { cookie })).toEqual(SIGNED_IN);
+    expect(await signedIn(app, cookie)).toBe(true); // what the header's "Sign out" asks
 
     const out = await fetch(`${app.url}/api/auth/logout`, { method: 'POST', headers: { cookie }, redirect: 'manual' });
     expect(out.status).toBe(303);
@@ -62,6 +69,7 @@ describe('sign-in sessions that signing out revokes (production build)', () => {
 
     // ... and a copy kept elsewhere is refused everywhere, and told to forget it too.
     expect(await statuses(app, { cookie })).toEqual(REFUSED);
+    expect(await signedIn(app, cookie)).toBe(false);
     const page = await fetch(`${app.url}/runs?status=failed`, { headers: { cookie }, redirect: 'manual' });
     expect(page.headers.get('location')).toBe(`/login?next=${encodeURIComponent('/runs?status=failed')}`);
     expect(page.headers.get('set-cookie')).toMatch(/^sawtooth_session=;/);
@@ -75,6 +83,7 @@ describe('sign-in sessions that signing out revokes (production build)', () => {
     const previousVersion = createHmac('sha256', TOKEN).update('sawtooth-session-v1').digest('hex');
     for (const value of [randomBytes(32).toString('base64url'), TOKEN, previousVersion]) {
       expect(await statuses(app, { cookie: `sawtooth_session=${value}` }), value).toEqual(REFUSED);
+      expect(await signedIn(app, `sawtooth_session=${value}`), value).toBe(false);
     }
   });
 

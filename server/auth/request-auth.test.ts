@@ -35,10 +35,12 @@ describe('request auth', () => {
     expect(sameSecret(TOKEN, TOKEN)).toBe(true);
   });
 
-  it('keeps the login page, its form and signing out open, nothing else', () => {
+  it('keeps the login page, its form, signing out and the session question open, nothing else', () => {
     expect(isOpenPath('/login')).toBe(true);
     expect(isOpenPath('/api/auth/login')).toBe(true);
     expect(isOpenPath('/api/auth/logout')).toBe(true);
+    expect(isOpenPath('/api/auth/session')).toBe(true);
+    expect(isOpenPath('/api/auth/session/x')).toBe(false);
     expect(isOpenPath('/api/trpc/runs.list')).toBe(false);
     expect(isOpenPath('/login/../runs')).toBe(false);
   });

@@ -12,11 +12,13 @@ export function sameSecret(given: string | null | undefined, expected: string): 
 }
 
 /**
- * Paths that must answer without the token: the login page, the form it posts to, and signing out (which only
- * ends the session its own cookie names, so that a stale cookie can always be cleared).
+ * Paths that must answer without the token: the login page, the form it posts to, signing out (which only ends the
+ * session its own cookie names, so that a stale cookie can always be cleared), and whether the request's own cookie
+ * is a live session (the header's "Sign out" asks on every page, the sign-in page included).
  */
+const OPEN_PATHS = new Set(['/login', '/api/auth/login', '/api/auth/logout', '/api/auth/session']);
 export function isOpenPath(pathname: string): boolean {
-  return pathname === '/login' || pathname === '/api/auth/login' || pathname === '/api/auth/logout';
+  return OPEN_PATHS.has(pathname);
 }
 
 export interface AuthRequestParts {

@@ -1,16 +1,20 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '../../../../server/auth/request-auth';
+import { sessionProblem } from '../../../../server/auth/sessions';
+import { serverDb } from '../../../../server/db';
 import { env } from '../../../../server/env';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 /**
- * Whether this browser is signed in by a session (the header then offers "Sign out"). The pages are built once and
- * served as they are, so they cannot say it themselves. A cookie that reaches this handler has already been checked
- * against the sessions table by proxy.ts (a refused one gets 401 there).
+ * Whether this browser is signed in by a live session (the header then offers "Sign out"): the pages are built once
+ * and served as they are, so they cannot say it themselves. Open (proxy.ts), so that the sign-in page can ask too:
+ * it checks the cookie against the sessions table itself, and says nothing but yes or no about the cookie it was sent.
  */
 export function GET(request: NextRequest): Response {
-  const signedIn = env().SAWTOOTH_AUTH_TOKEN !== undefined && request.cookies.has(SESSION_COOKIE);
+  const token = env().SAWTOOTH_AUTH_TOKEN;
+  const cookie = request.cookies.get(SESSION_COOKIE)?.value;
+  const signedIn = token !== undefined && cookie !== undefined && sessionProblem(serverDb(), token, cookie, Date.now()) === null;
   return NextResponse.json({ signedIn }, { headers: { 'cache-control': 'no-store' } });
 }
