@@ -1,4 +1,6 @@
+import { useId } from 'react';
 import type { ComparisonRow, FamilyComparison } from '../../evals/metrics';
+import { familyLabel } from '../../evals/charts/family-axis';
 import { pct } from './format';
 
 const signed = (x: number | null, digits = 1) => (x == null ? 'n/a' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(100 * x).toFixed(digits)}`);
@@ -7,7 +9,8 @@ const pValue = (p: number) => (p < 0.001 ? '<0.001' : p.toFixed(3));
 function Verdict({ row, a, b }: { row: ComparisonRow; a: string; b: string }) {
   if (row.nProbes === 0) return <span className="verdict noise">no common probes</span>;
   if (row.verdict === 'within noise') return <span className="verdict noise">within noise</span>;
-  return <span className={`verdict ${row.verdict === 'b better' ? 'better' : 'worse'}`}>{row.verdict === 'b better' ? b : a} better</span>;
+  // A model's label can be long: the badge wraps inside its column rather than running out of the table.
+  return <span className={`verdict verdict-wraps ${row.verdict === 'b better' ? 'better' : 'worse'}`}>{row.verdict === 'b better' ? b : a} better</span>;
 }
 
 function Cells({ row, a, b }: { row: ComparisonRow; a: string; b: string }) {
@@ -34,13 +37,15 @@ function Cells({ row, a, b }: { row: ComparisonRow; a: string; b: string }) {
  * interval, McNemar's discordant counts (A-only passes / B-only passes) and p, Holm-adjusted p, and the verdict.
  */
 export function ComparisonTable({ a, b, families, overall, alpha }: { a: string; b: string; families: readonly FamilyComparison[]; overall: ComparisonRow; alpha: number }) {
+  const captionId = useId();
   return (
     <div className="table-wrap">
-      <table data-testid="comparison-table" data-b={b}>
-        <caption className="table-caption">
-          <strong>B = {b}</strong> vs <strong>A = {a}</strong> (reference) · Δ = B − A with its 95% paired interval · a difference
-          needs the interval to exclude 0 and Holm p ≤ {alpha}
-        </caption>
+      {/* A paragraph, not a <caption>: a caption is as wide as its table, so on a phone it ran out of sight. */}
+      <p className="table-caption" id={captionId}>
+        <strong>B = {b}</strong> vs <strong>A = {a}</strong> (reference) · Δ = B − A with its 95% paired interval · a difference
+        needs the interval to exclude 0 and Holm p ≤ {alpha}
+      </p>
+      <table data-testid="comparison-table" data-b={b} aria-labelledby={captionId}>
         <thead>
           <tr>
             <th>Family</th>
@@ -57,7 +62,8 @@ export function ComparisonTable({ a, b, families, overall, alpha }: { a: string;
         <tbody>
           {families.map((f) => (
             <tr key={f.id}>
-              <td>{f.id}<div className="ci">{f.domain}</div></td>
+              {/* The skill name over its domain (the id split in two), so the verdict column keeps its room at 1280 px. */}
+              <td title={f.id}>{familyLabel(f.id)}<div className="ci">{f.domain}</div></td>
               <Cells row={f} a={a} b={b} />
             </tr>
           ))}

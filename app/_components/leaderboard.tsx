@@ -10,23 +10,12 @@ import { useTRPC } from '../_trpc/client';
 import { ARCH_OPTIONS, ArchTag } from './arch-tag';
 import { interval, num, pct, when } from './format';
 import { defaultDirection, filterRows, searchWithSort, sortFromSearch, sortRows, type SortKey } from './leaderboard-rows';
+import { LEADERBOARD_COLUMNS, LeaderboardHead } from './leaderboard-head';
 import { Sparkline } from './sparkline';
 import { Empty, ErrorState, Loading } from './states';
 import { SuiteSelect, useSuiteParam } from './suite-select';
 
 const MAX_COMPARED = 4;
-
-/** Every column header says what it measures and links to its section of the "How to read this" page. */
-const COLUMNS: Array<{ key: SortKey; label: string; numeric?: boolean; title: string; anchor: string }> = [
-  { key: 'model', label: 'Model', title: 'The model; its page has the full profile', anchor: 'profile' },
-  { key: 'arch', label: 'Arch', title: 'Architecture: an LLM endpoint, or a local CTM / Transformer / LSTM checkpoint', anchor: 'profile' },
-  { key: 'index', label: 'Verdict · index', numeric: true, title: 'Jagged when at least one family has a flipped tooth (hard right / easy wrong significantly beyond chance, Holm-corrected); the index is the share of pairs flipped beyond chance (95% interval), 0 without a flipped tooth', anchor: 'verdict' },
-  { key: 'easy', label: 'Easy acc', numeric: true, title: 'Share of easy probes answered right (95% interval); refusals and errors left out. "chance" is what guessing alone would score', anchor: 'accuracy' },
-  { key: 'hard', label: 'Hard acc', numeric: true, title: 'Share of hard probes answered right (95% interval); refusals and errors left out', anchor: 'accuracy' },
-  { key: 'j', label: 'Inversion J', numeric: true, title: 'Of the hard probes solved, the share whose easy twin failed (95% bootstrap interval). Noise and guessing raise it too: read it with its interval', anchor: 'inversion' },
-  { key: 'u', label: 'Unevenness U', numeric: true, title: 'Standard deviation of easy accuracy across the evaluated families (includes binomial noise)', anchor: 'unevenness' },
-  { key: 'runs', label: 'Runs', numeric: true, title: 'The runs this row rests on: by default the latest completed run on this suite', anchor: 'runs' },
-];
 
 type Rows = inferRouterOutputs<AppRouter>['models']['leaderboard']['rows'];
 
@@ -116,28 +105,10 @@ export function Leaderboard() {
       </div>
       <div className="table-wrap">
         <table data-testid="leaderboard">
-          <thead>
-            <tr>
-              <th><span className="visually-hidden">Select</span></th>
-              <th className="num" title={`Rank by ${query.data.rankedBy}`}>
-                Rank <Link href="/how-to-read#rank" className="ci" aria-label="How to read the rank">?</Link>
-              </th>
-              {COLUMNS.map((c) => (
-                <th key={c.key} className={c.numeric ? 'num' : undefined} aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} title={c.title}>
-                  <button type="button" className="sort-button" onClick={() => sortBy(c.key)}>
-                    {c.label}
-                    <span aria-hidden="true" className="sort-mark">{sort.key === c.key ? (sort.direction === 'asc' ? '▲' : '▼') : '↕'}</span>
-                  </button>{' '}
-                  <Link href={`/how-to-read#${c.anchor}`} className="ci" aria-label={`How to read ${c.label}`}>?</Link>
-                </th>
-              ))}
-              <th title="Easy then hard accuracy per family; gaps are families not evaluated">Profile <Link href="/how-to-read#profile" className="ci" aria-label="How to read the profile">?</Link></th>
-              <th title="The newest run of this model on this suite (any status)">Last run</th>
-            </tr>
-          </thead>
+          <LeaderboardHead sort={sort} onSort={sortBy} rankedBy={query.data.rankedBy} />
           <tbody>
             {rows.length === 0 ? (
-              <tr><td colSpan={COLUMNS.length + 4} className="ci">No model matches the filter.</td></tr>
+              <tr><td colSpan={LEADERBOARD_COLUMNS} className="ci">No model matches the filter.</td></tr>
             ) : rows.map((row) => (
               <tr key={row.model.id} data-model={row.model.id}>
                 <td>
@@ -145,27 +116,32 @@ export function Leaderboard() {
                 </td>
                 <td className="num" data-col="rank">{rankText(row.rank)}</td>
                 <td>
-                  <Link href={`/models/${encodeURIComponent(row.model.id)}${suite === 'core' ? '' : `?suite=${encodeURIComponent(suite)}`}`}>{row.model.label}</Link>
+                  <Link href={`/models/${encodeURIComponent(row.model.id)}${suite === 'core' ? '' : `?suite=${encodeURIComponent(suite)}`}`}>{row.model.label}</Link>{' '}
+                  <ArchTag arch={row.model.arch} />
                   <div className="ci">{row.model.id}</div>
                 </td>
-                <td><ArchTag arch={row.model.arch} /></td>
+                <td><Sparkline points={row.sparkline} label={row.model.label} /></td>
                 <td className="num" data-col="verdict">
                   {row.profile ? <span className={`verdict verdict-${row.profile.jaggedness.verdict.replace(/ /g, '-')}`}>{row.profile.jaggedness.verdict}</span> : 'n/a'}
-                  <div className="ci">{row.profile?.jaggedness.index == null ? '' : `${num(row.profile.jaggedness.index)} (${num(row.profile.jaggedness.lo)}–${num(row.profile.jaggedness.hi)})`}</div>
+                  <div className="ci nowrap">{row.profile?.jaggedness.index == null ? '' : `${num(row.profile.jaggedness.index)} (${num(row.profile.jaggedness.lo)}–${num(row.profile.jaggedness.hi)})`}</div>
                   {row.profile && row.profile.jaggedness.invertedFamilies.length > 0 ? <div className="ci">flipped: {row.profile.jaggedness.invertedFamilies.length}</div> : null}
                 </td>
-                <td className="num">{pct(row.easy.acc, 1)}<div className="ci">{interval(row.easy.lo, row.easy.hi)}</div>{row.profile ? <div className="ci" data-col="chance">chance {pct(row.profile.chance.easy, 0)}</div> : null}</td>
-                <td className="num">{pct(row.hard.acc, 1)}<div className="ci">{interval(row.hard.lo, row.hard.hi)}</div></td>
+                <td className="num">{pct(row.easy.acc, 1)}<div className="ci nowrap">{interval(row.easy.lo, row.easy.hi)}</div>{row.profile ? <div className="ci" data-col="chance">chance {pct(row.profile.chance.easy, 0)}</div> : null}</td>
+                <td className="num">{pct(row.hard.acc, 1)}<div className="ci nowrap">{interval(row.hard.lo, row.hard.hi)}</div></td>
                 <td className="num" data-col="j">
                   {num(row.jaggedness.j)}
-                  <div className="ci">{row.jaggedness.lo == null ? '' : `${num(row.jaggedness.lo)}–${num(row.jaggedness.hi)}`}</div>
+                  <div className="ci nowrap">{row.jaggedness.lo == null ? '' : `${num(row.jaggedness.lo)}–${num(row.jaggedness.hi)}`}</div>
                 </td>
                 <td className="num">{num(row.unevenness.u)}<div className="ci">{row.profile ? `${row.profile.families.filter((f) => f.evaluated).length} of ${row.profile.families.length} families` : ''}</div></td>
                 <td className="num">
                   {row.profile ? row.profile.runs.map((id) => <Link key={id} href={`/runs/${id}`}>#{id} </Link>) : 'none'}
-                  <div className="ci">{row.profile ? `${row.profile.suite.id}@${row.profile.suite.version.slice(0, 8)} · ${row.profile.nPairs} pairs${row.profile.excludedPairs > 0 ? ` · ${row.profile.excludedPairs} left out` : ''}` : `no completed run on ${suite}`}</div>
+                  {row.profile ? (
+                    <>
+                      <div className="ci nowrap" title={`suite ${row.profile.suite.id}, version ${row.profile.suite.version}`}>{row.profile.suite.id}@{row.profile.suite.version.slice(0, 8)}</div>
+                      <div className="ci">{row.profile.nPairs} pairs{row.profile.excludedPairs > 0 ? ` · ${row.profile.excludedPairs} left out` : ''}</div>
+                    </>
+                  ) : <div className="ci">no completed run on {suite}</div>}
                 </td>
-                <td><Sparkline points={row.sparkline} label={row.model.label} /></td>
                 <td>{row.lastRun ? <Link href={`/runs/${row.lastRun.id}`}>#{row.lastRun.id} {row.lastRun.status}</Link> : 'never'}<div className="ci">{when(row.lastRun?.createdAt)}</div></td>
               </tr>
             ))}

@@ -1,7 +1,10 @@
 'use client';
 
+import { useState } from 'react';
 import { CartesianGrid, ErrorBar, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { familyAxis, familyLabel } from '../../evals/charts/family-axis';
 import { ChartCard } from './chart-card';
+import { FamilyTick } from './family-tick';
 import { pct } from './format';
 
 export interface ChartPoint {
@@ -22,7 +25,9 @@ export interface ChartSeries {
   points: readonly ChartPoint[];
 }
 
-/** Line colours for up to four overlaid models, defined per theme in globals.css. */
+const Y_AXIS_PX = 48;
+const RIGHT_PX = 16;
+
 /** Dash patterns by series, so overlapping lines and colour-blind readers can still tell the models apart. */
 const SERIES_DASHES = [undefined, '7 4', '2 3', '10 3 2 3'] as const;
 
@@ -43,12 +48,6 @@ function toData(series: readonly ChartSeries[]): Datum[] {
   });
   const order = (d: Datum) => `${d.domain}\u0000${d.family}\u0000${d.tier === 'easy' ? 0 : 1}`;
   return [...rows.values()].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
-}
-
-/** Family label shown under each easy point: the skill part of the id ("arithmetic.fractions" → "fractions"). */
-function tickLabel(key: string): string {
-  const [family, tier] = key.split('|');
-  return tier === 'easy' ? (family ?? '').split('.').slice(1).join('.') : '';
 }
 
 function PointTooltip({ active, payload, series }: { active?: boolean; payload?: Array<{ payload: Datum }>; series: readonly ChartSeries[] }) {
@@ -86,12 +85,18 @@ function TierDot(props: { cx?: number; cy?: number; payload?: Datum; value?: unk
 function ProfileChart({ series, height }: { series: readonly ChartSeries[]; height: number }) {
   const data = toData(series);
   const overlay = series.length > 1;
+  // The x labels are laid out for the width the chart really has (known once it is measured): slanted on a wide
+  // screen, vertical and thinned on a phone, and never past the chart's left edge.
+  const [width, setWidth] = useState(0);
+  const families = data.filter((d) => d.tier === 'easy').map((d) => d.family);
+  const familyIndex = new Map(families.map((f, i) => [f, i]));
+  const axis = familyAxis({ plotWidth: (width || 1000) - Y_AXIS_PX - RIGHT_PX, freeLeft: Y_AXIS_PX, labels: families.map(familyLabel), pointsPerFamily: 2 });
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <LineChart data={data} margin={{ top: 16, right: 16, bottom: 48, left: 0 }}>
+    <ResponsiveContainer width="100%" height={height} onResize={(w) => setWidth(w)}>
+      <LineChart data={data} margin={{ top: 16, right: RIGHT_PX, bottom: 4, left: axis.extraLeft }}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
-        <XAxis dataKey="key" tickFormatter={tickLabel} interval={0} angle={-35} textAnchor="end" height={60} tick={{ fontSize: 11, fill: 'var(--muted)' }} stroke="var(--border)" />
-        <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 11, fill: 'var(--muted)' }} width={48} stroke="var(--border)" />
+        <XAxis dataKey="key" interval={0} height={axis.height} tick={<FamilyTick layout={axis} familyIndex={familyIndex} />} stroke="var(--border)" />
+        <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 11, fill: 'var(--muted)' }} width={Y_AXIS_PX} stroke="var(--border)" />
         <Tooltip content={<PointTooltip series={series} />} />
         {series.map((s, i) => (
           <Line

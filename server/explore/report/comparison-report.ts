@@ -21,7 +21,8 @@ table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #e2e8
 th,td{padding:6px 10px;border-bottom:1px solid #e2e8f0;text-align:left;vertical-align:top}
 th{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:#64748b;background:#f1f5f9}
 td.num,th.num{text-align:right}
-caption{caption-side:top;text-align:left;padding:8px 0;color:#334155}
+p.caption{margin:0;padding:8px 0;color:#334155}
+.scroll{overflow-x:auto;margin-bottom:16px}.scroll table{margin-bottom:0}
 .noise{color:#64748b}.better{color:#15803d;font-weight:600}.worse{color:#b91c1c;font-weight:600}
 .pass{color:#15803d;font-weight:600}.fail{color:#b91c1c;font-weight:600}.tie{color:#a16207;font-weight:600}
 pre{white-space:pre-wrap;word-break:break-word;background:#f1f5f9;padding:6px 8px;border-radius:6px;margin:4px 0;font-size:12px;max-height:none}
@@ -81,10 +82,11 @@ export function comparisonReportHtml(input: { view: CompareView; disagreements: 
       const b = labelOf(c.b);
       const rows = c.families.map((f) => `<tr><td>${e(f.id)}</td>${comparisonCells(f, a, b)}</tr>`).join('\n');
       const versions = c.versionsDiffer ? ' The two profiles rest on different versions of the suite: only probes identical in both are compared.' : '';
-      return `<table><caption>${e(versions)}<strong>${e(b)}</strong> vs <strong>${e(a)}</strong> (reference): Δ = ${e(b)} − ${e(a)}; a difference needs the 95% interval to exclude 0 and Holm p ≤ ${c.alpha}</caption>
+      return `<p class="caption"><strong>${e(b)}</strong> vs <strong>${e(a)}</strong> (reference): Δ = ${e(b)} − ${e(a)}; a difference needs the 95% interval to exclude 0 and Holm p ≤ ${c.alpha}.${e(versions)}</p>
+<div class="scroll"><table>
 <thead><tr><th>Family</th><th class="num">Common probes</th><th class="num">${e(a)}</th><th class="num">${e(b)}</th><th class="num">Δ (95% CI)</th><th class="num">McNemar b / c</th><th class="num">p</th><th class="num">p (Holm)</th><th>Verdict</th></tr></thead>
 <tbody>${rows}
-<tr><td><strong>All families</strong></td>${comparisonCells(c.overall, a, b)}</tr></tbody></table>`;
+<tr><td><strong>All families</strong></td>${comparisonCells(c.overall, a, b)}</tr></tbody></table></div>`;
     })
     .join('\n');
 
@@ -107,15 +109,15 @@ export function comparisonReportHtml(input: { view: CompareView; disagreements: 
 <h1>${e(title)}</h1>
 <p class="muted">Generated ${e(input.generatedAt.toISOString())} by Sawtooth, on suite <strong>${e(view.suite)}</strong>: each model's latest completed run on it (suites, versions and runs never pool). The first model is the reference. Intervals are 95%; errors (answers that never came) and refusals (the model declined) are left out of every accuracy and counted below.</p>
 <h2>Models</h2>
-<table><thead><tr><th>Model</th><th class="num">Easy acc</th><th class="num">Hard acc</th><th class="num">Inversion J</th><th class="num">Unevenness U</th><th class="num">Pairs</th><th class="num">Errors</th><th class="num">Refused</th><th>Suite version · runs</th></tr></thead>
-<tbody>${modelRows}</tbody></table>
+<div class="scroll"><table><thead><tr><th>Model</th><th class="num">Easy acc</th><th class="num">Hard acc</th><th class="num">Inversion J</th><th class="num">Unevenness U</th><th class="num">Pairs</th><th class="num">Errors</th><th class="num">Refused</th><th>Suite version · runs</th></tr></thead>
+<tbody>${modelRows}</tbody></table></div>
 <h2>Sawtooth profiles</h2>
 <div class="chart">${chart}</div>
 <h2>Per-family differences</h2>
 ${comparisons}
 <h2>Disagreements</h2>
 <p class="muted">${disagreements.total} probe${disagreements.total === 1 ? '' : 's'} where one model passes and another fails, of ${disagreements.commonProbes} every model answered${disagreements.items.length < disagreements.total ? `; the first ${disagreements.items.length} are shown` : ''}.</p>
-${disagreementRows ? `<table><thead><tr><th>Probe</th><th>Expected</th>${labels.map((l) => `<th>${e(l)}</th>`).join('')}</tr></thead><tbody>${disagreementRows}</tbody></table>` : ''}
+${disagreementRows ? `<div class="scroll"><table><thead><tr><th>Probe</th><th>Expected</th>${labels.map((l) => `<th>${e(l)}</th>`).join('')}</tr></thead><tbody>${disagreementRows}</tbody></table></div>` : ''}
 </main>
 </body>
 </html>

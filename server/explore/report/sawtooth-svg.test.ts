@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfilePoint } from '../../../evals/metrics';
+import { estimateTextWidth } from '../../../evals/charts/family-axis';
 import { escapeHtml } from './escape-html';
 import { sawtoothSvg } from './sawtooth-svg';
 
@@ -25,6 +26,30 @@ describe('sawtoothSvg', () => {
     const svg = sawtoothSvg([{ name: 'A', color: '#f00', points: [point('a.x', 'easy', 1), point('a.x', 'hard', 0.5), point('a.y', 'easy', null), point('a.y', 'hard', null), point('a.z', 'easy', 1), point('a.z', 'hard', 0)] }]);
     const d = /<path d="([^"]+)"/.exec(svg)![1]!;
     expect(d.match(/M/g)).toHaveLength(2);
+  });
+
+  it('keeps a long first label inside the chart (it used to be cut at the left edge), with the full id as its tooltip', () => {
+    const families = ['algorithmic.balanced-brackets', 'algorithmic.binary-to-decimal', 'arithmetic.decimal-comparison'];
+    const svg = sawtoothSvg([{ name: 'A', color: '#f00', points: families.flatMap((f) => [point(f, 'easy', 0.8), point(f, 'hard', 0.4)]) }]);
+    const first = /<text x="([\d.]+)" y="[\d.]+" dy="[^"]+" font-size="11"[^>]*transform="rotate\((-?\d+) /.exec(svg)!;
+    const [x, angle] = [Number(first[1]), Number(first[2])];
+    const reach = estimateTextWidth('balanced-brackets') * Math.cos((Math.abs(angle) * Math.PI) / 180);
+    expect(x - reach).toBeGreaterThanOrEqual(0);
+    expect(svg).toContain('<title>algorithmic.balanced-brackets</title>balanced-brackets</text>');
+  });
+
+  it('puts long model names of the legend on rows of their own instead of over each other', () => {
+    const names = ['Simulated consistent knower that guesses', 'Simulated independent tiers (80% / 50%)', 'Simulated smooth model, no guessing', 'Simulated coin-flipper'];
+    const svg = sawtoothSvg(names.map((name) => ({ name, color: '#00f', points: [point('a.one', 'easy', 0.5), point('a.one', 'hard', 0.5)] })));
+    const entries = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" font-size="12"[^>]*>● ([^<]+)</g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), w: estimateTextWidth(`● ${m[3]}`, 12) }));
+    expect(entries).toHaveLength(4);
+    for (const a of entries) {
+      for (const b of entries) {
+        if (a === b || a.y !== b.y) continue;
+        expect(a.x + a.w <= b.x || b.x + b.w <= a.x).toBe(true);
+      }
+      expect(a.x + a.w).toBeLessThanOrEqual(1030);
+    }
   });
 
   it('escapes names and family ids', () => {

@@ -1,5 +1,7 @@
 import type { ProfilePoint } from '../../../evals/metrics';
+import { estimateTextWidth, familyAxis, familyLabel, isLabelled, LABEL_FONT_PX, shortLabel } from '../../../evals/charts/family-axis';
 import { escapeHtml } from './escape-html';
+import { legendRows } from './svg-legend';
 
 /** One model's line in a static chart. `color` is a literal colour (a report has no CSS variables to resolve). */
 export interface SvgSeries {
@@ -9,16 +11,18 @@ export interface SvgSeries {
 }
 
 const fmt = (x: number) => x.toFixed(1);
+const Y_AXIS_PX = 44;
+const RIGHT_PX = 16;
+const KEY_TEXT = '● easy ■ hard · whiskers: 95% intervals';
 
 /**
  * The sawtooth chart as a static SVG string: one zig-zag line per series over the families in chart order, 95%
  * whiskers, easy points as circles and hard points as squares, a legend on top and a <title> per point (a tooltip
  * without scripts). No external references and no scripts, so it works inside an offline HTML file.
  */
-export function sawtoothSvg(series: readonly SvgSeries[], opts: { width?: number; height?: number } = {}): string {
-  const width = opts.width ?? 960;
-  const height = opts.height ?? 380;
-  const margin = { top: 36, right: 16, bottom: 86, left: 44 };
+export function sawtoothSvg(series: readonly SvgSeries[], opts: { width?: number; plotHeight?: number } = {}): string {
+  const width = opts.width ?? 1030;
+  const plotHeight = opts.plotHeight ?? 260;
   const keys: Array<{ family: string; domain: string; tier: 'easy' | 'hard' }> = [];
   const seen = new Set<string>();
   for (const s of series) {
@@ -33,8 +37,13 @@ export function sawtoothSvg(series: readonly SvgSeries[], opts: { width?: number
   const order = (k: { family: string; domain: string; tier: string }) => `${k.domain}\u0000${k.family}\u0000${k.tier === 'easy' ? 0 : 1}`;
   keys.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   const index = new Map(keys.map((k, i) => [`${k.family}|${k.tier}`, i]));
+  const families = keys.filter((k) => k.tier === 'easy').map((k) => k.family);
+  // The y axis' labels take the first 44 px; the x labels are laid out so the first one fits and none overlap.
+  const axis = familyAxis({ plotWidth: width - Y_AXIS_PX - RIGHT_PX, freeLeft: Y_AXIS_PX, labels: families.map(familyLabel), pointsPerFamily: 2 });
+  const legend = legendRows(series.map((s) => s.name), width - Y_AXIS_PX - RIGHT_PX, estimateTextWidth(KEY_TEXT) + 24);
+  const margin = { top: 12 + 18 * legend.rows, right: RIGHT_PX, bottom: axis.height + 4, left: Y_AXIS_PX + axis.extraLeft };
+  const height = margin.top + plotHeight + margin.bottom;
   const plotWidth = width - margin.left - margin.right;
-  const plotHeight = height - margin.top - margin.bottom;
   const x = (i: number) => margin.left + (keys.length <= 1 ? plotWidth / 2 : (i * plotWidth) / (keys.length - 1));
   const y = (acc: number) => margin.top + (1 - acc) * plotHeight;
 
@@ -45,10 +54,14 @@ export function sawtoothSvg(series: readonly SvgSeries[], opts: { width?: number
     parts.push(`<line x1="${margin.left}" x2="${width - margin.right}" y1="${fmt(y(tick))}" y2="${fmt(y(tick))}" stroke="#e2e8f0" stroke-dasharray="3 3"/>`);
     parts.push(`<text x="${margin.left - 6}" y="${fmt(y(tick) + 4)}" font-size="11" text-anchor="end" fill="#64748b">${tick * 100}%</text>`);
   }
+  const labelY = margin.top + plotHeight + 10;
+  let familyIndex = -1;
   keys.forEach((k, i) => {
-    if (k.tier !== 'easy') return;
-    const label = escapeHtml(k.family.split('.').slice(1).join('.') || k.family);
-    parts.push(`<text x="${fmt(x(i))}" y="${height - margin.bottom + 14}" font-size="11" fill="#64748b" text-anchor="end" transform="rotate(-35 ${fmt(x(i))} ${height - margin.bottom + 14})">${label}</text>`);
+    if (k.tier !== 'easy' || !isLabelled(++familyIndex, axis)) return;
+    // Vertical text is centred on its tick (dy .35em); slanted text hangs from it (dy .71em), as recharts draws it.
+    const dy = axis.angle === -90 ? '.35em' : '.71em';
+    const label = escapeHtml(shortLabel(familyLabel(k.family), axis.maxChars));
+    parts.push(`<text x="${fmt(x(i))}" y="${labelY}" dy="${dy}" font-size="${LABEL_FONT_PX}" fill="#64748b" text-anchor="end" transform="rotate(${axis.angle} ${fmt(x(i))} ${labelY})"><title>${escapeHtml(k.family)}</title>${label}</text>`);
   });
   series.forEach((s, si) => {
     const color = escapeHtml(s.color);
@@ -79,9 +92,10 @@ export function sawtoothSvg(series: readonly SvgSeries[], opts: { width?: number
           : `<rect x="${fmt(cx - 4)}" y="${fmt(cy - 4)}" width="8" height="8" fill="${color}" stroke="#ffffff" data-series="${si}" data-tier="hard">${title}</rect>`,
       );
     }
-    parts.push(`<text x="${margin.left + si * 200}" y="18" font-size="12" fill="${color}">● ${escapeHtml(s.name)}</text>`);
+    const at = legend.at[si]!;
+    parts.push(`<text x="${Y_AXIS_PX + at.x}" y="${18 + 18 * at.row}" font-size="12" fill="${color}">● ${escapeHtml(s.name)}</text>`);
   });
-  parts.push(`<text x="${width - margin.right}" y="18" font-size="11" fill="#64748b" text-anchor="end">● easy ■ hard · whiskers: 95% intervals</text>`);
+  parts.push(`<text x="${width - margin.right}" y="18" font-size="11" fill="#64748b" text-anchor="end">${KEY_TEXT}</text>`);
   parts.push('</svg>');
   return parts.join('');
 }
