@@ -93,7 +93,8 @@ describe('explore pages in Chromium', () => {
     const rowIds = () => table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-model')));
     expect((await rowIds()).sort()).toEqual(Object.values(ids).sort());
     expect(await table.getByTestId('sparkline').count()).toBe(4);
-    expect(await table.getByTestId('sparkline').first().locator('circle').count()).toBe(FAMILIES * 2);
+    // One tooth per family (easy → hard).
+    expect(await table.getByTestId('sparkline').first().locator('path').count()).toBe(FAMILIES);
     await page.screenshot({ path: path.join(shots, 'explore-leaderboard.png'), fullPage: true });
 
     // Keyboard: focus the Model header's button and press Enter → A→Z; Enter again → Z→A.

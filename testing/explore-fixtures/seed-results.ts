@@ -17,11 +17,11 @@ export type SyntheticModel = (probe: { pairIndex: number; familyIndex: number; t
 
 /**
  * Stores a completed run of `model` on `suite`, through the real run creation and the real batched recorder (which
- * keeps the run counters in step). Returns the run id.
+ * keeps the run counters in step). The model's label is its id unless `label` is given. Returns the run id.
  */
-export function seedRun(db: Db, opts: { modelId: string; arch?: 'llm' | 'ctm' | 'transformer' | 'lstm'; suite: Suite; samples?: number; answer: SyntheticModel }): number {
+export function seedRun(db: Db, opts: { modelId: string; label?: string; arch?: 'llm' | 'ctm' | 'transformer' | 'lstm'; suite: Suite; samples?: number; answer: SyntheticModel }): number {
   upsertModel(db, {
-    id: opts.modelId, label: opts.modelId, arch: opts.arch ?? 'llm', baseUrl: 'http://127.0.0.1:9/v1', modelName: opts.modelId, apiKeyEnv: null,
+    id: opts.modelId, label: opts.label ?? opts.modelId, arch: opts.arch ?? 'llm', baseUrl: 'http://127.0.0.1:9/v1', modelName: opts.modelId, apiKeyEnv: null,
     temperature: null, maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null, origin: 'cli',
   });
   const samples = opts.samples ?? 1;

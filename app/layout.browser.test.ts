@@ -1,0 +1,246 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../db/client';
+import { familyLabel } from '../evals/charts/family-axis';
+import { collectPageErrors, launchChromium } from '../testing/browser/chromium';
+import { startApp, type RunningApp } from '../testing/browser/next-server';
+import type { SyntheticModel } from '../testing/explore-fixtures/seed-results';
+import { seedRun } from '../testing/explore-fixtures/seed-results';
+import { syntheticSuite } from '../testing/explore-fixtures/synthetic-suite';
+
+/**
+ * Layout at 1280 and 390 px (issue 13) in Chromium against the production build and a real SQLite file: every page
+ * stays on the screen; the compare verdict badges are whole; each chart's first x label lies inside its chart and, on a
+ * phone, no two labels overlap; the HTML report's chart and legend do the same; each sparkline shows its model's own
+ * shape. Families carry core's real, long names, so labels are as crowded as they are for users.
+ */
+const FAMILY_IDS = [
+  'algorithmic.balanced-brackets', 'algorithmic.binary-to-decimal', 'algorithmic.letter-counting', 'algorithmic.parity',
+  'algorithmic.reverse-words', 'algorithmic.stack-operations', 'algorithmic.turning-directions',
+  'arithmetic.decimal-comparison', 'arithmetic.fractions', 'arithmetic.irrelevant-details', 'arithmetic.multiplication',
+  'arithmetic.negative-numbers', 'arithmetic.order-of-operations', 'arithmetic.percentages',
+  'commonsense.clock-durations', 'commonsense.containers', 'commonsense.family-relations', 'commonsense.siblings',
+  'commonsense.weekdays', 'commonsense.weighs-more', 'commonsense.river-crossing',
+  'olympiad.arrangements', 'olympiad.gcd-tiling', 'olympiad.inclusion-exclusion', 'olympiad.inequalities',
+  'olympiad.modular-powers', 'olympiad.primes', 'olympiad.sum-of-digits',
+];
+const suite = syntheticSuite({ id: 'layout', families: FAMILY_IDS.length, pairsPerFamily: 12, familyIds: FAMILY_IDS });
+const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-layout-'));
+const dbFile = path.join(dir, 'sawtooth.db');
+const shots = path.resolve('test-results', 'screenshots');
+
+const STEADY = 'Simulated consistent knower that guesses';
+const UNEVEN = 'Simulated independent tiers (80% / 50%)';
+/** Passes half the easy probes and a quarter of the hard ones where uneven passes all; elsewhere 2/3 and 1/3–1/2. */
+const steady: SyntheticModel = ({ familyIndex, pairIndex, tier }) => {
+  const passes = familyIndex % 4 === 0 ? (tier === 'easy' ? 6 : 3) : tier === 'easy' ? 8 : 4 + (familyIndex % 3);
+  return { outcome: pairIndex < passes ? 'pass' : 'fail' };
+};
+/** Passes everything, climbs (hard above easy), drops steeply, or fails everything, by family: another shape. */
+const uneven: SyntheticModel = ({ familyIndex, pairIndex, tier }) => {
+  const passes = [[12, 12], [3, 9], [10, 1], [0, 0]][familyIndex % 4]![tier === 'easy' ? 0 : 1]!;
+  return { outcome: pairIndex < passes ? 'pass' : 'fail' };
+};
+/** A checkpoint that answers two families and refuses the rest: "not evaluated" everywhere else. */
+const SCOPED_FAMILIES = [3, 9];
+const scoped: SyntheticModel = ({ familyIndex, pairIndex, tier }) =>
+  !SCOPED_FAMILIES.includes(familyIndex) ? { outcome: 'refusal' } : { outcome: tier === 'easy' || pairIndex < 6 ? 'pass' : 'fail' };
+
+/** The text a chart shows of an SVG <text>, without its <title> (the tooltip). */
+async function labels(chart: Locator): Promise<Array<{ text: string; title: string | null; left: number; right: number; top: number; bottom: number }>> {
+  return chart.locator('.recharts-xAxis-tick-labels text').evaluateAll((nodes) =>
+    nodes
+      .map((t) => {
+        const shown = (n: Node): string => (n.nodeName === 'title' ? '' : n.nodeType === 3 ? (n.textContent ?? '') : [...n.childNodes].map(shown).join(''));
+        const r = t.getBoundingClientRect();
+        return { text: shown(t).trim(), title: t.querySelector('title')?.textContent ?? null, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      })
+      .filter((l) => l.text !== ''),
+  );
+}
+
+describe('layout at 1280 and 390 px in Chromium', () => {
+  let db: Db;
+  let app: RunningApp;
+  let browser: Browser;
+  const runs: number[] = [];
+
+  beforeAll(async () => {
+    db = openDb(dbFile);
+    runs.push(seedRun(db, { modelId: 'steady', label: STEADY, suite, answer: steady }));
+    runs.push(seedRun(db, { modelId: 'steady', label: STEADY, suite, answer: (p) => (p.familyIndex === 5 ? { outcome: 'pass' } : steady(p)) }));
+    seedRun(db, { modelId: 'uneven', label: UNEVEN, suite, answer: uneven });
+    seedRun(db, { modelId: 'scoped-checkpoint', label: 'Scoped checkpoint', arch: 'ctm', suite, answer: scoped });
+    app = await startApp({ SAWTOOTH_DB: dbFile, SAWTOOTH_CONFIG: path.join(dir, 'none.json') });
+    browser = await launchChromium();
+    mkdirSync(shots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    db?.$client.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Opens `url` at `width` and waits until nothing says "Loading…" any more. */
+  async function open(url: string, width: number): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const errors = collectPageErrors(page);
+    await page.goto(`${app.url}${url}`);
+    await page.locator('main h1, main h2').first().waitFor();
+    await expect.poll(() => page.locator('.loading').count(), { timeout: 60_000 }).toBe(0);
+    return { page, errors };
+  }
+
+  const PAGES: Array<[name: string, url: () => string, ready?: string]> = [
+    ['leaderboard', () => '/?suite=layout', '[data-testid="sparkline"]'],
+    ['runs', () => '/runs'],
+    ['run', () => `/runs/${runs[0]}`, '[data-testid="results-table"]'],
+    ['diff', () => `/runs/diff?before=${runs[0]}&after=${runs[1]}`],
+    ['probes', () => '/probes'],
+    ['models', () => '/models'],
+    ['model-new', () => '/models/new'],
+    ['model', () => '/models/steady?suite=layout', '.recharts-line-curve'],
+    ['model-scoped', () => '/models/scoped-checkpoint?suite=layout', '.recharts-line-curve'],
+    ['model-edit', () => '/models/steady/edit'],
+    ['compare', () => '/compare?models=steady,uneven,scoped-checkpoint&suite=layout', '.recharts-line-curve'],
+    ['how-to-read', () => '/how-to-read'],
+  ];
+
+  it.each([1280, 390])('every page at %i px: nothing runs off the screen, the theme buttons and stat cards hold their content', async (width) => {
+    for (const [name, url, ready] of PAGES) {
+      const { page, errors } = await open(url(), width);
+      if (ready) await page.locator(ready).first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${name} at ${width} px scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+      for (const theme of ['auto', 'light', 'dark']) {
+        const b = (await page.getByTestId(`theme-${theme}`).boundingBox())!;
+        expect(b.x, `${name}: theme button ${theme}`).toBeGreaterThanOrEqual(0);
+        expect(b.x + b.width, `${name}: theme button ${theme}`).toBeLessThanOrEqual(width);
+      }
+      // Every value on a stat card (the model page's verdict, the compare cards) stays inside its card.
+      const spills = await page.locator('.card.stat').evaluateAll((cards) =>
+        cards.flatMap((card) => {
+          const c = card.getBoundingClientRect();
+          return [...card.querySelectorAll('*')].filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.width > 0 && (r.left < c.left - 0.5 || r.right > c.right + 0.5);
+          }).map((el) => `${el.className}: "${el.textContent?.slice(0, 40)}"`);
+        }),
+      );
+      expect(spills, `${name} at ${width} px`).toEqual([]);
+      await page.screenshot({ path: path.join(shots, `layout-${name}-${width}.png`), fullPage: true });
+      expect(errors, name).toEqual([]);
+      await page.close();
+    }
+  }, 400_000);
+
+  it('compare at 1280 px: each verdict badge shows its whole verdict inside its table', async () => {
+    const { page, errors } = await open('/compare?models=steady,uneven&suite=layout', 1280);
+    const table = page.getByTestId('comparison-table');
+    await table.waitFor();
+    const wrap = table.locator('xpath=..');
+    expect(await wrap.evaluate((w) => w.scrollWidth - w.clientWidth)).toBeLessThanOrEqual(0);
+    const frame = (await wrap.boundingBox())!;
+    const badges = table.locator('.verdict');
+    const texts = await badges.allTextContents();
+    expect(texts).toContain(`${UNEVEN} better`);
+    expect(texts).toContain(`${STEADY} better`);
+    for (const text of texts) expect(text).toMatch(new RegExp(`^(${STEADY}|${UNEVEN.replace(/[()/]/g, '\\$&')}) better$|^within noise$|^no common probes$`));
+    for (let i = 0; i < texts.length; i++) {
+      const b = (await badges.nth(i).boundingBox())!;
+      expect(b.x, texts[i]).toBeGreaterThanOrEqual(frame.x);
+      expect(b.x + b.width, texts[i]).toBeLessThanOrEqual(frame.x + frame.width);
+    }
+    await page.getByText(`${STEADY} better`).first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'layout-compare-verdicts-1280.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ['model page', '/models/steady?suite=layout', 'sawtooth-chart'],
+    ['compare', '/compare?models=steady,uneven,scoped-checkpoint&suite=layout', 'compare-chart'],
+  ])('%s chart: the first x label lies inside the chart; at 390 px labels are thinned, never overlap, and name their family in full', async (_, url, testId) => {
+    for (const width of [1280, 390]) {
+      const { page, errors } = await open(url, width);
+      const chart = page.getByTestId(testId);
+      await chart.locator('.recharts-line-curve').first().waitFor();
+      const svg = (await chart.locator('.recharts-wrapper > svg').boundingBox())!;
+      const shown = await labels(chart);
+      expect(shown.length, `labels at ${width} px`).toBeGreaterThan(1);
+      for (const l of shown) {
+        expect(l.left, `"${l.text}" at ${width} px`).toBeGreaterThanOrEqual(svg.x - 0.5);
+        expect(l.right, `"${l.text}" at ${width} px`).toBeLessThanOrEqual(svg.x + svg.width + 0.5);
+        expect(l.bottom, `"${l.text}" at ${width} px`).toBeLessThanOrEqual(svg.y + svg.height + 0.5);
+        // The tooltip names the family in full; the label is its skill name, or the start of it cut with "…".
+        expect(FAMILY_IDS).toContain(l.title);
+        const skill = familyLabel(l.title!);
+        expect(l.text === skill || (l.text.endsWith('…') && skill.startsWith(l.text.slice(0, -1)))).toBe(true);
+      }
+      expect(shown[0]!.title).toBe(FAMILY_IDS[0]);
+      if (width === 390) {
+        // Vertical labels: their boxes are the text itself, so boxes that do not meet mean labels that do not touch.
+        expect(shown.length).toBeLessThan(FAMILY_IDS.length);
+        const byX = [...shown].sort((a, b) => a.left - b.left);
+        for (let i = 1; i < byX.length; i++) expect(byX[i]!.left, `"${byX[i - 1]!.text}" and "${byX[i]!.text}"`).toBeGreaterThanOrEqual(byX[i - 1]!.right);
+      } else {
+        expect(shown.length).toBe(FAMILY_IDS.length);
+      }
+      await chart.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(shots, `layout-${testId}-${width}.png`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 240_000);
+
+  it('report: the first x label inside its chart, legend names apart, and no sideways scroll on a phone', async () => {
+    const res = await fetch(`${app.url}/api/report?models=steady,uneven,scoped-checkpoint&suite=layout`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const width of [1280, 390]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.setContent(html);
+      const chart = page.locator('svg.sawtooth-chart');
+      const svg = (await chart.boundingBox())!;
+      const first = (await chart.locator('text', { hasText: familyLabel(FAMILY_IDS[0]!) }).first().boundingBox())!;
+      expect(first.x).toBeGreaterThanOrEqual(svg.x - 0.5);
+      const legend = await chart.locator('text[font-size="12"]').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, top: r.top })));
+      expect(legend).toHaveLength(3);
+      for (const a of legend) for (const b of legend) if (a !== b && a.top === b.top) expect(a.right <= b.left || b.right <= a.left).toBe(true);
+      // The chart and the wide tables scroll inside their own boxes; the page itself does not scroll sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: path.join(shots, `layout-report-${width}.png`) });
+      await page.close();
+    }
+  });
+
+  it('leaderboard: the profile column is on screen at 1280 px and each sparkline shows its own model\'s shape', async () => {
+    const { page, errors } = await open('/?suite=layout', 1280);
+    const table = page.getByTestId('leaderboard');
+    await table.getByTestId('sparkline').first().waitFor();
+    const wrap = table.locator('xpath=..');
+    expect(await wrap.evaluate((w) => w.scrollWidth - w.clientWidth)).toBeLessThanOrEqual(0);
+    const shapes = new Map<string, string>();
+    for (const id of ['steady', 'uneven', 'scoped-checkpoint']) {
+      const spark = table.locator(`tr[data-model="${id}"]`).getByTestId('sparkline');
+      const b = (await spark.boundingBox())!;
+      expect(b.x + b.width).toBeLessThanOrEqual(1280);
+      shapes.set(id, (await spark.locator('path').evaluateAll((ps) => ps.map((p) => p.getAttribute('d')))).join(' '));
+    }
+    expect(new Set(shapes.values()).size).toBe(3);
+    // The scoped model answered 2 families: 2 teeth, each wide enough to read, each naming its family.
+    const scopedTeeth = table.locator('tr[data-model="scoped-checkpoint"]').getByTestId('sparkline').locator('path');
+    expect(await scopedTeeth.count()).toBe(SCOPED_FAMILIES.length);
+    for (let i = 0; i < SCOPED_FAMILIES.length; i++) {
+      expect((await scopedTeeth.nth(i).boundingBox())!.width).toBeGreaterThanOrEqual(5);
+      expect(await scopedTeeth.nth(i).locator('title').textContent()).toContain(FAMILY_IDS[SCOPED_FAMILIES[i]!]);
+    }
+    await table.screenshot({ path: path.join(shots, 'layout-leaderboard-sparklines-1280.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
