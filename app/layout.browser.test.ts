@@ -27,7 +27,9 @@ const FAMILY_IDS = [
   'olympiad.arrangements', 'olympiad.gcd-tiling', 'olympiad.inclusion-exclusion', 'olympiad.inequalities',
   'olympiad.modular-powers', 'olympiad.primes', 'olympiad.sum-of-digits',
 ];
-const suite = syntheticSuite({ id: 'layout', families: FAMILY_IDS.length, pairsPerFamily: 12, familyIds: FAMILY_IDS });
+/** Pairs per family: enough for a clear difference to survive Holm's correction over 28 families. */
+const PAIRS = 24;
+const suite = syntheticSuite({ id: 'layout', families: FAMILY_IDS.length, pairsPerFamily: PAIRS, familyIds: FAMILY_IDS });
 const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-layout-'));
 const dbFile = path.join(dir, 'sawtooth.db');
 const shots = path.resolve('test-results', 'screenshots');
@@ -36,18 +38,18 @@ const STEADY = 'Simulated consistent knower that guesses';
 const UNEVEN = 'Simulated independent tiers (80% / 50%)';
 /** Passes half the easy probes and a quarter of the hard ones where uneven passes all; elsewhere 2/3 and 1/3–1/2. */
 const steady: SyntheticModel = ({ familyIndex, pairIndex, tier }) => {
-  const passes = familyIndex % 4 === 0 ? (tier === 'easy' ? 6 : 3) : tier === 'easy' ? 8 : 4 + (familyIndex % 3);
-  return { outcome: pairIndex < passes ? 'pass' : 'fail' };
+  const share = familyIndex % 4 === 0 ? (tier === 'easy' ? 0.5 : 0.25) : tier === 'easy' ? 0.67 : 0.33 + 0.08 * (familyIndex % 3);
+  return { outcome: pairIndex < share * PAIRS ? 'pass' : 'fail' };
 };
 /** Passes everything, climbs (hard above easy), drops steeply, or fails everything, by family: another shape. */
 const uneven: SyntheticModel = ({ familyIndex, pairIndex, tier }) => {
-  const passes = [[12, 12], [3, 9], [10, 1], [0, 0]][familyIndex % 4]![tier === 'easy' ? 0 : 1]!;
-  return { outcome: pairIndex < passes ? 'pass' : 'fail' };
+  const share = [[1, 1], [0.25, 0.75], [0.83, 0.08], [0, 0]][familyIndex % 4]![tier === 'easy' ? 0 : 1]!;
+  return { outcome: pairIndex < share * PAIRS ? 'pass' : 'fail' };
 };
 /** A checkpoint that answers two families and refuses the rest: "not evaluated" everywhere else. */
 const SCOPED_FAMILIES = [3, 9];
 const scoped: SyntheticModel = ({ familyIndex, pairIndex, tier }) =>
-  !SCOPED_FAMILIES.includes(familyIndex) ? { outcome: 'refusal' } : { outcome: tier === 'easy' || pairIndex < 6 ? 'pass' : 'fail' };
+  !SCOPED_FAMILIES.includes(familyIndex) ? { outcome: 'refusal' } : { outcome: tier === 'easy' || pairIndex < PAIRS / 2 ? 'pass' : 'fail' };
 
 /** The text a chart shows of an SVG <text>, without its <title> (the tooltip). */
 async function labels(chart: Locator): Promise<Array<{ text: string; title: string | null; left: number; right: number; top: number; bottom: number }>> {

@@ -104,7 +104,7 @@ export function Leaderboard() {
         )}
       </div>
       <div className="table-wrap">
-        <table data-testid="leaderboard">
+        <table data-testid="leaderboard" className="leaderboard-table">
           <LeaderboardHead sort={sort} onSort={sortBy} rankedBy={query.data.rankedBy} />
           <tbody>
             {rows.length === 0 ? (
@@ -137,7 +137,7 @@ export function Leaderboard() {
                   {row.profile ? row.profile.runs.map((id) => <Link key={id} href={`/runs/${id}`}>#{id} </Link>) : 'none'}
                   {row.profile ? (
                     <>
-                      <div className="ci nowrap" title={`suite ${row.profile.suite.id}, version ${row.profile.suite.version}`}>{row.profile.suite.id}@{row.profile.suite.version.slice(0, 8)}</div>
+                      <div className="ci nowrap" title={`suite ${row.profile.suite.id}, version ${row.profile.suite.version}`}>v{row.profile.suite.version.slice(0, 8)}</div>
                       <div className="ci">{row.profile.nPairs} pairs{row.profile.excludedPairs > 0 ? ` · ${row.profile.excludedPairs} left out` : ''}</div>
                     </>
                   ) : <div className="ci">no completed run on {suite}</div>}

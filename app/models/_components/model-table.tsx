@@ -76,7 +76,7 @@ export function ModelTable() {
               <td>{m.origin === 'config' ? <span title="Edit sawtooth.config.json: the file is read at every start and wins">config file</span> : m.origin === 'ui' ? 'dashboard' : m.origin}</td>
               <td className="num">{m.runs}</td>
               <td>
-                <div className="row">
+                <div className="row actions">
                   {m.origin === 'config' ? <span className="ci">read-only: edit sawtooth.config.json</span> : <Link className="button" href={`/models/${encodeURIComponent(m.id)}/edit`}>Edit</Link>}
                   {m.baseUrl ? <TestButton id={m.id} model={m} /> : null}
                   <a className="button" href={`/api/export/results?model=${encodeURIComponent(m.id)}&format=csv`} download>CSV</a>
