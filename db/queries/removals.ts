@@ -19,6 +19,13 @@ export function activeRunIds(db: Db, where: { modelId?: string; runId?: number }
  */
 export function deleteRunRows(db: Db, runId: number): number {
   return db.$client.transaction(() => {
+    // Stored profiles resting on the run go too (run ids are never reused, so they are dead rows, not wrong ones).
+    db.$client
+      .prepare(
+        `DELETE FROM profile_cache WHERE model_id = (SELECT model_id FROM runs WHERE id = @runId)
+           AND EXISTS (SELECT 1 FROM json_each(run_ids) WHERE value = @runId)`,
+      )
+      .run({ runId });
     const { changes } = db.$client.prepare('DELETE FROM results WHERE run_id = ?').run(runId);
     db.$client.prepare('DELETE FROM runs WHERE id = ?').run(runId);
     return changes;
@@ -30,6 +37,7 @@ export function deleteModelRows(db: Db, modelId: string): { runs: number; result
   return db.$client.transaction(() => {
     const results = db.$client.prepare('DELETE FROM results WHERE model_id = ?').run(modelId).changes;
     const runs = db.$client.prepare('DELETE FROM runs WHERE model_id = ?').run(modelId).changes;
+    db.$client.prepare('DELETE FROM profile_cache WHERE model_id = ?').run(modelId);
     db.$client.prepare('DELETE FROM models WHERE id = ?').run(modelId);
     return { runs, results };
   })();

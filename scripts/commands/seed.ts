@@ -55,7 +55,7 @@ export const seedCommand: Command = {
         },
       });
       const rate = Math.round(report.results / report.seconds).toLocaleString('en');
-      io.stdout(`seeded ${report.results} results (${report.models} models, ${report.runs} runs, suite ${suite.id}) into ${file} in ${report.seconds.toFixed(1)} s (${rate} results/s)\n`);
+      io.stdout(`seeded ${report.results} results (${report.models} models, ${report.runs} runs, suite ${suite.id}; ${report.profiles} default profiles stored) into ${file} in ${report.seconds.toFixed(1)} s (${rate} results/s)\n`);
       return 0;
     } finally {
       closeDb(db);

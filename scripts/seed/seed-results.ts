@@ -2,6 +2,7 @@ import { transaction, type Db } from '../../db/client';
 import { seedProbeRows, seedWriteQueries, upsertSeedModel, withoutFsync } from '../../db/queries/seed-results';
 import type { ErrorKind, Suite } from '../../evals/contracts';
 import { Mulberry32 } from '../../evals/metrics';
+import { warmDefaultProfile } from '../../server/explore/warm-profile';
 import { persistSuite } from '../../server/suites/persist-suite';
 import { RunSettingsSchema } from '../../server/runner/run-settings';
 import { SYNTHETIC_MODELS, type SyntheticModel } from './synthetic-models';
@@ -18,6 +19,8 @@ export interface SeedReport {
   results: number;
   runs: number;
   models: number;
+  /** Default profiles built and stored after seeding (one per model with a completed run). */
+  profiles: number;
   seconds: number;
 }
 
@@ -51,7 +54,8 @@ function wrongAnswer(answer: string, rng: Mulberry32): string {
  * Fills the database with `results` realistic results: the synthetic models, each with several completed runs of
  * `suite` at various sample counts (the last run cut short, as a cancelled run), pass rates that depend on model,
  * domain, family, tier and probe, errors of several kinds, and ticks for the CTM. Bulk inserts with prepared
- * statements in transactions of 50,000 rows; the run counters are set per run, as the recorder would have.
+ * statements in transactions of 50,000 rows; the run counters are set per run, as the recorder would have, and each
+ * model's default profile is stored afterwards, as the worker does when a run completes.
  */
 export function seedResults(db: Db, options: SeedOptions): SeedReport {
   const started = performance.now();
@@ -76,6 +80,8 @@ export function seedResults(db: Db, options: SeedOptions): SeedReport {
 
   let written = 0;
   let runs = 0;
+  /** Each model's newest completed run: the one its pages show by default. */
+  const lastCompleted = new Map<string, number>();
   const now = Date.now();
   const perModelBudget = Math.ceil(options.results / models.length);
   const plans = models.map((model) => {
@@ -104,6 +110,7 @@ export function seedResults(db: Db, options: SeedOptions): SeedReport {
       samples, expected, createdAt, startedAt: createdAt + 1_000, finishedAt: createdAt + 1_000 + take * 20 });
     plan.runIndex += 1;
     runs += 1;
+    if (take === expected) lastCompleted.set(model.id, runId);
     const counts = { pass: 0, fail: 0, error: 0, cost: 0 };
     let inRun = 0;
     outer: for (const p of probes) {
@@ -154,5 +161,8 @@ export function seedResults(db: Db, options: SeedOptions): SeedReport {
       options.onProgress?.(written);
     }
   });
-  return { results: written, runs, models: models.length, seconds: (performance.now() - started) / 1000 };
+  // As the worker does when a run completes: store the profile each model's newest completed run makes the default.
+  let profiles = 0;
+  for (const runId of lastCompleted.values()) if (warmDefaultProfile(db, runId)) profiles += 1;
+  return { results: written, runs, models: models.length, profiles, seconds: (performance.now() - started) / 1000 };
 }

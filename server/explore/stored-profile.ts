@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import { runStamps } from '../../db/queries/profile-runs';
 import { buildProfile, type Profile } from '../../evals/metrics';
+import { persistProfile, readPersistedProfile } from './persisted-profile';
 import { resolveProfileScope, type ProfileRequest, type ProfileScope } from './profile-scope';
 import { profileTallies, type ProfileTallies } from './profile-tallies';
 
@@ -47,6 +48,14 @@ export function storedProfile(db: Db, request: ProfileRequest): ScopedProfile | 
   return scope ? profileOfScope(db, scope) : null;
 }
 
+/** A run still in the queue or being answered: its profile changes with every result, so it is not stored. */
+const isLive = (run: ProfileScope['runs'][number]) => run.status === 'queued' || run.status === 'running';
+
+/**
+ * The profile of exactly these runs: from this process's memory, else from the profile_cache table (written by any
+ * process, with the same counters and PROFILE_FORMAT), else built from the results and stored there once every run
+ * of the scope has ended. A row that does not parse is a miss and is overwritten; a failed write is logged once.
+ */
 export function profileOfScope(db: Db, scope: ProfileScope): ScopedProfile {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
@@ -55,8 +64,15 @@ export function profileOfScope(db: Db, scope: ProfileScope): ScopedProfile {
   const stamp = runStamps(db, ids);
   const hit = cache.get(key);
   if (hit && hit.stamp === stamp) return { ...hit.value, scope };
-  const tallies = profileTallies(db, scope);
-  const value = { scope, tallies, profile: buildStoredProfile(scope, tallies) };
+  const rowKey = { modelId: scope.modelId, suiteKey: scope.suite.key, runIds: ids };
+  let value: ScopedProfile;
+  const stored = readPersistedProfile(db, rowKey, stamp);
+  if (stored) value = { scope, ...stored };
+  else {
+    const tallies = profileTallies(db, scope);
+    value = { scope, tallies, profile: buildStoredProfile(scope, tallies) };
+    if (!scope.runs.some(isLive)) persistProfile(db, rowKey, stamp, value);
+  }
   cache.delete(key);
   cache.set(key, { stamp, value });
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);

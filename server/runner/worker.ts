@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { warmDefaultProfile } from '../explore/warm-profile';
 import { executeRun, type ExecuteDeps } from './execute-run';
 import { newWorkerId } from './lease-holder';
 import { runVerdict } from './run-verdict';
@@ -66,6 +67,9 @@ export class Worker {
       } else {
         const verdict = runVerdict(db, run.id);
         queue.finish(run.id, this.id, verdict.status, verdict.message);
+        // After the completion commit, off the recorder's path: the profile this run makes the default is built and
+        // stored now, so the first page (or `eval --json`) reads it. Never throws.
+        if (verdict.status === 'completed') warmDefaultProfile(db, run.id);
         this.opts.onRunEnd?.(run.id, verdict.status, verdict.message);
       }
     } catch (error) {

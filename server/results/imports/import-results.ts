@@ -7,6 +7,7 @@ import { parseGenericJsonl } from './parse-generic-jsonl';
 import { parseLmEval } from './parse-lm-eval';
 import { parsePromptfoo } from './parse-promptfoo';
 import { isRunLog, parseRunLog } from './parse-run-log';
+import { warmDefaultProfile } from '../../explore/warm-profile';
 import { writeImport, type ImportSummary } from './write-import';
 
 export const RESULT_FORMATS = ['jsonl', 'lm-eval', 'promptfoo', 'run-log'] as const;
@@ -61,5 +62,7 @@ export function importResults(db: Db, raw: { fileName: string; text: string; for
   if (parsed.issues.length > 0) return { ok: false, format, issues: parsed.issues };
   const contentKey = `${format}:${createHash('sha256').update(input.text).digest('hex')}`;
   const written = writeImport(db, input.fileName, contentKey, parsed.records);
+  // Imported runs are completed on arrival: build their profiles now (after the commit) rather than on the first page.
+  if (written.ok) for (const run of written.summary.runs) warmDefaultProfile(db, run.runId);
   return written.ok ? { ok: true, format, summary: written.summary, skipped: parsed.skipped ?? 0 } : { ok: false, format, issues: written.issues };
 }
