@@ -34,6 +34,13 @@ describe('seedResults', () => {
       .all();
     expect(mismatched).toEqual([]);
     expect(sqlite.prepare('SELECT id FROM models ORDER BY id').pluck().all()).toEqual(models.map((m) => m.id).sort());
+    // Each model's newest completed run has its default profile stored, as the worker stores it on completion.
+    const newestCompleted = sqlite
+      .prepare(`SELECT model_id AS modelId, json_array(max(id)) AS runIds FROM runs WHERE status = 'completed' GROUP BY model_id ORDER BY model_id`)
+      .all();
+    expect(newestCompleted.length).toBeGreaterThan(0);
+    expect(report.profiles).toBe(newestCompleted.length);
+    expect(sqlite.prepare('SELECT model_id AS modelId, run_ids AS runIds FROM profile_cache ORDER BY model_id').all()).toEqual(newestCompleted);
     // NORMAL, as openDb set it: the seed's fsync-off is undone.
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(1);
   });
