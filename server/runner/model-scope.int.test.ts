@@ -64,6 +64,7 @@ describe('model scope, refusals and contrast twins through a real run', () => {
   let server: OpenAITestServer;
   const db = openDb(path.join(dir, 'scope.db'));
   const caller = createCaller({ db });
+  let runId = 0;
 
   beforeAll(async () => {
     server = await startOpenAITestServer({
@@ -76,7 +77,7 @@ describe('model scope, refusals and contrast twins through a real run', () => {
       id: 'scoped', label: 'Scoped', arch: 'ctm', baseUrl: server.url, modelName: 'scoped', apiKeyEnv: null, temperature: null,
       maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null, origin: 'cli',
     });
-    const runId = createRun(db, { modelId: 'scoped', suite, settings: { concurrency: 4 } });
+    runId = createRun(db, { modelId: 'scoped', suite, settings: { concurrency: 4 } });
     const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry() });
     await worker.runOnce(runId);
   });
@@ -119,6 +120,13 @@ describe('model scope, refusals and contrast twins through a real run', () => {
     expect(math.nPairs).toBe(3);
     expect(math.hard.acc).toBe(1);
     expect(profile!.counts.refusal).toBe(3);
+  });
+
+  it('stores the profile its completion made the default (profile_cache), as the model page shows it', async () => {
+    const row = db.$client.prepare('SELECT run_ids AS runIds, profile FROM profile_cache WHERE model_id = ?').get('scoped') as { runIds: string; profile: string };
+    expect(row.runIds).toBe(JSON.stringify([runId]));
+    const { profile } = await caller.models.get({ id: 'scoped', suite: 'scoped-test' });
+    expect(JSON.parse(row.profile)).toEqual(profile);
   });
 
   it("draws thinking time only for the evaluated families' answers: no empty bars", async () => {
