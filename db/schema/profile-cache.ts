@@ -19,7 +19,7 @@ export const profileCache = sqliteTable(
     stamp: text('stamp').notNull(),
     /** The profile (evals/metrics ProfileSchema) as JSON. */
     profile: text('profile').notNull(),
-    /** The pair tallies it was built from (server/explore/profile-tallies.ts), as JSON: evidence and compare read them. */
+    /** The pair tallies it was built from (server/explore/profile-tallies.ts), as column-wise JSON (persisted-profile.ts). */
     tallies: text('tallies').notNull(),
     /** Epoch ms of the write. */
     createdAt: integer('created_at').notNull(),

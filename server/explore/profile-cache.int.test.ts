@@ -54,11 +54,14 @@ afterAll(() => {
 describe('profile cache (profile_cache table)', () => {
   it('stores a profile built in one handle; a fresh handle reads the row instead of building it', () => {
     expect(cachedProfileCount(setup, 'alpha')).toBe(0);
-    truth = alphaProfile(fresh());
+    const built = storedProfile(fresh(), { modelId: 'alpha', suiteId: suite.id })!;
+    truth = built.profile;
     expect(truth.unevenness.u).not.toBe(MARK);
     const row = rowOf('alpha')!;
     expect(row).toMatchObject({ format: PROFILE_FORMAT, stamp: runStamps(setup, [runId]), runIds: JSON.stringify([runId]) });
-    expect(alphaProfile(fresh())).toEqual(truth);
+    const read = storedProfile(fresh(), { modelId: 'alpha', suiteId: suite.id })!;
+    expect(read.profile).toEqual(truth);
+    expect(read.tallies).toEqual(built.tallies); // the column-wise stored form reads back as the tallies built
 
     setRow('alpha', 'profile', marked());
     expect(alphaProfile(fresh()).unevenness.u).toBe(MARK);
@@ -88,11 +91,12 @@ describe('profile cache (profile_cache table)', () => {
     ['profile', 'not json {'],
     ['profile', JSON.stringify({ model: 'alpha' })],
     ['tallies', JSON.stringify({ pairs: 'nope' })],
+    ['tallies', JSON.stringify({ pairId: ['a'], family: [], domain: [], keys: [], counts: [], chance: [], families: [], notEvaluated: [] })],
   ] as const)('a corrupt row (%s = %s) is a miss: rebuilt and overwritten, never an error', (column, value) => {
     setRow('alpha', column, value);
     expect(alphaProfile(fresh())).toEqual(truth);
     expect(JSON.parse(rowOf('alpha')!.profile)).toEqual(truth);
-    expect(JSON.parse(rowOf('alpha')!.tallies).pairs).toHaveLength(suite.pairs.length);
+    expect(JSON.parse(rowOf('alpha')!.tallies).pairId).toHaveLength(suite.pairs.length);
   });
 
   it('a row of another PROFILE_FORMAT is ignored and overwritten', () => {
