@@ -53,7 +53,9 @@ function toStored(tallies: ProfileTallies): StoredTallies {
 }
 
 function fromStored(t: StoredTallies): ProfileTallies {
-  const tier = (at: number) => Object.fromEntries(TIER_FIELDS.map((f, i) => [f, t.counts[at + i]!])) as Record<(typeof TIER_FIELDS)[number], number>;
+  const { counts: c, chance } = t;
+  // Literal objects, not Object.fromEntries over the field lists: this runs for every pair of every cold page.
+  const tier = (at: number) => ({ pass: c[at]!, fail: c[at + 1]!, error: c[at + 2]!, refusal: c[at + 3]!, partial: c[at + 4]! });
   return {
     pairs: t.pairId.map((pairId, i) => ({
       pairId,
@@ -63,7 +65,7 @@ function fromStored(t: StoredTallies): ProfileTallies {
       hardKey: t.keys[2 * i + 1]!,
       easy: tier(10 * i),
       hard: tier(10 * i + 5),
-      chance: Object.fromEntries(CHANCE_FIELDS.map((f, j) => [f, t.chance[4 * i + j]!])) as Record<(typeof CHANCE_FIELDS)[number], number>,
+      chance: { easy: chance[4 * i]!, hard: chance[4 * i + 1]!, easyAllWrong: chance[4 * i + 2]!, hardAllWrong: chance[4 * i + 3]! },
     })),
     families: t.families,
     notEvaluated: t.notEvaluated,
