@@ -1,5 +1,6 @@
-// One cold dashboard query, in a process of its own (nothing of ours cached: no module state, no prepared
-// statements, no SQLite page cache of this connection; the OS file cache may still hold the file):
+// One cold dashboard query, in a process of its own (nothing of ours in memory: no module state, no prepared
+// statements, no SQLite page cache of this connection; the OS file cache may still hold the file, and the stored
+// profiles of completed runs are in the profile_cache table, as after real runs):
 //   node --import tsx scripts/bench/dashboard-cold-child.ts <db file> <case> <models by result count, JSON>
 // Prints {"ms": …}: the time of the first call, from a freshly opened database.
 import { closeDb, openDb } from '../../db/client';

@@ -45,8 +45,9 @@ async function coldInChild(file: string, name: DashboardCase, byResults: string[
 }
 
 /**
- * Times one case: cold = the first call in a fresh process, REPEATS times (every call computes its aggregates from
- * the results); warm = repeated on one connection in this process (the server's per-model cache).
+ * Times one case: cold = the first call in a fresh process, REPEATS times (nothing in memory: profiles are read from
+ * the profile_cache rows the seeder stored, as the worker stores them when a run completes; everything else is
+ * computed from the results); warm = repeated on one connection in this process (the in-memory profile cache).
  */
 async function timeCase(file: string, name: DashboardCase, byResults: string[], call: (caller: Caller) => Promise<unknown>) {
   const cold: number[] = [];
@@ -67,9 +68,10 @@ async function timeCase(file: string, name: DashboardCase, byResults: string[], 
 /**
  * dashboard.*_1m: the leaderboard, a model page and a four-model comparison through the tRPC procedures
  * (createCaller, the same code the pages call, in-process: no HTTP) on a database of a million seeded results. The
- * headline is the cold median: the first call in a fresh process (nothing of ours cached, every aggregate computed
- * from the results; the OS file cache is not dropped, so the file may be in memory). The slowest cold call is
- * printed too, and warm (the server's per-model cache, valid until the model gets a new result) next to it.
+ * headline is the cold median: the first call in a fresh process (nothing of ours in memory; the default profiles are
+ * read from profile_cache, stored when the seeded runs completed, as after real runs; the OS file cache is not
+ * dropped, so the file may be in memory). The slowest cold call is printed too, and warm (the in-memory profile
+ * cache, valid until a run of the profile gets a new result) next to it.
  * Baseline: a grouped index pass.
  */
 export const dashboardQueries: Benchmark = {
