@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDb, openDb, type Db } from '../../db/client';
 import { cachedProfileCount } from '../../db/queries/profile-cache';
+import { deleteModelRows, deleteRunRows } from '../../db/queries/removals';
 import { runStamps } from '../../db/queries/profile-runs';
 import { suitePairRows } from '../../db/queries/suite-catalog';
 import { suiteKeyOf } from '../../db/queries/suite-lookups';
@@ -140,5 +141,18 @@ describe('profile cache (profile_cache table)', () => {
       warn.mockRestore();
       setup.$client.exec('DROP TRIGGER refuse_profile_insert');
     }
+  });
+
+  it("deleting a run or a model deletes the profiles resting on it", () => {
+    const gammaRun = seedRun(setup, { modelId: 'gamma', suite, answer: beta });
+    const olderAlpha = runId;
+    expect(warmDefaultProfile(setup, gammaRun)).toBe(true);
+    storedProfile(setup, { modelId: 'alpha', suiteId: suite.id, runIds: [olderAlpha] });
+    expect(cachedProfileCount(setup, 'gamma')).toBe(1);
+    expect(cachedProfileCount(setup, 'alpha')).toBe(1);
+    deleteRunRows(setup, gammaRun);
+    expect(cachedProfileCount(setup, 'gamma')).toBe(0);
+    deleteModelRows(setup, 'alpha');
+    expect(cachedProfileCount(setup, 'alpha')).toBe(0);
   });
 });
