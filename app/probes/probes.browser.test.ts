@@ -60,7 +60,12 @@ describe('probes page in Chromium', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByText('21–30 of 30').waitFor();
     await page.locator('#browse-family').selectOption('commonsense.colours');
-    await page.getByText('1–10 of 30').waitFor({ state: 'detached' });
+    // The filtered page replaces the unfiltered one when the server answers: wait for rows of that family only, not
+    // for a text that was never on screen (the race that let the unfiltered first page, 20 rows, be counted under load).
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid="pairs-table"] tbody tr')];
+      return rows.length === 10 && rows.every((row) => row.textContent?.includes('commonsense.colours'));
+    });
     expect(await table.locator('tbody tr').count()).toBe(10);
     await page.locator('#browse-text').fill('full moon');
     await page.locator('#browse-tier').selectOption('easy');
