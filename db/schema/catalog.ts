@@ -87,5 +87,10 @@ export const suitePairs = sqliteTable(
     hardTwinProbeKey: integer('hard_twin_probe_key').references(() => probes.key),
     position: integer('position').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.suiteKey, t.pairId] }), index('suite_pairs_family_idx').on(t.suiteKey, t.familyId)],
+  (t) => [
+    primaryKey({ columns: [t.suiteKey, t.pairId] }),
+    index('suite_pairs_family_idx').on(t.suiteKey, t.familyId),
+    // The runner walks a suite page by page by position (keyset); without this each page scans the suite's pairs.
+    index('suite_pairs_position_idx').on(t.suiteKey, t.position),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX `suite_pairs_position_idx` ON `suite_pairs` (`suite_key`,`position`);
