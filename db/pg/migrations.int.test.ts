@@ -6,7 +6,7 @@ import { closePg, migratePg, openPg, type PgDb } from './client';
 import * as pgSchema from './schema';
 
 const binaries = postgresForTests();
-const tables = Object.values(pgSchema).filter((t): t is PgTable => is(t, PgTable)).map((t) => getTableConfig(t));
+const tables = (Object.values(pgSchema) as unknown[]).filter((t): t is PgTable => is(t, PgTable)).map((t) => getTableConfig(t));
 
 describe.skipIf(!binaries)('the committed PostgreSQL migrations', () => {
   let cluster: ThrowawayCluster;

@@ -10,8 +10,8 @@ import * as pgSchema from './schema';
  * migrations), so that `db copy` loses nothing and a later store interface finds the same shape on both. A column or
  * index added to one dialect only fails here, by name.
  */
-const sqliteTables = Object.values(sqliteSchema).filter((t): t is SQLiteTable => is(t, SQLiteTable));
-const pgTables = Object.values(pgSchema).filter((t): t is PgTable => is(t, PgTable));
+const sqliteTables = (Object.values(sqliteSchema) as unknown[]).filter((t): t is SQLiteTable => is(t, SQLiteTable));
+const pgTables = (Object.values(pgSchema) as unknown[]).filter((t): t is PgTable => is(t, PgTable));
 
 /** SQLite integer columns holding epoch milliseconds without drizzle's timestamp mode: bigint on PostgreSQL. */
 const EPOCH_MS_INTEGERS = new Set(['runs.lease_expires_at', 'sessions.created_at', 'sessions.last_seen_at', 'sessions.expires_at', 'profile_cache.created_at']);
@@ -37,7 +37,7 @@ function expectedPgType(table: string, column: SQLiteColumn): string {
 }
 
 function sqlText(where: SQL | undefined): string | null {
-  return where ? where.queryChunks.map((c) => ('value' in c ? (c.value as string[]).join('') : '?')).join('') : null;
+  return where ? where.queryChunks.map((c) => (c && typeof c === 'object' && 'value' in c ? (c.value as string[]).join('') : '?')).join('') : null;
 }
 
 function shape(config: ReturnType<typeof sqliteConfig> | ReturnType<typeof pgConfig>) {

@@ -21,6 +21,7 @@ export const commands: CommandEntry[] = [
   { name: 'probes', summary: 'list the families and pairs of a suite, validate a suite file, report probe health, or import a paired dataset', load: async () => (await import('./probes')).probesCommand },
   { name: 'serve', summary: 'serve the local CTM / Transformer / LSTM checkpoints over an OpenAI-compatible API', load: async () => (await import('./serve')).serveCommand },
   { name: 'grade', summary: 'grade a JSONL file of responses offline (extracted answer, pass, reason per line)', load: async () => (await import('./grade')).gradeCommand },
+  { name: 'db', summary: 'copy a SQLite database into an empty PostgreSQL database (counts checked)', load: async () => (await import('./db')).dbCommand },
   { name: 'seed', summary: 'fill a database with N realistic made-up results (for trying the dashboard at scale)', load: async () => (await import('./seed')).seedCommand },
   { name: 'battery', summary: 'run the simulated-model battery of the jaggedness verdict and print its pass rate per model', load: async () => (await import('./battery')).batteryCommand },
   { name: 'bench', summary: 'run the runner, dashboard and ML benchmarks (bench <name> <value> <unit> lines)', load: async () => (await import('./bench')).benchCommand },

@@ -106,7 +106,7 @@ export async function startThrowawayCluster(binaries: PostgresBinaries | null = 
     const tail = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').slice(-5).join(' | ') : '';
     process.removeListener('exit', stopSync);
     stopSync();
-    throw new Error(`throwaway PostgreSQL cluster did not start: ${(error as Error).message.trim()}${tail ? ` (server log: ${tail})` : ''}`);
+    throw new Error(`throwaway PostgreSQL cluster did not start: ${(error as Error).message.trim()}${tail ? ` (server log: ${tail})` : ''}`, { cause: error });
   }
 }
 

@@ -1,0 +1,53 @@
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import type { PoolClient } from 'pg';
+import type { Db } from '../../client';
+import { toPgConverter } from './column-values';
+import { CopyError } from './copy-error';
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Rows of one table in the SQLite source. */
+export function sqliteRowCount(source: Db, table: string): number {
+  return source.$client.prepare(`SELECT count(*) FROM ${quote(table)}`).pluck().get() as number;
+}
+
+/**
+ * Copies one table from SQLite to PostgreSQL, `batchRows` rows per statement, walking the source by rowid (a keyset:
+ * each batch is an indexed range, never an OFFSET). A batch goes in as one `INSERT … SELECT FROM unnest(arrays)`: one
+ * array parameter per column, so a batch of any size is one statement with a fixed number of parameters.
+ * Returns the rows copied. Runs inside the caller's transactions on both sides.
+ */
+export async function copyTable(source: Db, target: PoolClient, table: PgTable, batchRows: number, onBatch: (copied: number) => void): Promise<number> {
+  const { name, columns } = getTableConfig(table);
+  const names = columns.map((c) => c.name);
+  const convert = columns.map(toPgConverter);
+  const read = source.$client
+    .prepare(`SELECT rowid, ${names.map(quote).join(', ')} FROM ${quote(name)} WHERE rowid > ? ORDER BY rowid LIMIT ?`)
+    .raw();
+  const insert = `INSERT INTO ${quote(name)} (${names.map(quote).join(', ')})
+    SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${c.getSQLType()}[]`).join(', ')})`;
+  let after = -Infinity;
+  let copied = 0;
+  for (;;) {
+    const rows = read.all(after, batchRows) as unknown[][];
+    if (rows.length === 0) return copied;
+    const arrays = names.map(() => new Array<unknown>(rows.length));
+    rows.forEach((row, r) => {
+      for (let c = 0; c < names.length; c++) {
+        try {
+          arrays[c]![r] = convert[c]!(row[c + 1]);
+        } catch (error) {
+          throw new CopyError(`--from: ${name}.${names[c]} of row ${String(row[0])} ${(error as Error).message}; nothing was copied`);
+        }
+      }
+    });
+    try {
+      await target.query(insert, arrays);
+    } catch (error) {
+      throw new CopyError(`copying ${name} (rows after rowid ${after}): ${(error as Error).message}; nothing was copied`);
+    }
+    after = rows[rows.length - 1]![0] as number;
+    copied += rows.length;
+    onBatch(copied);
+  }
+}
