@@ -7,6 +7,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, openDb } from '../../db/client';
+import { closePg, migratePg, openPg } from '../../db/pg/client';
 import { tablesInForeignKeyOrder } from '../../db/pg/copy/table-order';
 import { responseCacheQueries } from '../../db/queries/response-cache';
 import { insertSessionRow } from '../../db/queries/sessions';
@@ -97,6 +98,18 @@ describe.skipIf(!binaries)('sawtooth db copy (real SQLite file, real PostgreSQL,
     const maxRunId = lite.prepare('SELECT max(id) FROM runs').pluck().get() as number;
     lite.close();
 
+    // The indexes and foreign keys dropped for the load are back, exactly as the migrations make them.
+    const fresh = openPg(await cluster.createDatabase('fresh'));
+    await migratePg(fresh);
+    await closePg(fresh);
+    const structure = `SELECT tablename || ' ' || indexdef AS d FROM pg_indexes WHERE schemaname = 'public'
+      UNION ALL SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+      ORDER BY 1`;
+    const copiedStructure = (await pgQuery<{ d: string }>(url, structure)).map((r) => r.d);
+    expect(copiedStructure).toEqual((await pgQuery<{ d: string }>(url.replace('/whole', '/fresh'), structure)).map((r) => r.d));
+    expect(copiedStructure.filter((d) => d.includes('FOREIGN KEY')).length).toBeGreaterThanOrEqual(8);
+    expect(copiedStructure.some((d) => d.includes('results_ticks_idx') && d.includes('WHERE'))).toBe(true);
+
     // New rows without a key get the next one, not 1 (which would collide with a copied row).
     const [run] = await pgQuery<{ id: number }>(url, `INSERT INTO runs (model_id, suite_key, settings, expected) VALUES ('seed-ctm', 1, '{}', 1) RETURNING id`);
     expect(run!.id).toBe(maxRunId + 1);
@@ -129,6 +142,21 @@ describe.skipIf(!binaries)('sawtooth db copy (real SQLite file, real PostgreSQL,
       const [count] = await pgQuery<{ n: number }>(url, `SELECT count(*)::int AS n FROM "${table.name}"`);
       expect(count!.n, table.name).toBe(0);
     }
+  });
+
+  it('rolls back a copy whose source breaks a foreign key (checked once, after the load), naming the key', async () => {
+    const dangling = path.join(dir, 'dangling.db');
+    copyFileSync(source, dangling);
+    const db = new Database(dangling);
+    db.pragma('foreign_keys = OFF');
+    db.prepare('UPDATE results SET run_id = 999999 WHERE id = (SELECT min(id) FROM results)').run();
+    db.close();
+    const url = await cluster.createDatabase('dangling');
+    const failed = await cli(['db', 'copy', '--from', dangling, '--to', url]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr.trim().split('\n').at(-1)).toMatch(/checking foreign key results_run_id_runs_id_fk of results: .*violates foreign key constraint/);
+    const [count] = await pgQuery<{ n: number }>(url, 'SELECT count(*)::int AS n FROM results');
+    expect(count!.n).toBe(0);
   });
 
   it('answers bad input with one line naming what is wrong, leaving the files as they were', async () => {

@@ -7,7 +7,8 @@ const usage = `usage: sawtooth db copy --from <sqlite file> --to <postgres url> 
 
 copy  moves a Sawtooth SQLite database into an EMPTY PostgreSQL database: applies the PostgreSQL migrations
       (db/pg/migrations), copies every table in foreign-key order in batches of --batch rows (default 5000) inside
-      one transaction, resets the generated-key sequences, then prints each table's row count on both sides and
+      one transaction (secondary indexes and foreign keys dropped during the load and rebuilt and checked at its end,
+      inside the same transaction), resets the generated-key sequences, then prints each table's row count on both sides and
       fails naming the table if any differ. A target that already holds data is refused with nothing written.
       The URL: postgres://user:password@host:port/database (the password is never printed).
       The dashboard and workers still run on SQLite only; this prepares a PostgreSQL copy.`;
@@ -46,6 +47,7 @@ export const dbCommand: Command = {
             io.stderr(`  ${table}: ${copied.toLocaleString('en')} of ${total.toLocaleString('en')} rows\n`);
           }
         },
+        onStep: (what) => io.stderr(`  ${what}\n`),
       });
     } catch (error) {
       if (error instanceof CopyError) throw new CliError(error.message);

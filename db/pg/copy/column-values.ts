@@ -11,7 +11,8 @@ function asText(value: unknown): string {
 }
 
 /**
- * The conversion for one column, by its PostgreSQL type: SQLite stores booleans as 0/1 and JSON as text, and its
+ * The conversion for one column, by its PostgreSQL type, into a value of the batch's JSON: SQLite stores booleans as
+ * 0/1 and JSON as text, and its
  * `unixepoch('subsec') * 1000` default can leave a float a hair off a whole millisecond, which bigint refuses (rounded
  * to the millisecond it is). Numbers and text otherwise pass as they are.
  */
@@ -22,8 +23,10 @@ export function toPgConverter(column: PgColumn): ToPg {
     case 'PgBigInt53':
       return (v) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v) : v);
     case 'PgText':
-    case 'PgJsonb':
       return (v) => (v === null ? null : asText(v));
+    case 'PgJsonb':
+      // Parsed, so that the batch's JSON carries the value itself (a JSON string would be stored as a string).
+      return (v) => (v === null ? null : JSON.parse(asText(v)));
     default:
       return (v) => v;
   }

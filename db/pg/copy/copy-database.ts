@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg';
 import { closeDb, type Db } from '../../client';
 import { closePg, migratePg, openPg, type PgDb } from '../client';
 import { CopyError } from './copy-error';
+import { dropForBulkLoad } from './bulk-load';
 import { copyTable, sqliteRowCount } from './copy-table';
 import { describePgError, redactUrl } from './pg-errors';
 import { lockForCopy, pgRowCount, resetIdentitySequences, tablesHoldingRows } from './pg-target';
@@ -31,6 +32,8 @@ export interface CopyOptions {
   batchRows?: number;
   /** Called after each batch: the table, rows of it copied so far, and its total. */
   onProgress?: (table: string, copied: number, total: number) => void;
+  /** Called when a step other than copying rows starts (its description). */
+  onStep?: (what: string) => void;
   /** Milliseconds, for the reported duration (injected by tests; defaults to performance.now). */
   now?: () => number;
 }
@@ -91,10 +94,13 @@ export async function copySqliteToPg(options: CopyOptions): Promise<CopyReport> 
           await lockForCopy(client, names);
           const late = await tablesHoldingRows(client, names);
           if (late.length > 0) throw new CopyError(`--to: ${redactUrl(options.to)} received data meanwhile (in ${late.join(', ')}); nothing was copied`);
+          const restore = await dropForBulkLoad(client, names);
           for (const table of tables) {
             const name = getTableName(table);
             await copyTable(source, client, table, batchRows, (copied) => options.onProgress?.(name, copied, expected.get(name)!));
           }
+          options.onStep?.('rebuilding the indexes and checking the foreign keys');
+          await restore();
           await resetIdentitySequences(client, tables);
           await client.query('COMMIT');
         } catch (error) {
