@@ -29,22 +29,28 @@ function inDir(dir: string): PostgresBinaries | null {
   return { dir, initdb: path.join(dir, 'initdb'), pgCtl: path.join(dir, 'pg_ctl'), createdb: path.join(dir, 'createdb') };
 }
 
+/** Where to look: PATH and Debian's folder by default; a test points them at folders of its own. */
+export interface BinarySearch {
+  onPath: (name: string) => string | null;
+  debianRoot: string;
+}
+
 /**
  * The PostgreSQL server binaries: initdb on PATH (its real folder, since Debian links only some of them into PATH),
  * else the newest major under /usr/lib/postgresql/<major>/bin; null when there are none.
  */
-export function findPostgresBinaries(): PostgresBinaries | null {
-  const initdb = onPath('initdb');
+export function findPostgresBinaries(search: BinarySearch = { onPath, debianRoot: DEBIAN_ROOT }): PostgresBinaries | null {
+  const initdb = search.onPath('initdb');
   if (initdb) {
     const found = inDir(path.dirname(realpathSync(initdb))) ?? inDir(path.dirname(initdb));
     if (found) return found;
   }
-  if (!existsSync(DEBIAN_ROOT)) return null;
-  const majors = readdirSync(DEBIAN_ROOT)
+  if (!existsSync(search.debianRoot)) return null;
+  const majors = readdirSync(search.debianRoot)
     .filter((d) => /^\d+$/.test(d))
     .sort((a, b) => Number(b) - Number(a));
   for (const major of majors) {
-    const found = inDir(path.join(DEBIAN_ROOT, major, 'bin'));
+    const found = inDir(path.join(search.debianRoot, major, 'bin'));
     if (found) return found;
   }
   return null;
