@@ -159,6 +159,17 @@ describe.skipIf(!binaries)('sawtooth db copy (real SQLite file, real PostgreSQL,
     expect(count!.n).toBe(0);
   });
 
+  it('refuses a source with a column this version does not know, rather than drop it', async () => {
+    const newer = path.join(dir, 'newer.db');
+    copyFileSync(source, newer);
+    const db = new Database(newer);
+    db.exec(`ALTER TABLE runs ADD COLUMN priority INTEGER`);
+    db.close();
+    const failed = await cli(['db', 'copy', '--from', newer, '--to', await cluster.createDatabase('newer')]);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/--from: runs has columns this version of sawtooth does not know \(priority\)/);
+  });
+
   it('answers bad input with one line naming what is wrong, leaving the files as they were', async () => {
     const url = await cluster.createDatabase('bad_input');
     const notSqlite = path.join(dir, 'notes.txt');

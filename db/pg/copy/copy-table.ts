@@ -21,6 +21,9 @@ export function sqliteRowCount(source: Db, table: string): number {
 export async function copyTable(source: Db, target: PoolClient, table: PgTable, batchRows: number, onBatch: (copied: number) => void): Promise<number> {
   const { name, columns } = getTableConfig(table);
   const names = columns.map((c) => c.name);
+  // A column only the source has (a database from a newer Sawtooth) would be dropped without a word: refuse instead.
+  const unknown = (source.$client.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(name) as string[]).filter((c) => !names.includes(c));
+  if (unknown.length > 0) throw new CopyError(`--from: ${name} has columns this version of sawtooth does not know (${unknown.join(', ')}): copy it with the version that wrote it`);
   const convert = columns.map(toPgConverter);
   const read = source.$client
     .prepare(`SELECT rowid, ${names.map(quote).join(', ')} FROM ${quote(name)} WHERE rowid > ? ORDER BY rowid LIMIT ?`)
