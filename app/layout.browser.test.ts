@@ -14,8 +14,9 @@ import { syntheticSuite } from '../testing/explore-fixtures/synthetic-suite';
 /**
  * Layout at 1280 and 390 px (issue 13) in Chromium against the production build and a real SQLite file: every page
  * stays on the screen; the compare verdict badges are whole; each chart's first x label lies inside its chart and, on a
- * phone, no two labels overlap; the HTML report's chart and legend do the same; each sparkline shows its model's own
- * shape. Families carry core's real, long names, so labels are as crowded as they are for users.
+ * phone, no two labels overlap (the profile charts and the thinking-time bars alike); the HTML report's chart and
+ * legend do the same; each sparkline shows its model's own shape. Families carry core's real, long names, so labels
+ * are as crowded as they are for users.
  */
 const FAMILY_IDS = [
   'algorithmic.balanced-brackets', 'algorithmic.binary-to-decimal', 'algorithmic.letter-counting', 'algorithmic.parity',
@@ -51,6 +52,9 @@ const SCOPED_FAMILIES = [3, 9];
 const scoped: SyntheticModel = ({ familyIndex, pairIndex, tier }) =>
   !SCOPED_FAMILIES.includes(familyIndex) ? { outcome: 'refusal' } : { outcome: tier === 'easy' || pairIndex < PAIRS / 2 ? 'pass' : 'fail' };
 
+/** A CTM that reports ticks on every family: the thinking-time chart has a bar pair under each of the 28 labels. */
+const thinker: SyntheticModel = ({ familyIndex, pairIndex, tier }) => ({ outcome: pairIndex % 3 === 0 ? 'fail' : 'pass', ticks: (tier === 'easy' ? 6 : 12) + (familyIndex % 5) });
+
 /** The text a chart shows of an SVG <text>, without its <title> (the tooltip). */
 async function labels(chart: Locator): Promise<Array<{ text: string; title: string | null; left: number; right: number; top: number; bottom: number }>> {
   return chart.locator('.recharts-xAxis-tick-labels text').evaluateAll((nodes) =>
@@ -76,6 +80,7 @@ describe('layout at 1280 and 390 px in Chromium', () => {
     runs.push(seedRun(db, { modelId: 'steady', label: STEADY, suite, answer: (p) => (p.familyIndex === 5 ? { outcome: 'pass' } : steady(p)) }));
     seedRun(db, { modelId: 'uneven', label: UNEVEN, suite, answer: uneven });
     seedRun(db, { modelId: 'scoped-checkpoint', label: 'Scoped checkpoint', arch: 'ctm', suite, answer: scoped });
+    seedRun(db, { modelId: 'thinker', label: 'Thinking checkpoint', arch: 'ctm', suite, answer: thinker });
     app = await startApp({ SAWTOOTH_DB: dbFile, SAWTOOTH_CONFIG: path.join(dir, 'none.json') });
     browser = await launchChromium();
     mkdirSync(shots, { recursive: true });
@@ -107,6 +112,7 @@ describe('layout at 1280 and 390 px in Chromium', () => {
     ['model-new', () => '/models/new'],
     ['model', () => '/models/steady?suite=layout', '.recharts-line-curve'],
     ['model-scoped', () => '/models/scoped-checkpoint?suite=layout', '.recharts-line-curve'],
+    ['model-thinker', () => '/models/thinker?suite=layout', '[data-testid="thinking-time-chart"] .recharts-bar-rectangle'],
     ['model-edit', () => '/models/steady/edit'],
     ['compare', () => '/compare?models=steady,uneven,scoped-checkpoint&suite=layout', '.recharts-line-curve'],
     ['how-to-read', () => '/how-to-read'],
@@ -164,13 +170,14 @@ describe('layout at 1280 and 390 px in Chromium', () => {
   });
 
   it.each([
-    ['model page', '/models/steady?suite=layout', 'sawtooth-chart'],
-    ['compare', '/compare?models=steady,uneven,scoped-checkpoint&suite=layout', 'compare-chart'],
-  ])('%s chart: the first x label lies inside the chart; at 390 px labels are thinned, never overlap, and name their family in full', async (_, url, testId) => {
+    ['model page', '/models/steady?suite=layout', 'sawtooth-chart', '.recharts-line-curve'],
+    ['compare', '/compare?models=steady,uneven,scoped-checkpoint&suite=layout', 'compare-chart', '.recharts-line-curve'],
+    ['thinking time', '/models/thinker?suite=layout', 'thinking-time-chart', '.recharts-bar-rectangle'],
+  ])('%s chart: the first x label lies inside the chart; at 390 px labels are thinned, never overlap, and name their family in full', async (_, url, testId, drawn) => {
     for (const width of [1280, 390]) {
       const { page, errors } = await open(url, width);
       const chart = page.getByTestId(testId);
-      await chart.locator('.recharts-line-curve').first().waitFor();
+      await chart.locator(drawn).first().waitFor();
       const svg = (await chart.locator('.recharts-wrapper > svg').boundingBox())!;
       const shown = await labels(chart);
       expect(shown.length, `labels at ${width} px`).toBeGreaterThan(1);
@@ -191,6 +198,11 @@ describe('layout at 1280 and 390 px in Chromium', () => {
         for (let i = 1; i < byX.length; i++) expect(byX[i]!.left, `"${byX[i - 1]!.text}" and "${byX[i]!.text}"`).toBeGreaterThanOrEqual(byX[i - 1]!.right);
       } else {
         expect(shown.length).toBe(FAMILY_IDS.length);
+      }
+      if (testId === 'thinking-time-chart') {
+        // Hovering the first family's bars opens the chart's own tooltip, which names the family in full.
+        await chart.locator(drawn).first().hover();
+        await expect.poll(() => chart.locator('.chart-tooltip strong').textContent()).toBe(FAMILY_IDS[0]);
       }
       await chart.scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(shots, `layout-${testId}-${width}.png`) });

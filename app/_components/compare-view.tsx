@@ -12,7 +12,7 @@ import { DisagreementTable } from './disagreement-table';
 import { interval, num, pct } from './format';
 import { ModelPicker } from './model-picker';
 import { SawtoothOverlay } from './sawtooth-chart';
-import { seriesColors } from './series-colors';
+import { seriesColors } from '../../evals/charts/series-colors';
 import { Empty, ErrorState, Loading } from './states';
 import { DEFAULT_SUITE, SuiteSelect, useSuiteParam } from './suite-select';
 

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTRPC } from '../_trpc/client';
 import { MAX_COMPARED } from './compare-url';
-import { seriesColors } from './series-colors';
+import { seriesColors } from '../../evals/charts/series-colors';
 
 /** The compared models as removable chips (the first is the reference), and a picker to add one more. */
 export function ModelPicker({ selected, onChange }: { selected: readonly string[]; onChange: (models: string[]) => void }) {

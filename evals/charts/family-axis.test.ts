@@ -56,4 +56,37 @@ describe('family labels', () => {
     expect(slanted.height).toBeGreaterThanOrEqual(Math.ceil(estimateTextWidth('inclusion-exclusion') * Math.sin((35 * Math.PI) / 180)));
     expect(vertical.height).toBeGreaterThanOrEqual(Math.ceil(estimateTextWidth(shortLabel('inclusion-exclusion', vertical.maxChars))));
   });
+
+  it('lays out a bar chart (one band per family, ticks at band centres) with the same rules', () => {
+    // 28 families on a phone's 326 px plot: bands 11.6 px wide, too close for slanted text, so vertical and thinned.
+    const phone = familyAxis({ plotWidth: 326, freeLeft: 48, labels: CORE_SKILLS, scale: 'band' });
+    expect(phone.angle).toBe(-90);
+    expect(phone.every).toBe(Math.ceil((11 * 1.3) / (326 / 28)));
+    expect(phone.extraLeft).toBe(0);
+    // 28 families on 1,216 px: slanted; "addition" reaches left of its tick less than the y axis plus half a band.
+    const wide = familyAxis({ plotWidth: 1216, freeLeft: 48, labels: CORE_SKILLS, scale: 'band' });
+    expect(wide.angle).toBe(-35);
+    expect(wide.every).toBe(1);
+    expect(wide.extraLeft).toBe(0);
+    // A long first label over a few bands: whatever the width, the room the chart adds, the y axis and the half band
+    // in front of the first tick together hold the first label.
+    const labels = ['balanced-brackets', 'parity', 'primes'];
+    let added = 0;
+    for (let plotWidth = 60; plotWidth <= 900; plotWidth += 7) {
+      const layout = familyAxis({ plotWidth, freeLeft: 10, labels, scale: 'band' });
+      const halfBand = (plotWidth - layout.extraLeft) / labels.length / 2;
+      expect(layout.extraLeft + 10 + halfBand, `plot ${plotWidth} px`).toBeGreaterThanOrEqual(layout.leftReach);
+      if (layout.extraLeft > 0) added++;
+    }
+    expect(added).toBeGreaterThan(0);
+  });
+
+  it('spaces bands by plot width over families, points by plot width over points minus one', () => {
+    const labels = ['a', 'b', 'c', 'd'];
+    // Spacing 30 px: slanted (30·sin 35° ≥ 14.3). Band: 120 / 4 = 30. Point with 2 per family: 2·120 / 7 ≈ 34.
+    expect(familyAxis({ plotWidth: 120, freeLeft: 48, labels, scale: 'band' }).angle).toBe(-35);
+    // Spacing 24 px is too close for a slant (24·sin 35° = 13.8 < 14.3): band turns vertical, the point scale not.
+    expect(familyAxis({ plotWidth: 96, freeLeft: 48, labels, scale: 'band' }).angle).toBe(-90);
+    expect(familyAxis({ plotWidth: 96, freeLeft: 48, labels, pointsPerFamily: 2 }).angle).toBe(-35);
+  });
 });

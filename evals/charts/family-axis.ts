@@ -78,16 +78,31 @@ export function familyLabelLayout(spacingPx: number, labels: readonly string[], 
 }
 
 /**
- * The layout of a sawtooth chart's x axis: `labels` one per family, `pointsPerFamily` points each (easy, hard) on a
- * point scale spanning `plotWidth` px, the label under each family's first point. `freeLeft` is the room already
- * left of the first point (the y axis); `extraLeft` is what the chart must add to it so the first label fits.
+ * The layout of a chart's x axis over families: `labels` one per family, in chart order, on a scale spanning
+ * `plotWidth` px. On a `point` scale (the sawtooth line charts) each family has `pointsPerFamily` points (easy, hard),
+ * the first at the plot's left edge, and the label sits under the family's first point. On a `band` scale (a bar chart
+ * with one group per family) each family owns an equal band and its label sits at the band's centre, half a band in
+ * from the edge. `freeLeft` is the room already left of the plot (the y axis); `extraLeft` is what the chart must add
+ * to it so the first label fits.
  */
-export function familyAxis(opts: { plotWidth: number; freeLeft: number; labels: readonly string[]; pointsPerFamily: number; fontPx?: number }): FamilyLabelLayout & { extraLeft: number } {
-  const { freeLeft, labels, pointsPerFamily } = opts;
-  const spacing = (plotWidth: number) => (pointsPerFamily * Math.max(0, plotWidth)) / Math.max(1, labels.length * pointsPerFamily - 1);
-  const first = familyLabelLayout(spacing(opts.plotWidth), labels, opts.fontPx);
-  const extra = Math.max(0, first.leftReach - freeLeft);
-  // Making room on the left narrows the plot; lay out again on what is left (this can only thin, never widen).
-  const layout = extra === 0 ? first : familyLabelLayout(spacing(opts.plotWidth - extra), labels, opts.fontPx);
-  return { ...layout, extraLeft: Math.max(0, layout.leftReach - freeLeft) };
+export function familyAxis(opts: { plotWidth: number; freeLeft: number; labels: readonly string[]; pointsPerFamily?: number; scale?: 'point' | 'band'; fontPx?: number }): FamilyLabelLayout & { extraLeft: number } {
+  const { freeLeft, labels, scale = 'point' } = opts;
+  const pointsPerFamily = opts.pointsPerFamily ?? 1;
+  const spacing = (plotWidth: number) =>
+    scale === 'band'
+      ? Math.max(0, plotWidth) / Math.max(1, labels.length)
+      : (pointsPerFamily * Math.max(0, plotWidth)) / Math.max(1, labels.length * pointsPerFamily - 1);
+  // Room left of the first tick: the y axis, plus half a band on a band scale.
+  const free = (plotWidth: number) => freeLeft + (scale === 'band' ? spacing(plotWidth) / 2 : 0);
+  // Making room on the left narrows the plot, which can only thin the labels (never widen them) but on a band scale
+  // also narrows the half band in front of the first tick: lay out again until the room asked for stops growing.
+  let extra = 0;
+  let layout = familyLabelLayout(spacing(opts.plotWidth), labels, opts.fontPx);
+  for (let round = 0; round < 4; round++) {
+    const needed = Math.max(0, Math.ceil(layout.leftReach - free(opts.plotWidth - extra)));
+    if (needed <= extra) break;
+    extra = needed;
+    layout = familyLabelLayout(spacing(opts.plotWidth - extra), labels, opts.fontPx);
+  }
+  return { ...layout, extraLeft: extra };
 }

@@ -73,6 +73,10 @@ export const upCommand: Command = {
       }),
     );
     const log = (s: string) => io.stderr(`sawtooth: ${s}\n`);
+    // Seconds since `up` began, on the lines that end a phase: where a slow first start spends its time (and what
+    // `bench up` reads to say so).
+    const began = performance.now();
+    const elapsed = () => `${((performance.now() - began) / 1000).toFixed(1)} s`;
     const bind = openBindCheck({
       host: flags.host, protectedByToken: serverEnv().SAWTOOTH_AUTH_TOKEN !== undefined, override: Boolean(flags['insecure-no-auth']),
       overrideFlag: '--insecure-no-auth', what: 'the dashboard', remedy: 'set SAWTOOTH_AUTH_TOKEN',
@@ -107,6 +111,7 @@ export const upCommand: Command = {
       children.push(child);
       try {
         await waitForHttp(`${localBase}/healthz`, 180_000, child);
+        log(`checkpoint server ready after ${elapsed()}`);
         return true;
       } catch (error) {
         log(`the checkpoint server did not start (${(error as Error).message}); reproduce with: node ${serveArgs.join(' ')}`);
@@ -133,6 +138,7 @@ export const upCommand: Command = {
     }
     try {
       await build;
+      if (needsBuild) log(`dashboard built after ${elapsed()}`);
     } catch (error) {
       stopChildren();
       throw new CliError(`the dashboard did not build: ${(error as Error).message}`);
@@ -146,6 +152,7 @@ export const upCommand: Command = {
       stopChildren();
       throw new CliError(`the dashboard did not start: ${(error as Error).message}`);
     }
+    log(`dashboard answering after ${elapsed()}`);
     io.stdout(`Sawtooth is running at ${url}  (Ctrl-C stops it)\n`);
 
     await new Promise<void>((resolve) => {

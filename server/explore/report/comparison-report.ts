@@ -1,11 +1,9 @@
+import { seriesHexColors } from '../../../evals/charts/series-colors';
 import type { ComparisonRow } from '../../../evals/metrics';
 import type { CompareView } from '../compare-view';
 import type { DisagreementPage } from '../disagreements';
 import { escapeHtml as e } from './escape-html';
 import { sawtoothSvg } from './sawtooth-svg';
-
-/** Literal series colours (the report has no theme variables); the same hues as the dashboard's light theme. */
-export const REPORT_COLORS = ['#ea580c', '#2563eb', '#059669', '#9333ea'] as const;
 
 const pct = (x: number | null, digits = 1) => (x === null ? 'n/a' : `${(100 * x).toFixed(digits)}%`);
 const num = (x: number | null) => (x === null ? 'n/a' : x.toFixed(2));
@@ -60,7 +58,9 @@ export function comparisonReportHtml(input: { view: CompareView; disagreements: 
   const labels = view.models.map((m) => m.model.label);
   const labelOf = (id: string) => view.models.find((m) => m.model.id === id)?.model.label ?? id;
   const title = `Sawtooth comparison: ${labels.join(' vs ')}`;
-  const chart = sawtoothSvg(view.models.map((m, i) => ({ name: m.model.label, color: REPORT_COLORS[i % REPORT_COLORS.length]!, points: m.points })));
+  // Each model in the colour it has on the dashboard's compare page (by id, not by position), as a literal colour.
+  const colors = seriesHexColors(view.models.map((m) => m.model.id));
+  const chart = sawtoothSvg(view.models.map((m) => ({ name: m.model.label, color: colors.get(m.model.id)!, points: m.points })));
 
   const modelRows = view.models
     .map(({ model, profile: p }) => {

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../../db/client';
+import { suitePairRows } from '../../../db/queries/suite-catalog';
+import { suiteKeyOf } from '../../../db/queries/suite-lookups';
 import { parseSuiteFile, serializeSuite } from '../../../evals/suites';
 import { startOpenAITestServer, type OpenAITestServer } from '../../../testing/openai-test-server';
 import { resolveSuite } from '../../suites/resolve-suite';
@@ -109,5 +111,29 @@ describe('suites and probes routers on a temp SQLite file', () => {
       expect(back.version).toBe(suite.version);
       expect(back.pairs).toEqual(suite.pairs);
     }
+  });
+
+  it('renames a user suite, removes a pair as a new version (runs keep theirs), and removes the suite', async () => {
+    await caller.probes.save({ suiteId: 'tidy-me', suiteTitle: 'Tidy me', newFamily: { ...family, id: 'arithmetic.tripling', title: 'Tripling' }, draft: { ...draft(3), family: 'arithmetic.tripling' } });
+    await caller.probes.save({ suiteId: 'tidy-me', draft: { ...draft(4), family: 'arithmetic.tripling' } });
+    const before = resolveSuite(db, 'tidy-me');
+    await caller.suites.rename({ id: 'tidy-me', title: 'Tidied' });
+    expect((await caller.suites.list()).find((s) => s.id === 'tidy-me')).toMatchObject({ title: 'Tidied', pairs: 2 });
+    await expect(caller.suites.rename({ id: 'tidy-me', title: '  ' })).rejects.toThrow(/cannot be empty/);
+
+    expect(await caller.suites.removePair({ id: 'tidy-me', pairId: 'arithmetic.tripling#000' })).toEqual({ pairs: 1 });
+    const after = resolveSuite(db, 'tidy-me');
+    expect(after.pairs.map((p) => p.id)).toEqual(['arithmetic.tripling#001']);
+    expect(after.version).not.toBe(before.version);
+    // The version a run may have been made on is still stored, with the removed pair.
+    expect(suitePairRows(db, suiteKeyOf(db, 'tidy-me', before.version)!)).toHaveLength(2);
+    await expect(caller.suites.removePair({ id: 'tidy-me', pairId: 'arithmetic.tripling#000' })).rejects.toThrow(/no pair "arithmetic.tripling#000"/);
+    await expect(caller.suites.removePair({ id: 'tidy-me', pairId: 'arithmetic.tripling#001' })).rejects.toThrow(/last pair .* remove the suite instead/);
+
+    await caller.suites.remove({ id: 'tidy-me' });
+    expect((await caller.suites.list()).map((s) => s.id)).not.toContain('tidy-me');
+    expect(suitePairRows(db, suiteKeyOf(db, 'tidy-me', after.version)!)).toHaveLength(1);
+    await expect(caller.suites.remove({ id: 'core' })).rejects.toThrow(/built-in suites are files/);
+    expect((await caller.suites.list()).map((s) => s.id)).toContain('core');
   });
 });
