@@ -118,10 +118,12 @@ describe('layout at 1280 and 390 px in Chromium', () => {
     ['how-to-read', () => '/how-to-read'],
   ];
 
-  it.each([1280, 390])('every page at %i px: nothing runs off the screen, the theme buttons and stat cards hold their content', async (width) => {
+  it.each([1280, 390])('every page at %i px: its own tab title; nothing runs off the screen, the theme buttons and stat cards hold their content', async (width) => {
+    const titles = new Map<string, string>();
     for (const [name, url, ready] of PAGES) {
       const { page, errors } = await open(url(), width);
       if (ready) await page.locator(ready).first().waitFor();
+      titles.set(name, await page.title());
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${name} at ${width} px scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
       for (const theme of ['auto', 'light', 'dark']) {
@@ -144,7 +146,29 @@ describe('layout at 1280 and 390 px in Chromium', () => {
       expect(errors, name).toEqual([]);
       await page.close();
     }
+    // Each page names itself in the tab (the issue found every page but compare titled alike).
+    for (const [name, title] of titles) expect(title, name).toMatch(/^\S.* — Sawtooth$/);
+    expect(new Set(titles.values()).size, [...titles].map(([n, t]) => `${n}: ${t}`).join('\n')).toBe(PAGES.length);
   }, 400_000);
+
+  it('model page: every family-table header says what it measures and links to How to read', async () => {
+    const { page, errors } = await open('/models/steady?suite=layout', 1280);
+    const head = page.getByTestId('family-table').locator('thead th');
+    await head.first().waitFor();
+    const headers = await head.evaluateAll((ths) => ths.map((th) => ({ text: th.textContent ?? '', title: th.getAttribute('title') ?? '', link: th.querySelector('a')?.getAttribute('href') ?? null })));
+    for (const label of ['CS', 'INV', 'RCS (ours)', 'RCS (ConsisEval)']) expect(headers.map((h) => h.text)).toContainEqual(expect.stringContaining(label));
+    for (const h of headers) {
+      expect(h.title.length, `"${h.text}" has no tooltip`).toBeGreaterThan(10);
+      if (h.text !== 'Family') expect(h.link, `"${h.text}" has no link`).toMatch(/^\/how-to-read#[a-z-]+$/);
+    }
+    // Each link lands on a section that exists.
+    for (const anchor of new Set(headers.flatMap((h) => (h.link ? [h.link.split('#')[1]!] : [])))) {
+      await page.goto(`${app.url}/how-to-read#${anchor}`);
+      expect(await page.locator(`[id="${anchor}"]`).count(), anchor).toBe(1);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('compare at 1280 px: each verdict badge shows its whole verdict inside its table', async () => {
     const { page, errors } = await open('/compare?models=steady,uneven&suite=layout', 1280);

@@ -116,4 +116,26 @@ describe('models page in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('the form reads plainly: architectures as words ("Transformer", not "TRANSFORMER"), and an empty Label is fine (the id is shown)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
+    const errors = collectPageErrors(page);
+    await page.goto(`${app.url}/models/new`);
+    const form = page.getByTestId('model-form');
+    await form.waitFor();
+    expect(await form.locator('#model-arch option').allTextContents()).toEqual(['LLM', 'CTM', 'Transformer', 'LSTM']);
+    const labelField = form.locator('.field', { has: page.locator('#model-label') });
+    expect(await labelField.textContent()).toContain('Optional');
+    expect(await labelField.textContent()).not.toMatch(/required/i);
+    await form.getByLabel('Id', { exact: true }).fill('no-label');
+    await form.getByLabel('Base URL').fill(upstream.url);
+    await form.getByLabel('Model name').fill('test-model');
+    await form.getByRole('button', { name: 'Add model' }).click();
+    await page.waitForURL(`${app.url}/models`);
+    const row = page.locator('tr[data-model-id="no-label"]');
+    await row.waitFor();
+    expect(db.$client.prepare(`SELECT label FROM models WHERE id = 'no-label'`).get()).toEqual({ label: 'no-label' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -151,4 +151,63 @@ describe('probes page in Chromium', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('your suites: "1 pair" in both suite pickers, whole option text at 1280 px; rename, remove a pair and the suite after a confirmation', async () => {
+    const caller = createCaller({ db });
+    const family = { id: 'arithmetic.halving', domain: 'arithmetic', title: 'Halving', description: 'Halving an even number.', pairRule: 'The hard probe halves a number with more digits.' };
+    const draft = (n: number) => ({ family: family.id, easy: { prompt: `What is half of ${2 * n}?`, answer: String(n) }, hard: { prompt: `What is half of ${2 * n * 1001}?`, answer: String(n * 1001) }, grader: { kind: 'numeric' as const } });
+    await caller.probes.save({ suiteId: 'single', suiteTitle: 'Single pair', newFamily: family, draft: draft(3) });
+    await caller.probes.save({ suiteId: 'tidy-me', suiteTitle: 'Tidy me', newFamily: { ...family, id: 'arithmetic.halving-twice', title: 'Halving twice' }, draft: { ...draft(4), family: 'arithmetic.halving-twice' } });
+    await caller.probes.save({ suiteId: 'tidy-me', draft: { ...draft(5), family: 'arithmetic.halving-twice' } });
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors = collectPageErrors(page);
+    /** The selected option's text, and whether it fits inside its select (text width + padding ≤ inner width). */
+    const selected = (selector: string) => page.locator(selector).evaluate((el) => {
+      const select = el as HTMLSelectElement;
+      const style = getComputedStyle(select);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = style.font;
+      const text = select.selectedOptions[0]?.textContent ?? '';
+      const needed = context.measureText(text).width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      return { text, fits: needed <= select.clientWidth };
+    });
+
+    await page.goto(`${app.url}/probes`);
+    await page.locator('#browse-suite').selectOption('core');
+    expect(await selected('#browse-suite')).toEqual({ text: expect.stringMatching(/— 28 families, \d+ pairs$/), fits: true });
+    await page.locator('#browse-suite').selectOption('single');
+    expect(await selected('#browse-suite')).toEqual({ text: 'Single pair — 1 family, 1 pair · yours', fits: true });
+    await page.goto(`${app.url}/runs`);
+    const start = page.getByTestId('start-run-form');
+    await start.getByLabel('Suite').selectOption('single');
+    expect((await selected('#run-suite')).text).toBe('Single pair (single, 1 pair, yours)');
+
+    await page.goto(`${app.url}/probes`);
+    await page.locator('#browse-suite').selectOption('tidy-me');
+    const actions = page.getByTestId('user-suite-actions');
+    await actions.getByRole('button', { name: 'Rename suite' }).click();
+    await actions.getByLabel('New suite title').fill('Tidied suite');
+    await actions.getByRole('button', { name: 'Save title' }).click();
+    await expect.poll(async () => (await selected('#browse-suite')).text).toBe('Tidied suite — 1 family, 2 pairs · yours');
+
+    const table = page.getByTestId('pairs-table');
+    const first = table.locator('tbody tr', { hasText: 'arithmetic.halving-twice#000' });
+    await first.getByRole('button', { name: 'Remove' }).click();
+    await first.getByRole('alertdialog').getByRole('button', { name: 'Keep it' }).click();
+    expect(resolveSuite(db, 'tidy-me').pairs).toHaveLength(2);
+    await first.getByRole('button', { name: 'Remove' }).click();
+    await page.screenshot({ path: path.join(shots, 'manage-probes-remove-pair.png'), fullPage: true });
+    await first.getByRole('alertdialog').getByRole('button', { name: 'Remove pair' }).click();
+    await first.waitFor({ state: 'detached' });
+    expect(await table.locator('tbody tr').count()).toBe(1);
+    expect(resolveSuite(db, 'tidy-me').pairs.map((p) => p.id)).toEqual(['arithmetic.halving-twice#001']);
+
+    await actions.getByTestId('remove-suite').click();
+    await page.getByTestId('remove-suite-confirm').getByRole('button', { name: 'Remove suite' }).click();
+    await expect.poll(() => page.locator('#browse-suite option[value="tidy-me"]').count()).toBe(0);
+    expect((await caller.suites.list()).map((s) => s.id)).not.toContain('tidy-me');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
