@@ -1,15 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../db/client';
 import { familyLabel } from '../evals/charts/family-axis';
 import { collectPageErrors, launchChromium } from '../testing/browser/chromium';
 import { startApp, type RunningApp } from '../testing/browser/next-server';
-import type { SyntheticModel } from '../testing/explore-fixtures/seed-results';
 import { seedRun } from '../testing/explore-fixtures/seed-results';
-import { syntheticSuite } from '../testing/explore-fixtures/synthetic-suite';
+import { chartLabels as labels, FAMILY_IDS, layoutSuite, SCOPED_FAMILIES, scoped, STEADY, steady, thinker, UNEVEN, uneven } from '../testing/explore-fixtures/layout-models';
 
 /**
  * Layout at 1280 and 390 px (issue 13) in Chromium against the production build and a real SQLite file: every page
@@ -18,55 +17,10 @@ import { syntheticSuite } from '../testing/explore-fixtures/synthetic-suite';
  * legend do the same; each sparkline shows its model's own shape. Families carry core's real, long names, so labels
  * are as crowded as they are for users.
  */
-const FAMILY_IDS = [
-  'algorithmic.balanced-brackets', 'algorithmic.binary-to-decimal', 'algorithmic.letter-counting', 'algorithmic.parity',
-  'algorithmic.reverse-words', 'algorithmic.stack-operations', 'algorithmic.turning-directions',
-  'arithmetic.decimal-comparison', 'arithmetic.fractions', 'arithmetic.irrelevant-details', 'arithmetic.multiplication',
-  'arithmetic.negative-numbers', 'arithmetic.order-of-operations', 'arithmetic.percentages',
-  'commonsense.clock-durations', 'commonsense.containers', 'commonsense.family-relations', 'commonsense.siblings',
-  'commonsense.weekdays', 'commonsense.weighs-more', 'commonsense.river-crossing',
-  'olympiad.arrangements', 'olympiad.gcd-tiling', 'olympiad.inclusion-exclusion', 'olympiad.inequalities',
-  'olympiad.modular-powers', 'olympiad.primes', 'olympiad.sum-of-digits',
-];
-/** Pairs per family: enough for a clear difference to survive Holm's correction over 28 families. */
-const PAIRS = 24;
-const suite = syntheticSuite({ id: 'layout', families: FAMILY_IDS.length, pairsPerFamily: PAIRS, familyIds: FAMILY_IDS });
+const suite = layoutSuite();
 const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-layout-'));
 const dbFile = path.join(dir, 'sawtooth.db');
 const shots = path.resolve('test-results', 'screenshots');
-
-const STEADY = 'Simulated consistent knower that guesses';
-const UNEVEN = 'Simulated independent tiers (80% / 50%)';
-/** Passes half the easy probes and a quarter of the hard ones where uneven passes all; elsewhere 2/3 and 1/3–1/2. */
-const steady: SyntheticModel = ({ familyIndex, pairIndex, tier }) => {
-  const share = familyIndex % 4 === 0 ? (tier === 'easy' ? 0.5 : 0.25) : tier === 'easy' ? 0.67 : 0.33 + 0.08 * (familyIndex % 3);
-  return { outcome: pairIndex < share * PAIRS ? 'pass' : 'fail' };
-};
-/** Passes everything, climbs (hard above easy), drops steeply, or fails everything, by family: another shape. */
-const uneven: SyntheticModel = ({ familyIndex, pairIndex, tier }) => {
-  const share = [[1, 1], [0.25, 0.75], [0.83, 0.08], [0, 0]][familyIndex % 4]![tier === 'easy' ? 0 : 1]!;
-  return { outcome: pairIndex < share * PAIRS ? 'pass' : 'fail' };
-};
-/** A checkpoint that answers two families and refuses the rest: "not evaluated" everywhere else. */
-const SCOPED_FAMILIES = [3, 9];
-const scoped: SyntheticModel = ({ familyIndex, pairIndex, tier }) =>
-  !SCOPED_FAMILIES.includes(familyIndex) ? { outcome: 'refusal' } : { outcome: tier === 'easy' || pairIndex < PAIRS / 2 ? 'pass' : 'fail' };
-
-/** A CTM that reports ticks on every family: the thinking-time chart has a bar pair under each of the 28 labels. */
-const thinker: SyntheticModel = ({ familyIndex, pairIndex, tier }) => ({ outcome: pairIndex % 3 === 0 ? 'fail' : 'pass', ticks: (tier === 'easy' ? 6 : 12) + (familyIndex % 5) });
-
-/** The text a chart shows of an SVG <text>, without its <title> (the tooltip). */
-async function labels(chart: Locator): Promise<Array<{ text: string; title: string | null; left: number; right: number; top: number; bottom: number }>> {
-  return chart.locator('.recharts-xAxis-tick-labels text').evaluateAll((nodes) =>
-    nodes
-      .map((t) => {
-        const shown = (n: Node): string => (n.nodeName === 'title' ? '' : n.nodeType === 3 ? (n.textContent ?? '') : [...n.childNodes].map(shown).join(''));
-        const r = t.getBoundingClientRect();
-        return { text: shown(t).trim(), title: t.querySelector('title')?.textContent ?? null, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-      })
-      .filter((l) => l.text !== ''),
-  );
-}
 
 describe('layout at 1280 and 390 px in Chromium', () => {
   let db: Db;
@@ -150,6 +104,30 @@ describe('layout at 1280 and 390 px in Chromium', () => {
     for (const [name, title] of titles) expect(title, name).toMatch(/^\S.* — Sawtooth$/);
     expect(new Set(titles.values()).size, [...titles].map(([n, t]) => `${n}: ${t}`).join('\n')).toBe(PAGES.length);
   }, 400_000);
+
+  it('run page at 390 px: the results grid pages through every result and filters by family and outcome on the server', async () => {
+    const { page, errors } = await open(`/runs/${runs[0]}`, 390);
+    const grid = page.getByTestId('run-results');
+    await grid.getByTestId('results-table').waitFor();
+    const count = (where: string, ...args: unknown[]) => (db.$client.prepare(`SELECT count(*) AS n FROM results WHERE run_id = ?${where}`).get(runs[0], ...args) as { n: number }).n;
+    const all = count('');
+    expect(await grid.getByTestId('pager-status').textContent()).toBe(`1–50 of ${all}`);
+    await grid.getByRole('button', { name: /^Next/ }).click();
+    await expect.poll(() => grid.getByTestId('pager-status').textContent()).toBe(`51–100 of ${all}`);
+    const family = FAMILY_IDS[4]!;
+    await grid.getByLabel('Family').selectOption(family);
+    const ofFamily = count(' AND family_id = ?', family);
+    await expect.poll(() => grid.getByTestId('pager-status').textContent()).toBe(`1–${Math.min(50, ofFamily)} of ${ofFamily}`);
+    await grid.getByRole('button', { name: 'fail', exact: true }).click();
+    const failed = count(' AND family_id = ? AND outcome = ?', family, 'fail');
+    await expect.poll(() => grid.getByTestId('pager-status').textContent()).toBe(`1–${Math.min(50, failed)} of ${failed}`);
+    expect(await grid.locator('tbody tr').count()).toBe(Math.min(50, failed));
+    expect(await grid.locator('tbody td.outcome-fail').count()).toBe(Math.min(50, failed));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(shots, 'layout-run-results-filtered-390.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('model page: every family-table header says what it measures and links to How to read', async () => {
     const { page, errors } = await open('/models/steady?suite=layout', 1280);
