@@ -170,13 +170,15 @@ describe('probes page in Chromium', () => {
       context.font = style.font;
       const text = select.selectedOptions[0]?.textContent ?? '';
       const needed = context.measureText(text).width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
-      return { text, fits: needed <= select.clientWidth };
+      return { text, fits: needed <= select.clientWidth ? true : `needs ${Math.ceil(needed)} px, has ${select.clientWidth}` };
     });
 
     await page.goto(`${app.url}/probes`);
     await page.locator('#browse-suite').selectOption('core');
     expect(await selected('#browse-suite')).toEqual({ text: expect.stringMatching(/— 28 families, \d+ pairs$/), fits: true });
     await page.locator('#browse-suite').selectOption('single');
+    await page.getByTestId('pairs-table').getByText('arithmetic.halving#000').waitFor();
+    await page.screenshot({ path: path.join(shots, 'manage-probes-single-suite.png') });
     expect(await selected('#browse-suite')).toEqual({ text: 'Single pair — 1 family, 1 pair · yours', fits: true });
     await page.goto(`${app.url}/runs`);
     const start = page.getByTestId('start-run-form');

@@ -42,7 +42,7 @@ export function SuiteBrowser({ suiteId, onSuiteChange }: { suiteId: string; onSu
   return (
     <section aria-label="Browse suites">
       <div className="fields-row">
-        <div className="field grow">
+        <div className="field grow fit-select">
           <label htmlFor="browse-suite">Suite</label>
           <select id="browse-suite" value={current} onChange={(e) => { onSuiteChange(e.target.value); setDomain(''); setFamily(''); setOffset(0); }}>
             {suites.data.map((s) => <option key={s.id} value={s.id} disabled={Boolean(s.error)}>{s.title} — {s.error ? 'cannot load' : `${s.families} ${s.families === 1 ? 'family' : 'families'}, ${s.pairs} ${s.pairs === 1 ? 'pair' : 'pairs'}`}{s.kind === 'user' ? ' · yours' : ''}</option>)}
