@@ -91,10 +91,13 @@ export const results = sqliteTable(
     index('results_model_probe_idx').on(t.modelId, t.probeKey, t.outcome),
     index('results_model_family_idx').on(t.modelId, t.familyId, t.tier, t.outcome),
     index('results_run_outcome_idx').on(t.runId, t.outcome, t.errorKind),
-    // Thinking time (CTM ticks) per family and tier: a partial index holds only the graded answers that report ticks,
-    // so it costs nothing for LLM rows, and the model page's thinking-time chart reads it without touching the table (outcome is a column too, so the index covers the query).
+    // Thinking time (CTM ticks) per family and tier of a profile's runs: a partial index holds only the graded answers
+    // that report ticks, so it costs nothing for LLM rows, and the model page's thinking-time chart reads it without
+    // touching the table (outcome is a column too, so the index covers the query). It leads with the run, which the
+    // query names (migration 0009; it led with the model before, so a profile of one run scanned every run's ticks
+    // of the model, and a model without ticks had each of its run's samples looked up in the table to find none).
     index('results_ticks_idx')
-      .on(t.modelId, t.familyId, t.tier, t.ticks, t.runId, t.outcome)
+      .on(t.runId, t.familyId, t.tier, t.ticks, t.outcome)
       .where(sql`ticks IS NOT NULL AND outcome IN ('pass', 'fail')`),
   ],
 );

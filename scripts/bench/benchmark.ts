@@ -4,8 +4,10 @@ import { loadavg } from 'node:os';
 export interface BenchContext {
   /** Smaller sizes, for a quick look (the figures in the README come from full runs). */
   quick: boolean;
-  /** A seeded database for the dashboard benchmarks (created when absent). */
+  /** The seeded million-result database of the dashboard benchmarks (created when absent). */
   dashboardDb: string;
+  /** The seeded ten-million-result database of the dashboard benchmarks (created when absent: minutes, ~3 GB). */
+  dashboardDb10m: string;
   result(name: string, value: number, unit: string): void;
   note(text: string): void;
 }

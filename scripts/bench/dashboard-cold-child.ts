@@ -1,15 +1,16 @@
 // One cold dashboard query, in a process of its own (nothing of ours in memory: no module state, no prepared
 // statements, no SQLite page cache of this connection; the OS file cache may still hold the file, and the stored
 // profiles of completed runs are in the profile_cache table, as after real runs):
-//   node --import tsx scripts/bench/dashboard-cold-child.ts <db file> <case> <models by result count, JSON>
+//   node --import tsx scripts/bench/dashboard-cold-child.ts <db file> <page: leaderboard|model_page|compare4> <models by result count, JSON>
 // Prints {"ms": …}: the time of the first call, from a freshly opened database.
 import { closeDb, openDb } from '../../db/client';
 import { createCaller } from '../../server/trpc/root';
-import { dashboardCase, type DashboardCase } from './dashboard-cases';
+import { dashboardCase, DASHBOARD_PAGES, isDashboardPage } from './dashboard-cases';
 
-const [file, name, models] = process.argv.slice(2);
+const [file, page, models] = process.argv.slice(2);
+if (!page || !isDashboardPage(page)) throw new Error(`page: expected one of ${DASHBOARD_PAGES.join(', ')}, got ${page ?? 'nothing'}`);
 const db = openDb(file!);
-const { call } = dashboardCase(name as DashboardCase, JSON.parse(models!) as string[]);
+const { call } = dashboardCase(page, JSON.parse(models!) as string[]);
 const started = performance.now();
 await call(createCaller({ db }));
 const ms = performance.now() - started;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dashboardQueries } from '../bench/dashboard';
+import { dashboardQueries, dashboardQueries10m } from '../bench/dashboard';
 import { machineLoad, type Benchmark, type BenchContext } from '../bench/benchmark';
 import { mlBenchmarks } from '../bench/ml';
 import { runnerEfficiency } from '../bench/runner-efficiency';
@@ -9,16 +9,17 @@ import { upFirstAnswer } from '../bench/up-first-answer';
 import { CliError, parseFlags, type Command } from '../command';
 
 /** Every benchmark, in the order `sawtooth bench` runs them. Add one: a file in scripts/bench/, then a line here. */
-const BENCHMARKS: Benchmark[] = [runnerThroughput, runnerEfficiency, runnerPeakRss, dashboardQueries, mlBenchmarks, upFirstAnswer];
+const BENCHMARKS: Benchmark[] = [runnerThroughput, runnerEfficiency, runnerPeakRss, dashboardQueries, dashboardQueries10m, mlBenchmarks, upFirstAnswer];
 
-const usage = `usage: sawtooth bench [name ...] [--quick] [--db FILE]
+const usage = `usage: sawtooth bench [name ...] [--quick] [--db FILE] [--db-10m FILE]
 
 Runs the benchmarks (all, or those whose result names start with one of the given names, e.g. "runner" or
 "dashboard.compare4_1m") and prints one line per result:  bench <name> <value> <unit>
 followed by indented notes with the baseline measured in the same run. The machine's load average is printed
 first: figures from a loaded machine are only comparable through their baselines.
 --quick uses smaller sizes. --db is the seeded million-result database of the dashboard benchmarks
-(default .tmp/bench-dashboard-1m.db, created by seeding when absent).
+(default .tmp/bench-dashboard-1m.db, created by seeding when absent), --db-10m the ten-million one
+(default .tmp/bench-dashboard-10m.db; seeding it takes minutes and about 3 GB, once).
 
 ${BENCHMARKS.map((b) => `  ${b.names.join(', ')}\n      ${b.summary}`).join('\n')}`;
 
@@ -29,8 +30,8 @@ export const benchCommand: Command = {
   async run(args, io) {
     const { flags, positionals } = parseFlags(
       args,
-      { quick: { type: 'boolean' }, db: { type: 'string' } },
-      z.object({ quick: z.boolean().optional(), db: z.string().min(1).optional() }),
+      { quick: { type: 'boolean' }, db: { type: 'string' }, 'db-10m': { type: 'string' } },
+      z.object({ quick: z.boolean().optional(), db: z.string().min(1).optional(), 'db-10m': z.string().min(1).optional() }),
       true,
     );
     const chosen = positionals.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => b.names.some((n) => positionals.some((p) => n.startsWith(p))));
@@ -40,6 +41,7 @@ export const benchCommand: Command = {
     const ctx: BenchContext = {
       quick: Boolean(flags.quick),
       dashboardDb: flags.db ?? '.tmp/bench-dashboard-1m.db',
+      dashboardDb10m: flags['db-10m'] ?? '.tmp/bench-dashboard-10m.db',
       result: (name, value, unit) => io.stdout(`bench ${name} ${value} ${unit}\n`),
       note: (text) => io.stdout(`  ${text}\n`),
     };
