@@ -18,7 +18,7 @@ import {
 const REPEATS = 5;
 
 /** Opens (seeding it first when it holds no results) the dashboard benchmarks' database of one scale. */
-function ensureSeeded(ctx: BenchContext, file: string, scale: DashboardScale): void {
+function ensureSeeded(ctx: BenchContext, file: string, scale: DashboardScale, flag: string): void {
   const want = DASHBOARD_SCALES[scale];
   const db = openDb(file);
   try {
@@ -31,7 +31,7 @@ function ensureSeeded(ctx: BenchContext, file: string, scale: DashboardScale): v
       ctx.note(`default profiles of ${warmed} models checked/stored in ${fmt((performance.now() - started) / 1000, 1)} s`);
       return;
     }
-    if (have > 0) throw new Error(`${file} holds ${have} results, not a seeded ${fmt(want)}: give another file`);
+    if (have > 0) throw new Error(`${file} holds ${have} results, not a seeded ${fmt(want)}: give another ${flag}`);
     let shown = 0;
     const report = seedResults(db, {
       results: want,
@@ -85,7 +85,7 @@ async function timeCase(file: string, page: DashboardPage, byResults: string[], 
  * call is printed too, and warm (the in-memory profile cache, valid until a run of the profile gets a new result)
  * next to it. Baseline: a grouped index pass.
  */
-function dashboardBenchmark(scale: DashboardScale, fileOf: (ctx: BenchContext) => string): Benchmark {
+function dashboardBenchmark(scale: DashboardScale, flag: string, fileOf: (ctx: BenchContext) => string): Benchmark {
   const results = fmt(DASHBOARD_SCALES[scale]);
   return {
     names: DASHBOARD_PAGES.map((page) => dashboardCaseName(page, scale)),
@@ -93,7 +93,7 @@ function dashboardBenchmark(scale: DashboardScale, fileOf: (ctx: BenchContext) =
     async run(ctx) {
       const file = fileOf(ctx);
       if (!existsSync(file)) ctx.note(`creating ${file} (sawtooth seed --results ${DASHBOARD_SCALES[scale]})`);
-      ensureSeeded(ctx, file, scale);
+      ensureSeeded(ctx, file, scale, flag);
       const db = openDb(file);
       const byResults = modelsByResultCount(db);
       // Baseline: one grouped pass over the results index (db/queries/bench-baselines.ts says why that one).
@@ -117,5 +117,5 @@ function dashboardBenchmark(scale: DashboardScale, fileOf: (ctx: BenchContext) =
   };
 }
 
-export const dashboardQueries = dashboardBenchmark('1m', (ctx) => ctx.dashboardDb);
-export const dashboardQueries10m = dashboardBenchmark('10m', (ctx) => ctx.dashboardDb10m);
+export const dashboardQueries = dashboardBenchmark('1m', '--db', (ctx) => ctx.dashboardDb);
+export const dashboardQueries10m = dashboardBenchmark('10m', '--db-10m', (ctx) => ctx.dashboardDb10m);
