@@ -11,8 +11,16 @@ import type { ProfileTallies } from './profile-tallies';
  */
 export const PROFILE_FORMAT = 1;
 
-const count = z.number().int().nonnegative();
-const probability = z.number().min(0).max(1);
+/**
+ * The long number arrays of stored tallies (ten counts and four chances per pair: thousands per profile) are checked
+ * in one loop each, not by zod per element: the same rules (finite integers ≥ 0, probabilities in [0, 1]), a tenth of
+ * the CPU on the cold page that reads four or eight stored profiles.
+ */
+const numbersWhere = (ok: (n: number) => boolean, what: string) =>
+  z.custom<number[]>((v) => Array.isArray(v) && v.every((n) => typeof n === 'number' && ok(n)), `an array of ${what}`);
+const counts = numbersWhere((n) => Number.isInteger(n) && n >= 0, 'counts (integers ≥ 0)');
+const integers = numbersWhere(Number.isInteger, 'integers');
+const probabilities = numbersWhere((n) => n >= 0 && n <= 1, 'probabilities (0 to 1)');
 const TIER_FIELDS = ['pass', 'fail', 'error', 'refusal', 'partial'] as const;
 const CHANCE_FIELDS = ['easy', 'hard', 'easyAllWrong', 'hardAllWrong'] as const;
 
@@ -26,9 +34,9 @@ const StoredTalliesSchema = z
     pairId: z.array(z.string()),
     family: z.array(z.string()),
     domain: z.array(z.string()),
-    keys: z.array(z.number().int()),
-    counts: z.array(count),
-    chance: z.array(probability),
+    keys: integers,
+    counts,
+    chance: probabilities,
     families: z.array(z.object({ id: z.string(), domain: z.string() })),
     notEvaluated: z.array(z.string()),
   })

@@ -36,6 +36,8 @@ let runId = 0;
 let truth: StoredProfile;
 
 interface Row { format: number; stamp: string; profile: string; tallies: string; runIds: string }
+/** The number arrays of a stored tallies row (persisted-profile.ts). */
+interface StoredArrays { keys: number[]; counts: number[]; chance: number[] }
 const rowOf = (modelId: string) =>
   setup.$client.prepare('SELECT format, stamp, profile, tallies, run_ids AS runIds FROM profile_cache WHERE model_id = ?').get(modelId) as Row | undefined;
 const setRow = (modelId: string, column: 'profile' | 'tallies' | 'format', value: string | number) =>
@@ -98,6 +100,24 @@ describe('profile cache (profile_cache table)', () => {
     expect(alphaProfile(fresh())).toEqual(truth);
     expect(JSON.parse(rowOf('alpha')!.profile)).toEqual(truth);
     expect(JSON.parse(rowOf('alpha')!.tallies).pairId).toHaveLength(suite.pairs.length);
+  });
+
+  // The tallies' number arrays are checked in one loop each (persisted-profile.ts): each rule still holds.
+  const spoilers: Array<[string, (t: StoredArrays) => void]> = [
+    ['a negative count', (t) => void (t.counts[3] = -1)],
+    ['a fractional count', (t) => void (t.counts[0] = 0.5)],
+    ['a count that is a string', (t) => void ((t.counts as unknown[])[1] = '2')],
+    ['a chance above 1', (t) => void (t.chance[2] = 1.5)],
+    ['a negative chance', (t) => void (t.chance[0] = -0.1)],
+    ['a fractional probe key', (t) => void (t.keys[1] = 1.5)],
+    ['counts that are not an array', (t) => void ((t as { counts: unknown }).counts = { 0: 1 })],
+  ];
+  it.each(spoilers)('stored tallies with %s are a miss: rebuilt and overwritten', (_what, spoil) => {
+    const tallies = JSON.parse(rowOf('alpha')!.tallies) as StoredArrays;
+    spoil(tallies);
+    setRow('alpha', 'tallies', JSON.stringify(tallies));
+    expect(alphaProfile(fresh())).toEqual(truth);
+    expect(JSON.parse(rowOf('alpha')!.tallies)).not.toEqual(tallies);
   });
 
   it('a row of another PROFILE_FORMAT is ignored and overwritten', () => {
