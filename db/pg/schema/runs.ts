@@ -74,7 +74,7 @@ export const results = pgTable(
     index('results_run_outcome_idx').on(t.runId, t.outcome, t.errorKind),
     // The partial thinking-time index of the SQLite schema, with the same predicate.
     index('results_ticks_idx')
-      .on(t.modelId, t.familyId, t.tier, t.ticks, t.runId, t.outcome)
+      .on(t.runId, t.familyId, t.tier, t.ticks, t.outcome)
       .where(sql`ticks IS NOT NULL AND outcome IN ('pass', 'fail')`),
   ],
 );

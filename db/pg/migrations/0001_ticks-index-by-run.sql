@@ -1,0 +1,2 @@
+DROP INDEX "results_ticks_idx";--> statement-breakpoint
+CREATE INDEX "results_ticks_idx" ON "results" USING btree ("run_id","family_id","tier","ticks","outcome") WHERE ticks IS NOT NULL AND outcome IN ('pass', 'fail');
