@@ -152,6 +152,32 @@ describe('probes page in Chromium', () => {
     await page.close();
   });
 
+  it('switching suites never shows the previous suite\'s pairs (their Remove buttons would act on the new suite)', async () => {
+    const caller = createCaller({ db });
+    const family = (id: string, title: string) => ({ id, domain: 'arithmetic', title, description: `${title} a number.`, pairRule: 'The hard probe has more digits.' });
+    const draft = (familyId: string, n: number) => ({ family: familyId, easy: { prompt: `What is ${n} times 3?`, answer: String(3 * n) }, hard: { prompt: `What is ${n * 1001} times 3?`, answer: String(3 * n * 1001) }, grader: { kind: 'numeric' as const } });
+    await caller.probes.save({ suiteId: 'switch-a', suiteTitle: 'Switch A', newFamily: family('arithmetic.tripling-a', 'Tripling A'), draft: draft('arithmetic.tripling-a', 2) });
+    await caller.probes.save({ suiteId: 'switch-b', suiteTitle: 'Switch B', newFamily: family('arithmetic.tripling-b', 'Tripling B'), draft: draft('arithmetic.tripling-b', 3) });
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors = collectPageErrors(page);
+    await page.goto(`${app.url}/probes`);
+    await page.locator('#browse-suite').selectOption('switch-a');
+    await page.getByTestId('pairs-table').getByText('arithmetic.tripling-a#000').waitFor();
+    // Switch to B (never loaded on this page) and read the table on the next frame, before B's pairs can arrive.
+    const shownRightAfter = await page.evaluate(async () => {
+      const select = document.querySelector<HTMLSelectElement>('#browse-suite')!;
+      select.value = 'switch-b';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise(requestAnimationFrame);
+      return [...document.querySelectorAll('[data-testid="pairs-table"] tbody code')].map((c) => c.textContent);
+    });
+    expect(shownRightAfter).not.toContain('arithmetic.tripling-a#000');
+    await page.getByTestId('pairs-table').getByText('arithmetic.tripling-b#000').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('your suites: "1 pair" in both suite pickers, whole option text at 1280 px; rename, remove a pair and the suite after a confirmation', async () => {
     const caller = createCaller({ db });
     const family = { id: 'arithmetic.halving', domain: 'arithmetic', title: 'Halving', description: 'Halving an even number.', pairRule: 'The hard probe halves a number with more digits.' };

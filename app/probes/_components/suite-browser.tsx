@@ -28,7 +28,9 @@ export function SuiteBrowser({ suiteId, onSuiteChange }: { suiteId: string; onSu
   const pairs = useQuery({
     ...trpc.suites.pairs.queryOptions({ id: current, domain: domain || undefined, family: family || undefined, tier: tier || undefined, q: q || undefined, limit: PAGE, offset }),
     enabled: current !== '',
-    placeholderData: keepPreviousData,
+    // Keep the last page on screen while another page or filter of the same suite loads, but never show one suite's
+    // pairs under another: their Remove buttons would act on the newly chosen suite.
+    placeholderData: (previous, previousQuery) => (suiteOfPairsKey(previousQuery?.queryKey) === current ? keepPreviousData(previous) : undefined),
   });
 
   if (suites.isPending) return <Loading what="suites" />;
@@ -112,4 +114,10 @@ export function SuiteBrowser({ suiteId, onSuiteChange }: { suiteId: string; onSu
       )}
     </section>
   );
+}
+
+/** The suite id in a `suites.pairs` query key (tRPC keys are `[path, { input, type }]`). */
+function suiteOfPairsKey(key: readonly unknown[] | undefined): string | undefined {
+  const input = (key?.[1] as { input?: { id?: unknown } } | undefined)?.input;
+  return typeof input?.id === 'string' ? input.id : undefined;
 }
