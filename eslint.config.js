@@ -20,7 +20,7 @@ const NO_RAW_SQL_SYNTAX = [
   { selector: "TaggedTemplateExpression[tag.name='sql']", message: SQL_HOME },
   {
     selector: "CallExpression[callee.object.name=/^(db|tx)$/][callee.property.name=/^(select|selectDistinct|insert|update|delete|transaction|run|all|get|values|\\$count)$/]",
-    message: `${SQL_HOME}; a room opens a transaction with db/client.ts transaction(db, fn)`,
+    message: `${SQL_HOME}; a room opens a transaction with store.transaction(async (tx) => …) and passes tx to the query functions`,
   },
   { selector: "MemberExpression[object.name=/^(db|tx)$/][property.name='query']", message: SQL_HOME },
 ];
@@ -65,6 +65,13 @@ export default tseslint.config(
     // The one reader of process.env per process; tests and the browser-test harness (they set the env of what they start).
     files: ['server/env.ts', '**/*.test.ts', 'testing/browser/global-setup.ts', 'testing/browser/next-server.ts', 'testing/cli/spawn-cli.ts'],
     rules: { 'no-restricted-properties': 'off' },
+  },
+  {
+    // Every store call is async (db/store): a statement whose promise nobody awaits may run after its transaction,
+    // or fail unseen. Type-aware, so TypeScript's project service gives the rule the types.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: true }] },
   },
   // Size: a file past 300 lines holds more than one idea; split it rather than raise the limit.
   { files: ['**/*.{ts,tsx}'], rules: { 'max-lines': ['error', { max: 300 }] } },

@@ -26,6 +26,8 @@ export default defineConfig({
           include: ['**/*.int.test.ts'],
           exclude: ignored,
           environment: 'node',
+          // One throwaway PostgreSQL cluster for the run: the two-backend tests copy a migrated template from it.
+          globalSetup: ['testing/store-backends/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },

@@ -1,9 +1,10 @@
 import type { Db } from '../db/client';
 import { openDb } from '../db/client';
 import { ConfigError, loadConfig, type SawtoothConfig } from '../server/models/model-config';
-import { syncConfigModels } from '../server/models/sync-models';
+import { syncConfigModels, syncConfigModelsToStore } from '../server/models/sync-models';
+import { openStore, type Store } from '../db/store';
 import { withCheckpointPort } from '../server/models/checkpoint-port';
-import { env } from '../server/env';
+import { databaseTarget, env } from '../server/env';
 import { CliError } from './command';
 
 /** The CLI's database and config: SAWTOOTH_DB / SAWTOOTH_CONFIG or the defaults, config models synced in (local models at the checkpoint port in use). */
@@ -18,4 +19,26 @@ export function openCliDb(opts: { checkpointPort?: number } = {}): { db: Db; con
   const db = openDb(env().SAWTOOTH_DB);
   syncConfigModels(db, config);
   return { db, config };
+}
+
+/**
+ * The CLI's store and config: SAWTOOTH_DATABASE_URL (PostgreSQL) when set, else SAWTOOTH_DB (SQLite); config models
+ * synced in. A database that cannot be opened is a one-line error naming where it pointed.
+ */
+export async function openCliStore(opts: { checkpointPort?: number } = {}): Promise<{ store: Store; config: SawtoothConfig }> {
+  let config: SawtoothConfig;
+  try {
+    config = withCheckpointPort(loadConfig(env().SAWTOOTH_CONFIG), opts.checkpointPort ?? env().SAWTOOTH_CHECKPOINT_PORT);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(error.message);
+    throw error;
+  }
+  let store: Store;
+  try {
+    store = await openStore(databaseTarget());
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  await syncConfigModelsToStore(store, config);
+  return { store, config };
 }

@@ -8,6 +8,11 @@ import { apiKeyVarProblem } from '../evals/contracts/model-endpoint';
  */
 const EnvSchema = z.object({
   SAWTOOTH_DB: z.string().min(1).default('data/sawtooth.db'),
+  /** A shared PostgreSQL database (postgres://user:password@host:port/db): when set, it replaces the SQLite file everywhere. */
+  SAWTOOTH_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/i, 'SAWTOOTH_DATABASE_URL must be a postgres:// (or postgresql://) URL')
+    .optional(),
   SAWTOOTH_CONFIG: z.string().min(1).default('sawtooth.config.json'),
   /** When set, every page and API route requires it (cookie, bearer header or ?token=). */
   SAWTOOTH_AUTH_TOKEN: z.string().min(8, 'SAWTOOTH_AUTH_TOKEN must be at least 8 characters').optional(),
@@ -42,6 +47,11 @@ export class EnvError extends Error {
 }
 
 let cached: Env | undefined;
+
+/** The database every command, worker and the dashboard open: the PostgreSQL URL when set, else the SQLite file. */
+export function databaseTarget(): string {
+  return env().SAWTOOTH_DATABASE_URL ?? env().SAWTOOTH_DB;
+}
 
 export function env(): Env {
   if (cached) return cached;

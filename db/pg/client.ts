@@ -45,3 +45,8 @@ function locatePgMigrations(): string {
 export async function migratePg(db: PgDb): Promise<void> {
   await migrate(db, { migrationsFolder: locatePgMigrations() });
 }
+
+/** The same, on a bare pool (the store's). */
+export async function migratePgPool(pool: pg.Pool): Promise<void> {
+  await migrate(drizzle({ client: pool }), { migrationsFolder: locatePgMigrations() });
+}
