@@ -1,3 +1,4 @@
+import { sqliteStore } from '../db/store';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,7 +50,7 @@ describe('everyday use in Chromium', () => {
     });
     db = openDb(dbFile);
     // A hosted model with prices (never called: only its cost preview is looked at).
-    await createCaller({ db }).adminModels.create({
+    await createCaller({ store: sqliteStore(db) }).adminModels.create({
       id: 'hosted-big', label: 'Hosted big', arch: 'llm', baseUrl: 'https://api.example.com/v1', modelName: 'big', apiKeyEnv: 'EXAMPLE_API_KEY',
       temperature: null, maxTokens: 500, systemPrompt: null, reasoning: false, priceInput: 3, priceOutput: 15,
     });
@@ -259,7 +260,7 @@ describe('everyday use in Chromium', () => {
     await page.goto(`${app.url}/`);
     await page.locator('[data-testid="leaderboard"], .empty').first().waitFor();
     expect(await page.locator('main').textContent()).not.toContain('math-model');
-    expect((await createCaller({ db }).models.leaderboard()).rows.map((r) => r.model.id)).not.toContain('math-model');
+    expect((await createCaller({ store: sqliteStore(db) }).models.leaderboard()).rows.map((r) => r.model.id)).not.toContain('math-model');
     expect(errors).toEqual([]);
     await page.close();
   });

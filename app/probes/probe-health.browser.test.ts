@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,7 +39,7 @@ describe('probe health on the probes page in Chromium', () => {
 
   beforeAll(async () => {
     db = openDb(dbFile);
-    const caller = createCaller({ db });
+    const caller = createCaller({ store: sqliteStore(db) });
     const seeded = await caller.suites.importFile({ suiteId: 'health-demo', title: 'Health demo', fileName: 'seed.csv', text: seedCsv() });
     expect(seeded.ok).toBe(true);
     const lines = MODELS.flatMap((model, m) =>

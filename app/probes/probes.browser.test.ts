@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,7 +34,7 @@ describe('probes page in Chromium', () => {
     // Right on easy probes, wrong on hard ones: "try it" shows one pass and one fail.
     upstream = await startOpenAITestServer({ answer: (prompt) => (/What is (\d+) \+ 7\?/.test(prompt) ? `It is ${Number(/What is (\d+)/.exec(prompt)![1]) + 7}.` : 'Maybe 3?') });
     db = openDb(dbFile);
-    const caller = createCaller({ db });
+    const caller = createCaller({ store: sqliteStore(db) });
     const seeded = await caller.suites.importFile({ suiteId: 'seeded', title: 'Seeded probes', fileName: 'seed.csv', text: seedCsv() });
     expect(seeded.ok).toBe(true);
     await caller.adminModels.create({ id: 'trier', label: 'Trier', arch: 'llm', baseUrl: upstream.url, modelName: 'test-model', apiKeyEnv: null, temperature: null, maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null });
@@ -153,7 +154,7 @@ describe('probes page in Chromium', () => {
   });
 
   it('switching suites never shows the previous suite\'s pairs (their Remove buttons would act on the new suite)', async () => {
-    const caller = createCaller({ db });
+    const caller = createCaller({ store: sqliteStore(db) });
     const family = (id: string, title: string) => ({ id, domain: 'arithmetic', title, description: `${title} a number.`, pairRule: 'The hard probe has more digits.' });
     const draft = (familyId: string, n: number) => ({ family: familyId, easy: { prompt: `What is ${n} times 3?`, answer: String(3 * n) }, hard: { prompt: `What is ${n * 1001} times 3?`, answer: String(3 * n * 1001) }, grader: { kind: 'numeric' as const } });
     await caller.probes.save({ suiteId: 'switch-a', suiteTitle: 'Switch A', newFamily: family('arithmetic.tripling-a', 'Tripling A'), draft: draft('arithmetic.tripling-a', 2) });
@@ -179,7 +180,7 @@ describe('probes page in Chromium', () => {
   });
 
   it('your suites: "1 pair" in both suite pickers, whole option text at 1280 px; rename, remove a pair and the suite after a confirmation', async () => {
-    const caller = createCaller({ db });
+    const caller = createCaller({ store: sqliteStore(db) });
     const family = { id: 'arithmetic.halving', domain: 'arithmetic', title: 'Halving', description: 'Halving an even number.', pairRule: 'The hard probe halves a number with more digits.' };
     const draft = (n: number) => ({ family: family.id, easy: { prompt: `What is half of ${2 * n}?`, answer: String(n) }, hard: { prompt: `What is half of ${2 * n * 1001}?`, answer: String(n * 1001) }, grader: { kind: 'numeric' as const } });
     await caller.probes.save({ suiteId: 'single', suiteTitle: 'Single pair', newFamily: family, draft: draft(3) });

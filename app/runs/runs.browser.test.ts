@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,7 +29,7 @@ describe('runs from the UI in Chromium (server worker on)', () => {
     fast = await startOpenAITestServer({ answer: square, faults: [{ match: /square of 13\?/, times: 1, fault: { type: 'status', status: 400, body: 'bad probe' } }] });
     slow = await startOpenAITestServer({ answer: square, latencyMs: 700 });
     db = openDb(dbFile);
-    const caller = createCaller({ db });
+    const caller = createCaller({ store: sqliteStore(db) });
     await caller.adminModels.create(endpoint('fast-model', fast.url));
     await caller.adminModels.create(endpoint('slow-model', slow.url));
     for (const n of [11, 12, 13]) {
@@ -73,7 +74,7 @@ describe('runs from the UI in Chromium (server worker on)', () => {
     await page.getByRole('button', { name: 'Retry errors' }).click();
     // Only the errored probe is asked again (the fault fired once): the live view reaches 12 passes.
     await page.locator('.outcome-pass', { hasText: 'pass 12' }).waitFor({ timeout: 30_000 });
-    await expect.poll(async () => (await createCaller({ db }).runs.get({ id: runId })).run, { timeout: 30_000 }).toMatchObject({ status: 'completed', passCount: 12, errorCount: 0 });
+    await expect.poll(async () => (await createCaller({ store: sqliteStore(db) }).runs.get({ id: runId })).run, { timeout: 30_000 }).toMatchObject({ status: 'completed', passCount: 12, errorCount: 0 });
     await page.getByTestId('run-status').filter({ hasText: 'completed' }).waitFor({ timeout: 30_000 });
 
     // Export CSV: every result of the run, one row each.
@@ -96,7 +97,7 @@ describe('runs from the UI in Chromium (server worker on)', () => {
     await page.screenshot({ path: path.join(shots, 'manage-run-live.png') });
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('run-status').filter({ hasText: 'cancelled' }).waitFor({ timeout: 10_000 });
-    const cancelled = (await createCaller({ db }).runs.get({ id: runId })).run;
+    const cancelled = (await createCaller({ store: sqliteStore(db) }).runs.get({ id: runId })).run;
     expect(cancelled.passCount).toBeLessThan(36);
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.getByTestId('run-status').filter({ hasText: 'completed' }).waitFor({ timeout: 60_000 });

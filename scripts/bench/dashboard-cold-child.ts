@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 // One cold dashboard query, in a process of its own (nothing of ours in memory: no module state, no prepared
 // statements, no SQLite page cache of this connection; the OS file cache may still hold the file, and the stored
 // profiles of completed runs are in the profile_cache table, as after real runs):
@@ -12,7 +13,7 @@ if (!page || !isDashboardPage(page)) throw new Error(`page: expected one of ${DA
 const db = openDb(file!);
 const { call } = dashboardCase(page, JSON.parse(models!) as string[]);
 const started = performance.now();
-await call(createCaller({ db }));
+await call(createCaller({ store: sqliteStore(db) }));
 const ms = performance.now() - started;
 closeDb(db);
 console.log(JSON.stringify({ ms }));

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +65,7 @@ async function timeCase(file: string, page: DashboardPage, byResults: string[], 
   const cold: number[] = [];
   for (let i = 0; i < REPEATS; i++) cold.push(await coldInChild(file, page, byResults));
   const db = openDb(file);
-  const caller = createCaller({ db });
+  const caller = createCaller({ store: sqliteStore(db) });
   await call(caller);
   const warm: number[] = [];
   for (let i = 0; i < REPEATS; i++) {

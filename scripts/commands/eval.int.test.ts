@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,7 +91,7 @@ describe('sawtooth eval against an OpenAI-compatible server on loopback', () => 
 
     // The same numbers come back through the tRPC procedures the dashboard uses.
     const db = openDb(process.env.SAWTOOTH_DB!);
-    const caller = createCaller({ db });
+    const caller = createCaller({ store: sqliteStore(db) });
     const page = await caller.models.get({ id: report.model });
     expect(page.profile).toEqual(report);
     expect(page.points).toHaveLength(model.suite.families.length * 2);

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,7 @@ async function cli(args: string[]) {
 }
 
 const db = openDb(process.env.SAWTOOTH_DB);
-const caller = createCaller({ db });
+const caller = createCaller({ store: sqliteStore(db) });
 const family = { id: 'arithmetic.halving', domain: 'arithmetic', title: 'Halving', description: 'Halving a number.', pairRule: 'The hard probe halves a larger number: the same skill at more digits.' };
 const runCount = () => (db.$client.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n;
 const file = (name: string, text: string) => {

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,7 +52,7 @@ describe('one suite, one profile: the same object from eval --json, profile --js
     first = lastLine(run.stdout);
     modelId = JSON.parse(first).model;
     db = openDb(process.env.SAWTOOTH_DB!);
-    caller = createCaller({ db });
+    caller = createCaller({ store: sqliteStore(db) });
   });
   afterAll(async () => {
     await server.close();

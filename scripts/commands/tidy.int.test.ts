@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -92,7 +93,7 @@ describe('tidying up and finding every result, from the CLI and the tRPC procedu
     expect(imported.stdout).toMatch(new RegExp(`results for model tidy-copy \\(pass ${probeCount}, fail 0, error 0\\)`));
 
     const db = openDb(process.env.SAWTOOTH_DB!);
-    const caller = createCaller({ db });
+    const caller = createCaller({ store: sqliteStore(db) });
     const hardFails = await caller.runs.resultsPage({ id: b.runId, outcome: 'fail', tier: 'hard', limit: 5, offset: 0 });
     // Every hard probe was forgotten (twins, graded with their probe, may fail too).
     expect(hardFails.total).toBeGreaterThanOrEqual(smoke.pairs.length);
@@ -120,7 +121,7 @@ describe('tidying up and finding every result, from the CLI and the tRPC procedu
 
   it('removes a run, renames and removes a model, so it leaves the leaderboard and every export', async () => {
     const db = openDb(process.env.SAWTOOTH_DB!);
-    const caller = createCaller({ db });
+    const caller = createCaller({ store: sqliteStore(db) });
     const modelId = (await caller.adminModels.list()).find((m) => m.modelName === 'tidy')!.id;
     const runs = (await caller.runs.list({ modelId })).map((r) => r.id).sort((x, y) => x - y);
     expect(runs).toHaveLength(2);

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -36,7 +37,7 @@ describe('a local model\'s training card through the server room', () => {
   let serve: CliChild;
   let serveUrl = '';
   const db = openDb(path.join(dir, 'cards.db'));
-  const caller = createCaller({ db });
+  const caller = createCaller({ store: sqliteStore(db) });
   const extra: Server[] = [];
 
   beforeAll(async () => {

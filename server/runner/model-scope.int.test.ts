@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,7 +64,7 @@ describe('model scope, refusals and contrast twins through a real run', () => {
   const refused = new Set(suite.pairs.filter((p) => p.family === 'testing.math').slice(0, 3).map((p) => p.hard.prompt));
   let server: OpenAITestServer;
   const db = openDb(path.join(dir, 'scope.db'));
-  const caller = createCaller({ db });
+  const caller = createCaller({ store: sqliteStore(db) });
   let runId = 0;
 
   beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,7 +47,7 @@ const answered = (r: ShownRun) => r.counts.pass + r.counts.fail + r.counts.error
 describe('run control from the CLI and the API', () => {
   let server: OpenAITestServer;
   const db = openDb(process.env.SAWTOOTH_DB!);
-  const caller = createCaller({ db });
+  const caller = createCaller({ store: sqliteStore(db) });
   const worker = (leaseMs = 15_000) =>
     createWorker(db, { leaseMs });
 

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 // Times the explore procedures on ~1,000,000 results, cold (first call on a fresh handle) and warm (cached).
 // Usage: npx tsx testing/explore-fixtures/measure-explore.ts [db-file]   (seeds the file first if it does not exist)
 import { existsSync } from 'node:fs';
@@ -36,7 +37,7 @@ async function time(name: string, fn: () => Promise<unknown>): Promise<void> {
 }
 
 {
-  const caller = createCaller({ db: openDb(file) });
+  const caller = createCaller({ store: sqliteStore(openDb(file)) });
   await time('models.leaderboard (cold)', () => caller.models.leaderboard());
   await time('models.leaderboard (warm)', () => caller.models.leaderboard());
   await time('models.get (warm)', () => caller.models.get({ id: ids[1]! }));
@@ -47,6 +48,6 @@ async function time(name: string, fn: () => Promise<unknown>): Promise<void> {
   await time('models.thinkingTime (ctm)', () => caller.models.thinkingTime({ id: ids[0]! }));
   await time('models.thinkingTime (llm)', () => caller.models.thinkingTime({ id: ids[1]! }));
 }
-const fresh = createCaller({ db: openDb(file) });
+const fresh = createCaller({ store: sqliteStore(openDb(file)) });
 await time('models.get (cold, new handle)', () => fresh.models.get({ id: ids[2]! }));
 await time('compare.get 4 models (cold)', () => fresh.compare.get({ models: ids.slice(4, 8) }));

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../../db/store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,7 @@ describe('adminModels router', () => {
     process.env[KEY_VAR] = KEY;
     db = openDb(path.join(dir, 'models.db'));
     syncConfigModels(db, SawtoothConfigSchema.parse({ models: [{ id: 'from-config', baseURL: 'http://127.0.0.1:9/v1', model: 'x' }] }));
-    caller = createCaller({ db });
+    caller = createCaller({ store: sqliteStore(db) });
     server = await startOpenAITestServer({ answer: () => 'ok', requireApiKey: KEY });
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { createModel, getAdminModel, listAdminModels, ModelStoreError, updateMod
 import { removeModel, renameModel } from '../../models/remove-model';
 import { testConnection } from '../../models/test-connection';
 import { apiKeyVarRefusal } from '../../env';
-import { notFound, publicProcedure, router } from '../init';
+import { notFound, publicProcedure, router, sqliteOf } from '../init';
 
 function store<T>(fn: () => T): T {
   try {
@@ -30,39 +30,39 @@ const TestInput = z.union([
 
 /** Managing model endpoints from the Models page. Keys never pass through here: only their variables' names. */
 export const adminModelsRouter = router({
-  list: publicProcedure.query(({ ctx }) => listAdminModels(ctx.db)),
+  list: publicProcedure.query(({ ctx }) => listAdminModels(sqliteOf(ctx))),
 
   get: publicProcedure.input(z.object({ id: z.string().min(1) })).query(({ ctx, input }) => {
-    const model = getAdminModel(ctx.db, input.id);
+    const model = getAdminModel(sqliteOf(ctx), input.id);
     if (!model) notFound(`model "${input.id}"`);
     return model;
   }),
 
   create: publicProcedure.input(ModelEndpointSchema).mutation(({ ctx, input }) => {
     allowedKeyVar(input.apiKeyEnv);
-    store(() => createModel(ctx.db, input));
+    store(() => createModel(sqliteOf(ctx), input));
     return { id: input.id };
   }),
 
   update: publicProcedure.input(ModelEndpointSchema).mutation(({ ctx, input }) => {
     allowedKeyVar(input.apiKeyEnv);
-    store(() => updateModel(ctx.db, input));
+    store(() => updateModel(sqliteOf(ctx), input));
     return { id: input.id };
   }),
 
   /** Removes a model with all its runs and results (the dashboard asks for confirmation first). */
-  remove: publicProcedure.input(z.object({ id: z.string().min(1) })).mutation(({ ctx, input }) => store(() => removeModel(ctx.db, input.id))),
+  remove: publicProcedure.input(z.object({ id: z.string().min(1) })).mutation(({ ctx, input }) => store(() => removeModel(sqliteOf(ctx), input.id))),
 
   rename: publicProcedure
     .input(z.object({ id: z.string().min(1), label: z.string().trim().min(1, 'a name cannot be empty').max(120) }))
     .mutation(({ ctx, input }) => {
-      store(() => renameModel(ctx.db, input.id, input.label));
+      store(() => renameModel(sqliteOf(ctx), input.id, input.label));
       return { id: input.id, label: input.label };
     }),
 
   testConnection: publicProcedure.input(TestInput).mutation(async ({ ctx, input }) => {
     if ('id' in input) {
-      const model = getAdminModel(ctx.db, input.id);
+      const model = getAdminModel(sqliteOf(ctx), input.id);
       if (!model) notFound(`model "${input.id}"`);
       if (!model.baseUrl) throw new TRPCError({ code: 'BAD_REQUEST', message: `model "${input.id}" has no base URL (imported results only)` });
       return testConnection({ baseUrl: model.baseUrl, modelName: model.modelName, apiKeyEnv: model.apiKeyEnv, reasoning: model.reasoning });

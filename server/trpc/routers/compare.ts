@@ -5,7 +5,7 @@ import { compareView, MAX_COMPARED } from '../../explore/compare-view';
 import { disagreementPage } from '../../explore/disagreements';
 import { DEFAULT_SUITE } from '../../explore/profile-scope';
 import { publicModelsById } from '../../explore/public-model';
-import { publicProcedure, router } from '../init';
+import { publicProcedure, router, sqliteOf } from '../init';
 
 const ModelIds = z
   .array(z.string().min(1).max(200))
@@ -25,7 +25,7 @@ export const compareRouter = router({
   /** 2–4 models on one suite (default core): overlaid profiles and, for each model after the first, per-family Δ vs the first with McNemar + Holm. */
   get: publicProcedure
     .input(z.object({ models: ModelIds, suite: z.string().min(1).max(200).default(DEFAULT_SUITE) }))
-    .query(({ ctx, input }) => compareView(ctx.db, requireModels(ctx.db, input.models), input.suite)),
+    .query(({ ctx, input }) => compareView(sqliteOf(ctx), requireModels(sqliteOf(ctx), input.models), input.suite)),
 
   /** One page of the probes the models disagree on; filters[i] keeps rows where model i passed or failed. */
   disagreements: publicProcedure
@@ -42,8 +42,8 @@ export const compareRouter = router({
         .refine((input) => input.filters.length <= input.models.length, { message: 'more filters than models', path: ['filters'] }),
     )
     .query(({ ctx, input }) => {
-      requireModels(ctx.db, input.models);
+      requireModels(sqliteOf(ctx), input.models);
       const filters = input.models.map((_, i) => input.filters[i] ?? 'any');
-      return disagreementPage(ctx.db, input.models, { ...input, filters });
+      return disagreementPage(sqliteOf(ctx), input.models, { ...input, filters });
     }),
 });

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../../db/store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,7 +22,7 @@ const FAMILIES = 4;
 const PAIRS = 12;
 const suite = syntheticSuite({ families: FAMILIES, pairsPerFamily: PAIRS });
 const db = openDb(process.env.SAWTOOTH_DB!);
-const caller = createCaller({ db });
+const caller = createCaller({ store: sqliteStore(db) });
 const SUITE = suite.id;
 /** The reference tallies of a model's profile: its latest run, straight from the results. */
 const latestRunId = (modelId: string) => db.$client.prepare('SELECT max(id) FROM runs WHERE model_id = ?').pluck().get(modelId) as number;

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../../db/store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-imports-'));
 
 describe('imports.results router', () => {
   const db = openDb(path.join(dir, 'imports.db'));
-  const caller = createCaller({ db });
+  const caller = createCaller({ store: sqliteStore(db) });
   afterAll(() => {
     db.$client.close();
     rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { profilePoints } from '../../explore/profile-points';
 import { getPublicModel, listPublicModels } from '../../explore/public-model';
 import { storedProfile } from '../../explore/stored-profile';
 import { checkpointCards } from '../../models/checkpoint-cards';
-import { notFound, publicProcedure, router } from '../init';
+import { notFound, publicProcedure, router, sqliteOf } from '../init';
 
 const ModelId = z.object({ id: z.string().min(1).max(200) });
 const SuiteId = z.string().min(1).max(200).default(DEFAULT_SUITE);
@@ -46,30 +46,30 @@ function profileFor(db: Parameters<typeof getPublicModel>[0], input: { id: strin
 
 export const modelsRouter = router({
   /** Every model (id, label, arch) for pickers: no aggregates. */
-  list: publicProcedure.query(({ ctx }) => listPublicModels(ctx.db).map(({ id, label, arch }) => ({ id, label, arch }))),
+  list: publicProcedure.query(({ ctx }) => listPublicModels(sqliteOf(ctx)).map(({ id, label, arch }) => ({ id, label, arch }))),
 
   /** The suites that have runs (for the suite selector), core first. */
-  suites: publicProcedure.query(({ ctx }) => suitesWithRuns(ctx.db)),
+  suites: publicProcedure.query(({ ctx }) => suitesWithRuns(sqliteOf(ctx))),
 
   /** Every model's profile on one suite (its latest completed run there), ranked with uncertainty. */
   leaderboard: publicProcedure
     .input(z.object({ suite: SuiteId }).default({ suite: DEFAULT_SUITE }))
-    .query(({ ctx, input }) => leaderboard(ctx.db, input.suite)),
+    .query(({ ctx, input }) => leaderboard(sqliteOf(ctx), input.suite)),
 
   /**
    * A model's page on one suite: its profile (null without a completed run there), the runs it rests on with their
    * settings, the model's other completed runs on the suite (to pool or pick), and its latest runs of any suite.
    */
   get: publicProcedure.input(ProfileInput).query(({ ctx, input }) => {
-    const model = requireModel(ctx.db, input.id);
-    const found = profileFor(ctx.db, input);
-    const runs = listRuns(ctx.db, { modelId: model.id, limit: 20 });
+    const model = requireModel(sqliteOf(ctx), input.id);
+    const found = profileFor(sqliteOf(ctx), input);
+    const runs = listRuns(sqliteOf(ctx), { modelId: model.id, limit: 20 });
     return {
       model,
       suite: input.suite,
       profile: found?.profile ?? null,
       points: found ? profilePoints(found.profile) : [],
-      guttman: found ? modelGuttman(ctx.db, found) : null,
+      guttman: found ? modelGuttman(sqliteOf(ctx), found) : null,
       profileRuns: found?.scope.runs.map(({ id, temperature, samples, createdAt, status }) => ({ id, temperature, samples, createdAt, status })) ?? [],
       runs,
     };
@@ -89,21 +89,21 @@ export const modelsRouter = router({
       }),
     )
     .query(({ ctx, input }) => {
-      requireModel(ctx.db, input.id);
-      const found = profileFor(ctx.db, input);
-      return found ? jaggedPairPage(ctx.db, found, input) : { total: 0, families: [], items: [] };
+      requireModel(sqliteOf(ctx), input.id);
+      const found = profileFor(sqliteOf(ctx), input);
+      return found ? jaggedPairPage(sqliteOf(ctx), found, input) : { total: 0, families: [], items: [] };
     }),
 
   /** Ticks used on easy vs hard probes per evaluated family, over the profile's runs (the CTM reports them). */
   thinkingTime: publicProcedure.input(ProfileInput).query(({ ctx, input }) => {
-    requireModel(ctx.db, input.id);
-    const found = profileFor(ctx.db, input);
-    return found ? modelThinkingTime(ctx.db, found) : { runs: 0, families: [] };
+    requireModel(sqliteOf(ctx), input.id);
+    const found = profileFor(sqliteOf(ctx), input);
+    return found ? modelThinkingTime(sqliteOf(ctx), found) : { runs: 0, families: [] };
   }),
 
   /**
    * A local model's training cards (test-split accuracy by length, the CTM's thinking time on unseen inputs), fetched
    * from its checkpoint server and kept per process; hosted models and a server that is down say so in one line.
    */
-  checkpointCards: publicProcedure.input(ModelId).query(({ ctx, input }) => checkpointCards.get(requireModel(ctx.db, input.id))),
+  checkpointCards: publicProcedure.input(ModelId).query(({ ctx, input }) => checkpointCards.get(requireModel(sqliteOf(ctx), input.id))),
 });

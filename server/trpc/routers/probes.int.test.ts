@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../../db/store';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,7 +22,7 @@ describe('suites and probes routers on a temp SQLite file', () => {
 
   beforeAll(async () => {
     db = openDb(path.join(dir, 'probes.db'));
-    caller = createCaller({ db });
+    caller = createCaller({ store: sqliteStore(db) });
     // Answers easy probes right and hard ones wrong: a known pattern for "try it".
     server = await startOpenAITestServer({ answer: (prompt) => (prompt.includes('× 7?') ? 'The answer is 14.' : 'I think 5.') });
     await caller.adminModels.create({ id: 'tester', label: 'Tester', arch: 'llm', baseUrl: server.url, modelName: 'test-model', apiKeyEnv: null, temperature: null, maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null });

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../../db/store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,7 @@ describe('runs.create and runs.page', () => {
 
   beforeAll(async () => {
     db = openDb(path.join(dir, 'runs.db'));
-    caller = createCaller({ db });
+    caller = createCaller({ store: sqliteStore(db) });
     server = await startOpenAITestServer({ answer: (prompt) => `The answer is ${3 * Number(/(\d+)\?$/.exec(prompt)?.[1] ?? 0)}.` });
     for (const id of ['m1', 'm2']) {
       await caller.adminModels.create({ id, label: id, arch: 'llm', baseUrl: server.url, modelName: 'test-model', apiKeyEnv: null, temperature: null, maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null });

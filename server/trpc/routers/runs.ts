@@ -7,7 +7,7 @@ import { startRuns, StartRunsError, StartRunsSchema } from '../../runner/start-r
 import { cancelRun, resumeRun, retryRunErrors, RunStateError } from '../../runner/run-control';
 import { removeRun } from '../../runner/remove-run';
 import { estimateRuns, EstimateRunsSchema } from '../../runner/estimate-runs';
-import { notFound, publicProcedure, router } from '../init';
+import { notFound, publicProcedure, router, sqliteOf } from '../init';
 import { OutcomeSchema } from '../../../evals/contracts';
 
 const RunId = z.object({ id: z.number().int().positive() });
@@ -24,17 +24,17 @@ function control<T>(fn: () => T): T {
 export const runsRouter = router({
   list: publicProcedure
     .input(z.object({ modelId: z.string().optional(), limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }).prefault({}))
-    .query(({ ctx, input }) => listRuns(ctx.db, input)),
+    .query(({ ctx, input }) => listRuns(sqliteOf(ctx), input)),
 
   /** One page of runs for the runs list: optional status filter, total for the pager. */
   page: publicProcedure
     .input(z.object({ status: z.enum(RUN_STATUSES).optional(), ids: z.array(z.number().int().positive()).max(100).optional(), limit: z.number().int().min(1).max(100).default(20), offset: z.number().int().min(0).default(0) }))
-    .query(({ ctx, input }) => runPage(ctx.db, input)),
+    .query(({ ctx, input }) => runPage(sqliteOf(ctx), input)),
 
   /** Starts models × suite from the UI: one queued run per model; the server's own worker answers them. */
   create: publicProcedure.input(StartRunsSchema).mutation(({ ctx, input }) => {
     try {
-      return { runIds: startRuns(ctx.db, input) };
+      return { runIds: startRuns(sqliteOf(ctx), input) };
     } catch (error) {
       if (error instanceof StartRunsError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
       throw error;
@@ -44,7 +44,7 @@ export const runsRouter = router({
   /** Requests, tokens and cost that starting these runs would spend (shown before a hosted run starts). */
   estimate: publicProcedure.input(EstimateRunsSchema).query(({ ctx, input }) => {
     try {
-      return estimateRuns(ctx.db, input);
+      return estimateRuns(sqliteOf(ctx), input);
     } catch (error) {
       if (error instanceof StartRunsError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
       throw error;
@@ -52,14 +52,14 @@ export const runsRouter = router({
   }),
 
   get: publicProcedure.input(RunId).query(({ ctx, input }) => {
-    const run = getRun(ctx.db, input.id);
+    const run = getRun(sqliteOf(ctx), input.id);
     if (!run) notFound(`run ${input.id}`);
-    return { run, errorKinds: runErrorKinds(ctx.db, input.id) };
+    return { run, errorKinds: runErrorKinds(sqliteOf(ctx), input.id) };
   }),
 
   results: publicProcedure
     .input(RunId.extend({ outcome: OutcomeSchema.optional(), limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }))
-    .query(({ ctx, input }) => runResults(ctx.db, input.id, input)),
+    .query(({ ctx, input }) => runResults(sqliteOf(ctx), input.id, input)),
 
   /** One page of a run's results, filtered and paged on the server (every result is reachable), with the total. */
   resultsPage: publicProcedure
@@ -73,11 +73,11 @@ export const runsRouter = router({
         offset: z.number().int().min(0).default(0),
       }),
     )
-    .query(({ ctx, input }) => ({ ...runResultsPage(ctx.db, input.id, input), families: runResultFamilies(ctx.db, input.id) })),
+    .query(({ ctx, input }) => ({ ...runResultsPage(sqliteOf(ctx), input.id, input), families: runResultFamilies(sqliteOf(ctx), input.id) })),
 
   /** One result in full (the page list shortens responses). */
   transcript: publicProcedure.input(RunId.extend({ resultId: z.number().int().positive() })).query(({ ctx, input }) => {
-    const row = resultTranscript(ctx.db, input.id, input.resultId);
+    const row = resultTranscript(sqliteOf(ctx), input.id, input.resultId);
     if (!row) notFound(`result ${input.resultId} of run ${input.id}`);
     return row;
   }),
@@ -86,23 +86,23 @@ export const runsRouter = router({
   diff: publicProcedure
     .input(z.object({ before: z.number().int().positive(), after: z.number().int().positive() }))
     .query(({ ctx, input }) => {
-      const before = getRun(ctx.db, input.before);
-      const after = getRun(ctx.db, input.after);
+      const before = getRun(sqliteOf(ctx), input.before);
+      const after = getRun(sqliteOf(ctx), input.after);
       if (!before) notFound(`run ${input.before}`);
       if (!after) notFound(`run ${input.after}`);
       if (before.modelId !== after.modelId) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: `runs ${before.id} and ${after.id} are of different models (${before.modelId}, ${after.modelId}): compare models on the compare page` });
       }
-      return { before, after, ...runDiff(ctx.db, input.before, input.after) };
+      return { before, after, ...runDiff(sqliteOf(ctx), input.before, input.after) };
     }),
 
   /** Live progress: yields the run's counters whenever they change, until the run ends (polls the db, so it sees workers in any process). */
   progress: publicProcedure.input(RunId).subscription(async function* ({ ctx, input, signal }) {
     let last = '';
     while (!signal?.aborted) {
-      const run = getRun(ctx.db, input.id);
+      const run = getRun(sqliteOf(ctx), input.id);
       if (!run) return;
-      const snapshot = { run, errorKinds: runErrorKinds(ctx.db, input.id) };
+      const snapshot = { run, errorKinds: runErrorKinds(sqliteOf(ctx), input.id) };
       const key = JSON.stringify([run.status, run.passCount, run.failCount, run.errorCount, run.refusalCount]);
       if (key !== last) {
         last = key;
@@ -114,8 +114,8 @@ export const runsRouter = router({
   }),
 
   /** Removes a finished run and its results (the dashboard asks for confirmation first). */
-  remove: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => removeRun(ctx.db, input.id))),
-  cancel: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => cancelRun(ctx.db, input.id))),
-  resume: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => resumeRun(ctx.db, input.id))),
-  retryErrors: publicProcedure.input(RunId).mutation(({ ctx, input }) => ({ retried: control(() => retryRunErrors(ctx.db, input.id)) })),
+  remove: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => removeRun(sqliteOf(ctx), input.id))),
+  cancel: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => cancelRun(sqliteOf(ctx), input.id))),
+  resume: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => resumeRun(sqliteOf(ctx), input.id))),
+  retryErrors: publicProcedure.input(RunId).mutation(({ ctx, input }) => ({ retried: control(() => retryRunErrors(sqliteOf(ctx), input.id)) })),
 });

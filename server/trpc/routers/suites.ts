@@ -12,7 +12,7 @@ import { removePair, removeUserSuite, renameUserSuite, UserSuiteError } from '..
 import { PairedImportOptionsSchema } from '../../../evals/suites/paired-import';
 import { listRunnableSuites } from '../../suites/resolve-suite';
 import { currentSuiteKey } from '../../suites/suite-key';
-import { publicProcedure, router } from '../init';
+import { publicProcedure, router, sqliteOf } from '../init';
 import type { Db } from '../../../db/client';
 
 function keyOf(db: Db, id: string): number {
@@ -51,10 +51,10 @@ const PairedImportSchema = z
 export const suitesRouter = router({
   /** Every suite with its size; a built-in suite that fails to load is listed with its error instead. */
   list: publicProcedure.query(({ ctx }) =>
-    listRunnableSuites(ctx.db).map((suite) => {
+    listRunnableSuites(sqliteOf(ctx)).map((suite) => {
       try {
-        const key = currentSuiteKey(ctx.db, suite.id);
-        const size = suiteSize(ctx.db, key);
+        const key = currentSuiteKey(sqliteOf(ctx), suite.id);
+        const size = suiteSize(sqliteOf(ctx), key);
         return { ...suite, ...size, error: null };
       } catch (error) {
         if (!(error instanceof SuiteError)) throw error;
@@ -65,13 +65,13 @@ export const suitesRouter = router({
 
   /** A suite's families with pair counts, and for built-in families the publicly reported failure they probe. */
   families: publicProcedure.input(SuiteRef).query(({ ctx, input }) =>
-    suiteFamilies(ctx.db, keyOf(ctx.db, input.id)).map((family) => ({ ...family, reportedFailure: findFamilyGenerator(family.id)?.reportedFailure ?? null })),
+    suiteFamilies(sqliteOf(ctx), keyOf(sqliteOf(ctx), input.id)).map((family) => ({ ...family, reportedFailure: findFamilyGenerator(family.id)?.reportedFailure ?? null })),
   ),
 
   /** Probe health from every model's results on the suite (judged once five models have results). */
   health: publicProcedure.input(SuiteRef).query(({ ctx, input }) => {
-    keyOf(ctx.db, input.id); // an unknown suite is NOT_FOUND, not a server error
-    return suiteProbeHealth(ctx.db, input.id);
+    keyOf(sqliteOf(ctx), input.id); // an unknown suite is NOT_FOUND, not a server error
+    return suiteProbeHealth(sqliteOf(ctx), input.id);
   }),
 
   pairs: publicProcedure
@@ -85,16 +85,16 @@ export const suitesRouter = router({
         offset: z.number().int().min(0).default(0),
       }),
     )
-    .query(({ ctx, input }) => browsePairs(ctx.db, keyOf(ctx.db, input.id), input)),
+    .query(({ ctx, input }) => browsePairs(sqliteOf(ctx), keyOf(sqliteOf(ctx), input.id), input)),
 
   /** Every family known to the database, for the "add a pair" form. */
-  allFamilies: publicProcedure.query(({ ctx }) => allFamilies(ctx.db)),
+  allFamilies: publicProcedure.query(({ ctx }) => allFamilies(sqliteOf(ctx))),
 
   /** Imports a probe file into a user suite: all or nothing, problems named by line and field. */
   importFile: publicProcedure
     .input(z.object({ suiteId: z.string().min(1), title: z.string().min(1).max(120).optional(), fileName: z.string().min(1).max(300), text: z.string().max(20_000_000) }))
     .mutation(({ ctx, input }) => {
-      const result = importProbeFile(ctx.db, { id: input.suiteId, title: input.title }, input.fileName, input.text);
+      const result = importProbeFile(sqliteOf(ctx), { id: input.suiteId, title: input.title }, input.fileName, input.text);
       return result.ok
         ? { ok: true as const, added: result.added, suiteId: result.suite.id, version: result.suite.version, pairs: result.suite.pairs.length, issues: [] }
         : { ok: false as const, issues: result.issues.slice(0, 200), more: Math.max(0, result.issues.length - 200) };
@@ -103,18 +103,18 @@ export const suitesRouter = router({
   /** A paired easy/hard dataset (two files by key, or one with both tiers) into a user suite; see `probes import`. */
   importPaired: publicProcedure.input(PairedImportSchema).mutation(({ ctx, input }) => {
     const { suiteId, title, easy, hard, both, ...options } = input;
-    const result = importPairedDataset(ctx.db, { id: suiteId, title }, both ? { both } : { easy: easy!, hard: hard! }, options);
+    const result = importPairedDataset(sqliteOf(ctx), { id: suiteId, title }, both ? { both } : { easy: easy!, hard: hard! }, options);
     return result.ok
       ? { ok: true as const, added: result.added, suiteId: result.suite.id, pairs: result.suite.pairs.length, warnings: result.warnings.slice(0, 200), issues: [] }
       : { ok: false as const, issues: result.issues.slice(0, 200), more: Math.max(0, result.issues.length - 200), warnings: result.warnings.slice(0, 200) };
   }),
 
   /** Removes a user suite from the lists (runs on its versions keep their probes). */
-  remove: publicProcedure.input(SuiteRef).mutation(({ ctx, input }) => tidy(() => removeUserSuite(ctx.db, input.id))),
+  remove: publicProcedure.input(SuiteRef).mutation(({ ctx, input }) => tidy(() => removeUserSuite(sqliteOf(ctx), input.id))),
   rename: publicProcedure
     .input(SuiteRef.extend({ title: z.string().trim().min(1, 'a title cannot be empty').max(120) }))
-    .mutation(({ ctx, input }) => tidy(() => renameUserSuite(ctx.db, input.id, input.title))),
+    .mutation(({ ctx, input }) => tidy(() => renameUserSuite(sqliteOf(ctx), input.id, input.title))),
   removePair: publicProcedure
     .input(SuiteRef.extend({ pairId: z.string().min(1).max(200) }))
-    .mutation(({ ctx, input }) => tidy(() => removePair(ctx.db, input.id, input.pairId))),
+    .mutation(({ ctx, input }) => tidy(() => removePair(sqliteOf(ctx), input.id, input.pairId))),
 });

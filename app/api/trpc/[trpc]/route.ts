@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { serverDb } from '../../../../server/db';
+import { serverStore } from '../../../../server/db';
 import { appRouter } from '../../../../server/trpc/root';
 
 export const dynamic = 'force-dynamic';
@@ -10,7 +10,7 @@ function handler(req: Request): Promise<Response> {
     endpoint: '/api/trpc',
     req,
     router: appRouter,
-    createContext: () => ({ db: serverDb() }),
+    createContext: async () => ({ store: await serverStore() }),
   });
 }
 
