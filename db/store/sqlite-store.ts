@@ -19,26 +19,12 @@ function bindable(value: unknown): unknown {
 /**
  * One connection is one transaction at a time, but an async transaction yields between its statements: without a
  * gate, another caller's statement would run inside it (and be rolled back with it). Statements outside a transaction
- * wait while one is open; when none is, they run at once (no extra turn of the event loop).
+ * wait while one is open; when none is, they run at once (no extra turn of the event loop). The check and what
+ * follows it run in the same turn (no await between them), so nothing slips in between.
  */
 class TransactionGate {
-  private open: Promise<void> | null = null;
-
-  async whenIdle(): Promise<void> {
-    while (this.open) await this.open;
-  }
-
-  async hold<R>(fn: () => Promise<R>): Promise<R> {
-    await this.whenIdle();
-    let release!: () => void;
-    this.open = new Promise((resolve) => (release = resolve));
-    try {
-      return await fn();
-    } finally {
-      this.open = null;
-      release();
-    }
-  }
+  /** Settles when the open transaction ends; null when none is open. */
+  open: Promise<void> | null = null;
 }
 
 class SqliteRunner implements SqlRunner {
@@ -66,24 +52,20 @@ class SqliteRunner implements SqlRunner {
     return { statement, params: params.map(bindable) };
   }
 
-  private async ready(): Promise<void> {
-    if (this.depth === 0) await this.gate.whenIdle();
-  }
-
   async all<T>(query: SQL): Promise<T[]> {
-    await this.ready();
+    if (this.depth === 0) while (this.gate.open) await this.gate.open;
     const { statement, params } = this.prepare(query);
     return statement.all(...params) as T[];
   }
 
   async get<T>(query: SQL): Promise<T | undefined> {
-    await this.ready();
+    if (this.depth === 0) while (this.gate.open) await this.gate.open;
     const { statement, params } = this.prepare(query);
     return statement.get(...params) as T | undefined;
   }
 
   async run(query: SQL): Promise<number> {
-    await this.ready();
+    if (this.depth === 0) while (this.gate.open) await this.gate.open;
     const { statement, params } = this.prepare(query);
     return statement.run(...params).changes;
   }
@@ -102,7 +84,10 @@ class SqliteRunner implements SqlRunner {
         throw error;
       }
     }
-    return this.gate.hold(async () => {
+    while (this.gate.open) await this.gate.open;
+    let release!: () => void;
+    this.gate.open = new Promise((resolve) => (release = resolve));
+    try {
       // IMMEDIATE takes the write lock at the start: two processes never deadlock upgrading a read lock.
       this.client.exec('BEGIN IMMEDIATE');
       try {
@@ -113,7 +98,10 @@ class SqliteRunner implements SqlRunner {
         if (this.client.inTransaction) this.client.exec('ROLLBACK');
         throw error;
       }
-    });
+    } finally {
+      this.gate.open = null;
+      release();
+    }
   }
 }
 

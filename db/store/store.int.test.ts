@@ -66,6 +66,21 @@ describeEachBackend('the store', (dialect) => {
     expect(ids.map((r) => r.id)).toEqual(['f', 'o']);
   });
 
+  it('runs concurrent transactions one after another, each whole', async () => {
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    await Promise.all(
+      ids.map((id) =>
+        store.transaction(async (tx) => {
+          await tx.run(sql`INSERT INTO families (id, title, domain, description, pair_rule) VALUES (${id}, 'X', 'arithmetic', '', '')`);
+          await tx.get(sql`SELECT 1 AS "one"`);
+          await tx.run(sql`UPDATE families SET title = ${id.toUpperCase()} WHERE id = ${id}`);
+        }),
+      ),
+    );
+    const rows = await store.all<{ id: string; title: string }>(sql`SELECT id, title FROM families WHERE id <> 'f' ORDER BY id`);
+    expect(rows).toEqual(ids.map((id) => ({ id, title: id.toUpperCase() })));
+  });
+
   it('renders the dialect helpers to the same answers', async () => {
     await store.run(sql`INSERT INTO families (id, title, domain, description, pair_rule) VALUES ('g', 'G', 'commonsense', '', '')`);
     const inIds = await store.all<{ id: string }>(sql`SELECT id FROM families WHERE ${inList(store, sql`id`, ['g', 'zz'], 'text')}`);
