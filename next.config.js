@@ -2,8 +2,9 @@ import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
 
 /** @type {(phase: string) => import('next').NextConfig} */
 const nextConfig = (phase) => ({
-  // Native and wasm packages stay outside the bundle: better-sqlite3 loads a .node file, jax-js a wasm module.
-  serverExternalPackages: ['better-sqlite3', '@jax-js/jax'],
+  // Native and wasm packages stay outside the bundle: better-sqlite3 loads a .node file, jax-js a wasm module; pg
+  // (PostgreSQL) has an optional native binding it looks for at run time, which a bundler would try to resolve.
+  serverExternalPackages: ['better-sqlite3', '@jax-js/jax', 'pg'],
   poweredByHeader: false,
   reactStrictMode: true,
   // `npm test` type-checks the whole project (tsc --noEmit) before anything else; repeating it inside `next build`
