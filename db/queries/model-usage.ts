@@ -1,9 +1,10 @@
-import type { Db } from '../client';
+import { sql } from 'drizzle-orm';
+import type { SqlRunner } from '../store/store';
 
 /** A model's mean completion tokens over its answered results (null when it has none that report usage). */
-export function meanCompletionTokens(db: Db, modelId: string): number | null {
-  const row = db.$client
-    .prepare(`SELECT avg(completion_tokens) AS mean FROM (SELECT completion_tokens FROM results WHERE model_id = ? AND completion_tokens IS NOT NULL ORDER BY id DESC LIMIT 2000)`)
-    .get(modelId) as { mean: number | null };
-  return row.mean;
+export async function meanCompletionTokens(db: SqlRunner, modelId: string): Promise<number | null> {
+  const row = await db.get<{ mean: number | null }>(sql`
+    SELECT avg(completion_tokens) AS mean FROM (
+      SELECT completion_tokens FROM results WHERE model_id = ${modelId} AND completion_tokens IS NOT NULL ORDER BY id DESC LIMIT 2000) recent`);
+  return row?.mean ?? null;
 }

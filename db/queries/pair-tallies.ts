@@ -1,4 +1,5 @@
-import type { Db } from '../client';
+import { sql } from 'drizzle-orm';
+import type { SqlRunner } from '../store/store';
 
 /** Sample counts of one probe in one run (refusals: answers outside accuracy). */
 export interface ProbeCounts {
@@ -35,26 +36,23 @@ function toPairCounts(r: PairCountRow): PairCounts {
  * Per-pair sample counts of the easy and hard probes of one run, straight from its results, twins aside: the
  * independent reference the tests hold the profile tallies (server/explore/profile-tallies.ts) against.
  */
-export function runPairCounts(db: Db, runId: number): PairCounts[] {
-  const rows = db.$client
-    .prepare(
-      `WITH t AS (
-         SELECT probe_key,
-                sum(outcome = 'pass') AS pass, sum(outcome = 'fail') AS fail, sum(outcome = 'error') AS error,
-                sum(outcome = 'refusal') AS refusal
-         FROM results WHERE run_id = @runId GROUP BY probe_key)
-       SELECT sp.pair_id AS pairId, sp.family_id AS family, f.domain AS domain,
-              sp.easy_probe_key AS easyKey, sp.hard_probe_key AS hardKey,
-              coalesce(e.pass, 0) AS ep, coalesce(e.fail, 0) AS ef, coalesce(e.error, 0) AS ee, coalesce(e.refusal, 0) AS er,
-              coalesce(h.pass, 0) AS hp, coalesce(h.fail, 0) AS hf, coalesce(h.error, 0) AS he, coalesce(h.refusal, 0) AS hr
-       FROM runs r
-       JOIN suite_pairs sp ON sp.suite_key = r.suite_key
-       JOIN families f ON f.id = sp.family_id
-       LEFT JOIN t e ON e.probe_key = sp.easy_probe_key
-       LEFT JOIN t h ON h.probe_key = sp.hard_probe_key
-       WHERE r.id = @runId
-       ORDER BY f.domain, sp.family_id, sp.position`,
-    )
-    .all({ runId }) as PairCountRow[];
+export async function runPairCounts(db: SqlRunner, runId: number): Promise<PairCounts[]> {
+  const rows = await db.all<PairCountRow>(sql`
+    WITH t AS (
+      SELECT probe_key,
+             count(*) FILTER (WHERE outcome = 'pass') AS pass, count(*) FILTER (WHERE outcome = 'fail') AS fail,
+             count(*) FILTER (WHERE outcome = 'error') AS error, count(*) FILTER (WHERE outcome = 'refusal') AS refusal
+      FROM results WHERE run_id = ${runId} GROUP BY probe_key)
+    SELECT sp.pair_id AS "pairId", sp.family_id AS family, f.domain AS domain,
+           sp.easy_probe_key AS "easyKey", sp.hard_probe_key AS "hardKey",
+           coalesce(e.pass, 0) AS ep, coalesce(e.fail, 0) AS ef, coalesce(e.error, 0) AS ee, coalesce(e.refusal, 0) AS er,
+           coalesce(h.pass, 0) AS hp, coalesce(h.fail, 0) AS hf, coalesce(h.error, 0) AS he, coalesce(h.refusal, 0) AS hr
+    FROM runs r
+    JOIN suite_pairs sp ON sp.suite_key = r.suite_key
+    JOIN families f ON f.id = sp.family_id
+    LEFT JOIN t e ON e.probe_key = sp.easy_probe_key
+    LEFT JOIN t h ON h.probe_key = sp.hard_probe_key
+    WHERE r.id = ${runId}
+    ORDER BY f.domain, sp.family_id, sp.position`);
   return rows.map(toPairCounts);
 }

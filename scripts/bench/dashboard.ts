@@ -19,7 +19,7 @@ import {
 const REPEATS = 5;
 
 /** Opens (seeding it first when it holds no results) the dashboard benchmarks' database of one scale. */
-function ensureSeeded(ctx: BenchContext, file: string, scale: DashboardScale, flag: string): void {
+async function ensureSeeded(ctx: BenchContext, file: string, scale: DashboardScale, flag: string): Promise<void> {
   const want = DASHBOARD_SCALES[scale];
   const db = openDb(file);
   try {
@@ -28,13 +28,15 @@ function ensureSeeded(ctx: BenchContext, file: string, scale: DashboardScale, fl
       // A database seeded before profiles were stored (or by older code: another PROFILE_FORMAT) gets them now, as
       // the seeder stores them: the bench measures pages after runs completed, not the first page after an upgrade.
       const started = performance.now();
-      const warmed = [...latestCompletedRuns(db, 'core').values()].filter((run) => warmDefaultProfile(db, run.id)).length;
+      const store = sqliteStore(db);
+      let warmed = 0;
+      for (const run of (await latestCompletedRuns(store, 'core')).values()) if (await warmDefaultProfile(store, run.id)) warmed += 1;
       ctx.note(`default profiles of ${warmed} models checked/stored in ${fmt((performance.now() - started) / 1000, 1)} s`);
       return;
     }
     if (have > 0) throw new Error(`${file} holds ${have} results, not a seeded ${fmt(want)}: give another ${flag}`);
     let shown = 0;
-    const report = seedResults(db, {
+    const report = await seedResults(db, {
       results: want,
       suite: loadSuite('core'),
       onProgress: (n) => {
@@ -94,7 +96,7 @@ function dashboardBenchmark(scale: DashboardScale, flag: string, fileOf: (ctx: B
     async run(ctx) {
       const file = fileOf(ctx);
       if (!existsSync(file)) ctx.note(`creating ${file} (sawtooth seed --results ${DASHBOARD_SCALES[scale]})`);
-      ensureSeeded(ctx, file, scale, flag);
+      await ensureSeeded(ctx, file, scale, flag);
       const db = openDb(file);
       const byResults = modelsByResultCount(db);
       // Baseline: one grouped pass over the results index (db/queries/bench-baselines.ts says why that one).

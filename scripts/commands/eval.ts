@@ -14,6 +14,7 @@ import { openCliDb } from '../open-db';
 import { runInProcess } from '../run-in-process';
 import { formatFamilyTable } from '../eval-report';
 import { storedProfile } from '../../server/explore/stored-profile';
+import { sqliteStore } from '../../db/store';
 
 const usage = `usage: sawtooth eval --suite <id|file> (--model <id> | --base-url <url> --model-name <name> [--api-key-env VAR])
                      [--samples N] [--temperature T] [--seed S] [--max-tokens N] [--concurrency N] [--timeout-ms N]
@@ -103,7 +104,7 @@ export const evalCommand: Command = {
 
     const run = getRun(db, runId)!;
     // The same object `sawtooth profile --model <id> --suite <id> --run <id> --json` prints and the dashboard shows.
-    const { profile } = storedProfile(db, { modelId: model.id, suiteId: suite.id, runIds: [runId] })!;
+    const { profile } = (await storedProfile(sqliteStore(db), { modelId: model.id, suiteId: suite.id, runIds: [runId] }))!;
     io.stdout(formatFamilyTable(profile));
     if (run.status !== 'completed') io.stdout(`run ${runId} is ${run.status}; resume it with: npx sawtooth runs resume ${runId}\n`);
     if (flags.json) io.stdout(`${JSON.stringify(profile)}\n`);

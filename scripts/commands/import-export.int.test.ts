@@ -62,7 +62,7 @@ describe('sawtooth import / export through main()', () => {
     const summary = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(summary).toMatchObject({ format: 'jsonl', matched: 3, unpaired: 2, runs: [{ modelId: 'ext-model', results: 5, pass: 3, fail: 1, error: 1 }] });
     const runId = summary.runs[0].runId as number;
-    const pairs = runPairCounts(db, runId);
+    const pairs = await runPairCounts(sqliteStore(db), runId);
     expect(pairs).toEqual([expect.objectContaining({ pairId: 'arithmetic.halving#000', easy: { pass: 1, fail: 0, error: 0, refusal: 0 }, hard: { pass: 1, fail: 1, error: 0, refusal: 0 } })]);
     const samples = db.$client.prepare('SELECT sample FROM results WHERE run_id = ? ORDER BY id').all(runId).map((r) => (r as { sample: number }).sample);
     expect(samples).toEqual([1, 1, 2, 1, 1]);

@@ -38,7 +38,7 @@ export const importCommand: Command = {
       throw new CliError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message}`);
     }
     const { db } = openCliDb();
-    const outcome = importResults(db, { fileName: file, text, format: flags.format, modelId: flags.model });
+    const outcome = await importResults(db, { fileName: file, text, format: flags.format, modelId: flags.model });
     if (!outcome.ok) {
       for (const issue of outcome.issues.slice(0, 50)) io.stderr(`${formatIssue(issue)}\n`);
       if (outcome.issues.length > 50) io.stderr(`… and ${outcome.issues.length - 50} more\n`);

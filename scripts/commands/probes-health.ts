@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { SuiteError } from '../../evals/suites';
 import { suiteProbeHealth, type SuiteProbeHealth } from '../../server/explore/probe-health';
 import { CliError, parseFlags, type CommandIO } from '../command';
+import { sqliteStore } from '../../db/store';
+import { currentSuiteKey } from '../../server/suites/suite-key';
 import { openCliDb } from '../open-db';
 
 const HealthFlagsSchema = z.object({ suite: z.string().min(1).default('core'), json: z.boolean().optional() });
@@ -37,13 +39,13 @@ function report(health: SuiteProbeHealth): string {
 }
 
 /** `sawtooth probes health --suite <id> [--json]`. */
-export function probesHealth(args: string[], io: CommandIO): number {
+export async function probesHealth(args: string[], io: CommandIO): Promise<number> {
   const { flags, positionals } = parseFlags(args, healthOptions, HealthFlagsSchema, true);
   if (positionals.length > 0) throw new CliError(`health: unexpected argument "${positionals[0]}"`, 2);
   const { db } = openCliDb();
   let health: SuiteProbeHealth;
   try {
-    health = suiteProbeHealth(db, flags.suite);
+    health = await suiteProbeHealth(sqliteStore(db), flags.suite, currentSuiteKey(db, flags.suite));
   } catch (error) {
     if (error instanceof SuiteError) throw new CliError(`--suite: ${error.message}`, 2);
     throw error;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { modelExists } from '../../db/queries/models';
+import { getPublicModel } from '../../server/explore/public-model';
 import { ProfileScopeError } from '../../server/explore/profile-scope';
 import { storedProfile } from '../../server/explore/stored-profile';
 import { CliError, parseFlags, type Command } from '../command';
 import { formatFamilyTable } from '../eval-report';
-import { openCliDb } from '../open-db';
+import { openCliStore } from '../open-db';
 
 const usage = `usage: sawtooth profile --model <id> [--suite <id>] [--run <id> ...] [--pool] [--json]
 
@@ -33,14 +33,16 @@ export const profileCommand: Command = {
   usage,
   async run(args, io) {
     const { flags } = parseFlags(args, options, FlagsSchema);
-    const { db } = openCliDb();
-    if (!modelExists(db, flags.model)) throw new CliError(`--model: unknown model "${flags.model}"`, 2);
+    const { store } = await openCliStore();
     let found;
     try {
-      found = storedProfile(db, { modelId: flags.model, suiteId: flags.suite, runIds: flags.run, pool: flags.pool });
+      if (!(await getPublicModel(store, flags.model))) throw new CliError(`--model: unknown model "${flags.model}"`, 2);
+      found = await storedProfile(store, { modelId: flags.model, suiteId: flags.suite, runIds: flags.run, pool: flags.pool });
     } catch (error) {
       if (error instanceof ProfileScopeError) throw new CliError(`--run: ${error.message}`, 2);
       throw error;
+    } finally {
+      await store.close();
     }
     if (!found) throw new CliError(`model "${flags.model}" has no completed run on suite "${flags.suite ?? 'core'}"`, 1);
     io.stdout(flags.json ? `${JSON.stringify(found.profile)}\n` : formatFamilyTable(found.profile));

@@ -45,7 +45,7 @@ export const seedCommand: Command = {
       const existing = resultCount(db);
       if (existing > 0 && !flags.force) throw new CliError(`${file} already holds ${existing} results: give --force to add ${flags.results} more, or another --db`);
       let lastShown = 0;
-      const report = seedResults(db, {
+      const report = await seedResults(db, {
         results: flags.results, suite, seed: flags.seed,
         onProgress: (n) => {
           if (n - lastShown >= 200_000) {

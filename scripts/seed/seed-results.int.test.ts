@@ -17,9 +17,9 @@ afterAll(() => {
 });
 
 describe('seedResults', () => {
-  it('writes the results asked for, with run counters that match the rows', () => {
+  it('writes the results asked for, with run counters that match the rows', async () => {
     const models = SYNTHETIC_MODELS.slice(0, 3);
-    const report = seedResults(db, { results: 3_000, suite: loadSuite('core'), models });
+    const report = await seedResults(db, { results: 3_000, suite: loadSuite('core'), models });
     expect(report).toMatchObject({ results: 3_000, models: 3 });
 
     const sqlite = db.$client;
@@ -38,11 +38,11 @@ describe('seedResults', () => {
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(1);
   });
 
-  it("stores each model's default profile (its newest completed run), as the worker does on completion", () => {
+  it("stores each model's default profile (its newest completed run), as the worker does on completion", async () => {
     // 1,300 results a model: the first run (one sample of core's 1,280 probes) completes, the second is cut short.
     const second = openDb(path.join(dir, 'second.db'));
     try {
-      const report = seedResults(second, { results: 2_600, suite: loadSuite('core'), models: SYNTHETIC_MODELS.slice(0, 2) });
+      const report = await seedResults(second, { results: 2_600, suite: loadSuite('core'), models: SYNTHETIC_MODELS.slice(0, 2) });
       // Each model's newest completed run has its default profile stored, as the worker stores it on completion.
       const sqlite = second.$client;
       const newestCompleted = sqlite

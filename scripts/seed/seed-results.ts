@@ -2,6 +2,7 @@ import { transaction, type Db } from '../../db/client';
 import { seedProbeRows, seedWriteQueries, upsertSeedModel, withoutFsync } from '../../db/queries/seed-results';
 import type { ErrorKind, Suite } from '../../evals/contracts';
 import { Mulberry32 } from '../../evals/metrics';
+import { sqliteStore } from '../../db/store';
 import { warmDefaultProfile } from '../../server/explore/warm-profile';
 import { persistSuite } from '../../server/suites/persist-suite';
 import { RunSettingsSchema } from '../../server/runner/run-settings';
@@ -57,7 +58,7 @@ function wrongAnswer(answer: string, rng: Mulberry32): string {
  * statements in transactions of 50,000 rows; the run counters are set per run, as the recorder would have, and each
  * model's default profile is stored afterwards, as the worker does when a run completes.
  */
-export function seedResults(db: Db, options: SeedOptions): SeedReport {
+export async function seedResults(db: Db, options: SeedOptions): Promise<SeedReport> {
   const started = performance.now();
   const rng = new Mulberry32(options.seed ?? 1);
   const models = options.models ?? SYNTHETIC_MODELS;
@@ -163,6 +164,6 @@ export function seedResults(db: Db, options: SeedOptions): SeedReport {
   });
   // As the worker does when a run completes: store the profile each model's newest completed run makes the default.
   let profiles = 0;
-  for (const runId of lastCompleted.values()) if (warmDefaultProfile(db, runId)) profiles += 1;
+  for (const runId of lastCompleted.values()) if (await warmDefaultProfile(sqliteStore(db), runId)) profiles += 1;
   return { results: written, runs, models: models.length, profiles, seconds: (performance.now() - started) / 1000 };
 }

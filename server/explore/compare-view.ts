@@ -1,10 +1,10 @@
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { comparePairs, type ComparisonRow, type FamilyComparison, type ProfilePoint } from '../../evals/metrics';
 import { profilePoints } from './profile-points';
 import type { ProfilePairTally } from './profile-tallies';
 import { DEFAULT_SUITE } from './profile-scope';
 import type { PublicModel } from './public-model';
-import { storedProfile, type StoredProfile } from './stored-profile';
+import { storedProfile, type ScopedProfile, type StoredProfile } from './stored-profile';
 
 export const MAX_COMPARED = 4;
 
@@ -46,15 +46,16 @@ function samePairs(a: readonly ProfilePairTally[], b: readonly ProfilePairTally[
   return [a.filter((p) => inB.has(key(p))), b.filter((p) => inA.has(key(p)))];
 }
 
-const memo = new WeakMap<Db, Map<string, PairwiseComparison>>();
+const memo = new WeakMap<SqlRunner, Map<string, PairwiseComparison>>();
 
 /**
  * The comparison of 2–4 models on one suite, each on its default profile there (latest completed run). The first
  * model with a profile is the reference; every other is compared with it on the pairs both answered with the same
  * probes. Comparisons are memoised on the exact runs compared.
  */
-export function compareView(db: Db, models: readonly PublicModel[], suiteId: string = DEFAULT_SUITE): CompareView {
-  const scoped = models.map((model) => ({ model, found: storedProfile(db, { modelId: model.id, suiteId }) }));
+export async function compareView(db: SqlRunner, models: readonly PublicModel[], suiteId: string = DEFAULT_SUITE): Promise<CompareView> {
+  const scoped: Array<{ model: PublicModel; found: ScopedProfile | null }> = [];
+  for (const model of models) scoped.push({ model, found: await storedProfile(db, { modelId: model.id, suiteId }) });
   const withProfile = scoped.filter((s) => s.found !== null);
   const [reference, ...others] = withProfile;
   let cache = memo.get(db);

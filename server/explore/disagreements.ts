@@ -1,9 +1,9 @@
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { evidenceTranscripts, probeTexts, type Transcript } from '../../db/queries/model-page';
 import { passRate } from '../../evals/metrics';
 import type { ProfilePairTally } from './profile-tallies';
 import { DEFAULT_SUITE } from './profile-scope';
-import { storedProfile } from './stored-profile';
+import { storedProfile, type ScopedProfile } from './stored-profile';
 
 type PairCounts = ProfilePairTally;
 
@@ -60,12 +60,13 @@ interface Candidate {
  * `filters[i]` keeps only rows where model i passed ('pass') or failed ('fail'). Sorted in chart order; one page is
  * returned with its probe texts and each model's evidence sample (read for that page only).
  */
-export function disagreementPage(
-  db: Db,
+export async function disagreementPage(
+  db: SqlRunner,
   modelIds: readonly string[],
   opts: { filters: readonly OutcomeFilter[]; family?: string; limit: number; offset: number; suite?: string },
-): DisagreementPage {
-  const profiles = modelIds.map((id) => storedProfile(db, { modelId: id, suiteId: opts.suite ?? DEFAULT_SUITE }));
+): Promise<DisagreementPage> {
+  const profiles: Array<ScopedProfile | null> = [];
+  for (const id of modelIds) profiles.push(await storedProfile(db, { modelId: id, suiteId: opts.suite ?? DEFAULT_SUITE }));
   if (profiles.some((p) => p === null)) return { total: 0, commonProbes: 0, families: [], items: [] };
   const runIds = profiles.flatMap((p) => p!.scope.runs.map((r) => r.id));
   const indexes = profiles.map((p) => new Map(p!.tallies.pairs.map((pair) => [pair.pairId, pair])));
@@ -93,8 +94,8 @@ export function disagreementPage(
   const matching = opts.family ? byFilter.filter((c) => c.pairs[0]!.family === opts.family) : byFilter;
   const page = matching.slice(opts.offset, opts.offset + opts.limit);
 
-  const texts = probeTexts(db, page.map((c) => keyOf(c.pairs[0]!, c.tier)));
-  const transcripts = evidenceTranscripts(
+  const texts = await probeTexts(db, page.map((c) => keyOf(c.pairs[0]!, c.tier)));
+  const transcripts = await evidenceTranscripts(
     db,
     page.flatMap((c) =>
       modelIds.map((modelId, i) => ({

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { evidenceTranscripts, probeTexts, type Transcript } from '../../db/queries/model-page';
 import { jaggedPairs, passRate } from '../../evals/metrics';
 import type { ProfilePairTally } from './profile-tallies';
@@ -35,7 +35,11 @@ export interface JaggedPairPage {
  * order. Only the page's probes are read from the database: their texts and one evidence sample each, from the runs
  * the profile rests on.
  */
-export function jaggedPairPage(db: Db, scoped: ScopedProfile, opts: { family?: string; limit: number; offset: number }): JaggedPairPage {
+export async function jaggedPairPage(
+  db: SqlRunner,
+  scoped: ScopedProfile,
+  opts: { family?: string; limit: number; offset: number },
+): Promise<JaggedPairPage> {
   const modelId = scoped.scope.modelId;
   const runIds = scoped.scope.runs.map((r) => r.id);
   const pairs = scoped.tallies.pairs;
@@ -46,9 +50,9 @@ export function jaggedPairPage(db: Db, scoped: ScopedProfile, opts: { family?: s
   const matching = opts.family ? jagged.filter((pair) => pair.family === opts.family) : jagged;
   const page = matching.slice(opts.offset, opts.offset + opts.limit).map((pair) => byId.get(pair.pairId)!);
   const keys = page.flatMap((pair) => [pair.easyKey, pair.hardKey]);
-  const texts = probeTexts(db, keys);
+  const texts = await probeTexts(db, keys);
   // The evidence of a jagged pair: a failed easy sample and a passed hard one.
-  const transcripts = evidenceTranscripts(db, page.flatMap((pair) => [
+  const transcripts = await evidenceTranscripts(db, page.flatMap((pair) => [
     { modelId, probeKey: pair.easyKey, prefer: 'fail' as const },
     { modelId, probeKey: pair.hardKey, prefer: 'pass' as const },
   ]), runIds);

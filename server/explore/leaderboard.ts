@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { lastRunPerModel, type LastRun } from '../../db/queries/model-page';
 import { latestCompletedRuns } from '../../db/queries/profile-runs';
 import { DEFAULT_SUITE } from './profile-scope';
@@ -48,17 +48,18 @@ function sparkline(profile: StoredProfile): SparkPoint[] {
  * Every model's row on one suite: each model's default profile (its latest completed run on the suite), never a mix
  * of suites, versions or runs. Profiles come from the cache keyed by the runs they rest on.
  */
-export function leaderboard(db: Db, suiteId: string = DEFAULT_SUITE): Leaderboard {
-  const models = listPublicModels(db);
-  const latest = latestCompletedRuns(db, suiteId);
-  const lastRuns = lastRunPerModel(db, suiteId);
-  const profiles = new Map(
-    models.flatMap((model) => {
-      if (!latest.has(model.id)) return [];
-      const found = storedProfile(db, { modelId: model.id, suiteId });
-      return found ? [[model.id, found.profile] as const] : [];
-    }),
-  );
+export async function leaderboard(db: SqlRunner, suiteId: string = DEFAULT_SUITE): Promise<Leaderboard> {
+  const models = await listPublicModels(db);
+  const latest = await latestCompletedRuns(db, suiteId);
+  const lastRuns = await lastRunPerModel(db, suiteId);
+  const profiles = new Map<string, StoredProfile>();
+  // One model after another: on SQLite the statements run one at a time anyway, and a cold page builds no two
+  // profiles at once.
+  for (const model of models) {
+    if (!latest.has(model.id)) continue;
+    const found = await storedProfile(db, { modelId: model.id, suiteId });
+    if (found) profiles.set(model.id, found.profile);
+  }
   const ranks = rankRanges([...profiles].map(([id, profile]) => ({ id, ...rankingValue(profile) })));
   return {
     suite: suiteId,

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { modelsWithRunsOn } from '../../db/queries/profile-runs';
 import { guttmanOrdering, probeDifficulty, type GuttmanOrdering } from '../../evals/metrics';
 import type { ProfilePairTally } from './profile-tallies';
@@ -23,10 +23,10 @@ function tierCounts(pairs: readonly ProfilePairTally[]): Counts {
  * profile on the same suite version (the population), each marked when it breaks the order. A tier counts as passed
  * when most of its graded samples pass. Only models answering the very same suite version form the population.
  */
-export function modelGuttman(db: Db, scoped: ScopedProfile): GuttmanOrdering {
+export async function modelGuttman(db: SqlRunner, scoped: ScopedProfile): Promise<GuttmanOrdering> {
   const population: Counts[] = [];
-  for (const modelId of modelsWithRunsOn(db, scoped.scope.suite.key)) {
-    const other = modelId === scoped.scope.modelId ? scoped : storedProfile(db, { modelId, suiteId: scoped.scope.suite.id });
+  for (const modelId of await modelsWithRunsOn(db, scoped.scope.suite.key)) {
+    const other = modelId === scoped.scope.modelId ? scoped : await storedProfile(db, { modelId, suiteId: scoped.scope.suite.id });
     if (other && other.scope.suite.key === scoped.scope.suite.key) population.push(tierCounts(other.tallies.pairs));
   }
   const difficulty = probeDifficulty(population);

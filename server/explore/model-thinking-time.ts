@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { runTickCounts } from '../../db/queries/model-page';
 import { thinkingTime, type ThinkingRow, type ThinkingTime } from '../../evals/metrics';
 import type { ScopedProfile } from './stored-profile';
@@ -15,8 +15,8 @@ export interface ModelThinkingTime {
  * profile. Only answers carry ticks (refusals and errors store none), and families the profile did not evaluate are
  * left out, so the chart has no empty bars.
  */
-export function modelThinkingTime(db: Db, scoped: ScopedProfile): ModelThinkingTime {
-  const { runs, counts } = runTickCounts(db, scoped.scope.runs.map((r) => r.id));
+export async function modelThinkingTime(db: SqlRunner, scoped: ScopedProfile): Promise<ModelThinkingTime> {
+  const { runs, counts } = await runTickCounts(db, scoped.scope.runs.map((r) => r.id));
   const evaluated = new Set(scoped.profile.families.filter((f) => f.evaluated).map((f) => f.id));
   // SQL groups equal tick counts; thinkingTime wants one row per answer, so expand (n ≤ the profile's answers).
   const rows: ThinkingRow[] = [];

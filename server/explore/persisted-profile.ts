@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { cachedProfileRow, storeProfileRow, type ProfileCacheKey } from '../../db/queries/profile-cache';
 import { ProfileSchema, type Profile } from '../../evals/metrics';
 import type { ProfileTallies } from './profile-tallies';
@@ -99,8 +99,8 @@ function parseJson<T>(text: string, schema: z.ZodType<T>): T | undefined {
  * The stored profile under `key` when it was written by this PROFILE_FORMAT for exactly these counters (`stamp`) and
  * both its columns parse; otherwise null (the caller builds it again and overwrites the row).
  */
-export function readPersistedProfile(db: Db, key: ProfileCacheKey, stamp: string): PersistedProfile | null {
-  const row = cachedProfileRow(db, key);
+export async function readPersistedProfile(db: SqlRunner, key: ProfileCacheKey, stamp: string): Promise<PersistedProfile | null> {
+  const row = await cachedProfileRow(db, key);
   if (!row || row.format !== PROFILE_FORMAT || row.stamp !== stamp) return null;
   const profile = parseJson(row.profile, ProfileSchema);
   const tallies = parseJson(row.tallies, StoredTalliesSchema);
@@ -108,15 +108,21 @@ export function readPersistedProfile(db: Db, key: ProfileCacheKey, stamp: string
 }
 
 /** Handles that already logged a failed write: a read-only or busy database says so once, not on every page. */
-const warned = new WeakSet<Db>();
+const warned = new WeakSet<SqlRunner>();
 
 /**
  * Stores a built profile under `key`. Never throws: a page that read a profile answers whether or not the cache could
  * keep it (a read-only file, a database busy past its timeout); the first failure per handle is logged.
  */
-export function persistProfile(db: Db, key: ProfileCacheKey, stamp: string, value: PersistedProfile, now: number = Date.now()): boolean {
+export async function persistProfile(
+  db: SqlRunner,
+  key: ProfileCacheKey,
+  stamp: string,
+  value: PersistedProfile,
+  now: number = Date.now(),
+): Promise<boolean> {
   try {
-    storeProfileRow(db, key, {
+    await storeProfileRow(db, key, {
       format: PROFILE_FORMAT,
       stamp,
       profile: JSON.stringify(value.profile),

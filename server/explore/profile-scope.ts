@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { completedRunsOnSuite, runsByIds, type ProfileRun } from '../../db/queries/profile-runs';
 
 /** Which profile to build: a model on one suite; by default its latest completed run, or exactly the runs named. */
@@ -34,10 +34,10 @@ const describeSettings = (run: ProfileRun) => `temperature ${run.temperature ?? 
  * profile is the latest completed run of the model on the suite (whatever its version), unless the request names
  * its runs or asks to pool. Null when the model has no completed run on the suite.
  */
-export function resolveProfileScope(db: Db, request: ProfileRequest): ProfileScope | null {
+export async function resolveProfileScope(db: SqlRunner, request: ProfileRequest): Promise<ProfileScope | null> {
   const suiteId = request.suiteId ?? DEFAULT_SUITE;
   if (request.runIds && request.runIds.length > 0) return namedRuns(db, request.modelId, request.suiteId, request.runIds);
-  const completed = completedRunsOnSuite(db, request.modelId, suiteId);
+  const completed = await completedRunsOnSuite(db, request.modelId, suiteId);
   const latest = completed[0];
   if (!latest) return null;
   const runs = request.pool
@@ -46,9 +46,9 @@ export function resolveProfileScope(db: Db, request: ProfileRequest): ProfileSco
   return { modelId: request.modelId, suite: { id: latest.suiteId, version: latest.suiteVersion, key: latest.suiteKey }, runs, pooled: runs.length > 1 };
 }
 
-function namedRuns(db: Db, modelId: string, suiteId: string | undefined, ids: readonly number[]): ProfileScope {
+async function namedRuns(db: SqlRunner, modelId: string, suiteId: string | undefined, ids: readonly number[]): Promise<ProfileScope> {
   const unique = [...new Set(ids)];
-  const runs = runsByIds(db, unique);
+  const runs = await runsByIds(db, unique);
   const missing = unique.filter((id) => !runs.some((r) => r.id === id));
   if (missing.length > 0) throw new ProfileScopeError(`run ${missing[0]} does not exist`);
   const first = runs[0]!;

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { sampleOutcomes, suitePairSlots, suiteProbeGraders, type StoredOutcome, type SuitePairSlots } from '../../db/queries/profile-runs';
 import { GraderSpecSchema } from '../../evals/contracts';
 import { probeChance } from '../../evals/graders/chance';
@@ -62,10 +62,10 @@ export function tierOutcome(probe: StoredOutcome | undefined, twin: StoredOutcom
  * probe and its twin are joined within the same (run, sample). Nothing else is read: no other suite, version or run
  * can reach these numbers.
  */
-export function profileTallies(db: Db, scope: ProfileScope): ProfileTallies {
-  const slots = suitePairSlots(db, scope.suite.key);
-  const outcomes = sampleOutcomes(db, scope.runs.map((r) => r.id));
-  const chanceOfProbe = probeChances(db, scope.suite.key);
+export async function profileTallies(db: SqlRunner, scope: ProfileScope): Promise<ProfileTallies> {
+  const slots = await suitePairSlots(db, scope.suite.key);
+  const outcomes = await sampleOutcomes(db, scope.runs.map((r) => r.id));
+  const chanceOfProbe = await probeChances(db, scope.suite.key);
   const evaluatedByAll = scope.runs.some((r) => r.scope === null);
   const inScope = new Set(scope.runs.flatMap((r) => r.scope ?? []));
 
@@ -120,8 +120,8 @@ export function profileTallies(db: Db, scope: ProfileScope): ProfileTallies {
 }
 
 /** probeChance of each stored probe of the suite version (its stated chance, else its grader's). */
-function probeChances(db: Db, suiteKey: number): (probeKey: number) => number {
-  const graders = suiteProbeGraders(db, suiteKey);
+async function probeChances(db: SqlRunner, suiteKey: number): Promise<(probeKey: number) => number> {
+  const graders = await suiteProbeGraders(db, suiteKey);
   const chances = new Map<number, number>();
   for (const [key, { grader, chance }] of graders) {
     chances.set(key, probeChance({ grader: GraderSpecSchema.parse(JSON.parse(grader)), chance: chance ?? undefined }));

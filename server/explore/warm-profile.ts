@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { runsByIds } from '../../db/queries/profile-runs';
 import { resolveProfileScope } from './profile-scope';
 import { profileOfScope } from './stored-profile';
@@ -9,13 +9,13 @@ import { profileOfScope } from './stored-profile';
  * after the completion commit by the worker, the seeder and imports. Never throws: a failure only means the first
  * page builds the profile itself; returns whether a default profile now exists.
  */
-export function warmDefaultProfile(db: Db, runId: number): boolean {
+export async function warmDefaultProfile(db: SqlRunner, runId: number): Promise<boolean> {
   try {
-    const run = runsByIds(db, [runId])[0];
+    const run = (await runsByIds(db, [runId]))[0];
     if (!run || run.status !== 'completed') return false;
-    const scope = resolveProfileScope(db, { modelId: run.modelId, suiteId: run.suiteId });
+    const scope = await resolveProfileScope(db, { modelId: run.modelId, suiteId: run.suiteId });
     if (!scope) return false;
-    profileOfScope(db, scope);
+    await profileOfScope(db, scope);
     return true;
   } catch (error) {
     console.warn(`sawtooth: profile cache: could not build the profile after run ${runId}: ${(error as Error).message}`);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
+import { sqliteStore } from '../../db/store';
 import { runPairCounts } from '../../db/queries/pair-tallies';
 import { runErrorKinds } from '../../db/queries/runs';
 import type { ErrorKind } from '../../evals/contracts';
@@ -82,7 +83,7 @@ describe('error taxonomy end to end', () => {
     for (const e of runErrorSummary(db, runId)) expect(e.advice).toBe(adviceFor(e.kind).advice);
 
     // The metrics input: errors are not fails. The easy tier's accuracy is over the answered easy probes only.
-    const summary = modelSummary(runPairCounts(db, runId));
+    const summary = modelSummary(await runPairCounts(sqliteStore(db), runId));
     const easy = [...byProbe.values()].filter((r) => r.probeId.endsWith('/easy') && r.outcome !== 'error');
     const easyPass = easy.filter((r) => r.outcome === 'pass').length;
     expect(summary.counts.error).toBe(FAULT_FOR_KIND.length);

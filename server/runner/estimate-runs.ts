@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { modelById } from '../../db/queries/models';
 import { meanCompletionTokens } from '../../db/queries/model-usage';
+import { sqliteStore } from '../../db/store';
 import { pairProbes, SuiteIdSchema } from '../../evals/contracts';
 import { SuiteError } from '../../evals/suites';
 import { resolveSuite } from '../suites/resolve-suite';
@@ -43,7 +44,7 @@ export interface RunEstimate {
  * tokens from the model's own past answers or its max tokens) and cost from its prices. Hosted models (anything not
  * on loopback) above CONFIRM_ABOVE need a confirmation.
  */
-export function estimateRuns(db: Db, raw: z.input<typeof EstimateRunsSchema>): RunEstimate[] {
+export async function estimateRuns(db: Db, raw: z.input<typeof EstimateRunsSchema>): Promise<RunEstimate[]> {
   const input = EstimateRunsSchema.parse(raw);
   let suite;
   try {
@@ -54,13 +55,13 @@ export function estimateRuns(db: Db, raw: z.input<typeof EstimateRunsSchema>): R
   }
   const probes = suite.pairs.flatMap(pairProbes);
   const promptChars = probes.reduce((sum, probe) => sum + probe.prompt.length, 0);
-  return [...new Set(input.modelIds)].map((modelId) => {
+  return Promise.all([...new Set(input.modelIds)].map(async (modelId) => {
     const model = modelById(db, modelId);
     if (!model) throw new StartRunsError(`unknown model "${modelId}"`);
     const requests = probes.length * input.samples;
     const system = model.systemPrompt ? tokensOf(model.systemPrompt) : 0;
     const promptTokens = (Math.ceil(promptChars / 4) + probes.length * system) * input.samples;
-    const mean = meanCompletionTokens(db, modelId);
+    const mean = await meanCompletionTokens(sqliteStore(db), modelId);
     const perAnswer = mean !== null ? Math.round(mean) : (model.maxTokens ?? ASSUMED_COMPLETION_TOKENS);
     const completionBasis = mean !== null ? `its mean answer so far (${Math.round(mean)} tokens)` : model.maxTokens ? `its max tokens (${model.maxTokens})` : `an assumed ${ASSUMED_COMPLETION_TOKENS} tokens per answer`;
     const completionTokens = perAnswer * requests;
@@ -73,5 +74,5 @@ export function estimateRuns(db: Db, raw: z.input<typeof EstimateRunsSchema>): R
     }
     const confirm = hosted && ((costUsd !== null && costUsd >= CONFIRM_ABOVE.usd) || requests >= CONFIRM_ABOVE.requests);
     return { modelId, label: model.label, hosted, requests, promptTokens, completionTokens, completionBasis, costUsd, confirm };
-  });
+  }));
 }

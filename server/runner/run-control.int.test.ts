@@ -102,7 +102,7 @@ describe('run control from the CLI and the API', () => {
 
     // The metrics see the errors as missing answers, not as fails: the multiplication family has no accuracy at
     // all (rather than 0%), and the pooled accuracy is pass / (pass + fail) over the answered probes only.
-    const summary = modelSummary(runPairCounts(db, runId));
+    const summary = modelSummary(await runPairCounts(sqliteStore(db), runId));
     const mult = summary.families.find((f) => f.id === 'synthetic.multiplication')!;
     expect(mult.easy.acc).toBeNull();
     expect(summary.counts.error).toBe(multiplications);

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { sqliteStore } from '../../db/store';
 import { warmDefaultProfile } from '../explore/warm-profile';
 import { executeRun, type ExecuteDeps } from './execute-run';
 import { newWorkerId } from './lease-holder';
@@ -69,7 +70,7 @@ export class Worker {
         queue.finish(run.id, this.id, verdict.status, verdict.message);
         // After the completion commit, off the recorder's path: the profile this run makes the default is built and
         // stored now, so the first page (or `eval --json`) reads it. Never throws.
-        if (verdict.status === 'completed') warmDefaultProfile(db, run.id);
+        if (verdict.status === 'completed') await warmDefaultProfile(sqliteStore(db), run.id);
         this.opts.onRunEnd?.(run.id, verdict.status, verdict.message);
       }
     } catch (error) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { serverDb } from '../../../server/db';
+import { serverStore } from '../../../server/db';
 import { MAX_COMPARED } from '../../../server/explore/compare-view';
 import { publicModelsById } from '../../../server/explore/public-model';
 import { buildComparisonReport } from '../../../server/explore/report/build-comparison-report';
@@ -20,15 +20,15 @@ function problem(status: number, message: string): Response {
 }
 
 /** GET /api/report?models=a,b[,c,d][&suite=core]: the comparison on one suite as one self-contained HTML file. */
-export function GET(request: Request): Response {
+export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
   const parsed = QuerySchema.safeParse({ models: params.get('models') ?? undefined, suite: params.get('suite') ?? undefined });
   if (!parsed.success) return problem(400, `${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
-  const db = serverDb();
-  const { found, missing } = publicModelsById(db, [...new Set(parsed.data.models)]);
+  const store = await serverStore();
+  const { found, missing } = await publicModelsById(store, [...new Set(parsed.data.models)]);
   if (missing.length > 0) return problem(404, `unknown model: ${missing.join(', ')}`);
   if (found.length < 2) return problem(400, 'models: give 2 to 4 different models');
-  const html = buildComparisonReport(db, found, parsed.data.suite);
+  const html = await buildComparisonReport(store, found, parsed.data.suite);
   const filename = `sawtooth-compare-${parsed.data.suite}-${found.map((m) => m.id).join('-vs-')}.html`.replace(/[^\w.-]+/g, '_');
   return new Response(html, {
     headers: {

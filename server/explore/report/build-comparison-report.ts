@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/client';
+import type { SqlRunner } from '../../../db/store';
 import { compareView } from '../compare-view';
 import { disagreementPage } from '../disagreements';
 import { DEFAULT_SUITE } from '../profile-scope';
@@ -12,11 +12,16 @@ export const REPORT_DISAGREEMENTS = 50;
  * The HTML report of comparing `models` (2–4, the first is the reference) on one suite, from the same functions as the
  * page.
  */
-export function buildComparisonReport(db: Db, models: readonly PublicModel[], suite: string = DEFAULT_SUITE, now = new Date()): string {
+export async function buildComparisonReport(
+  db: SqlRunner,
+  models: readonly PublicModel[],
+  suite: string = DEFAULT_SUITE,
+  now = new Date(),
+): Promise<string> {
   const ids = models.map((m) => m.id);
   return comparisonReportHtml({
-    view: compareView(db, models, suite),
-    disagreements: disagreementPage(db, ids, { filters: ids.map(() => 'any'), limit: REPORT_DISAGREEMENTS, offset: 0, suite }),
+    view: await compareView(db, models, suite),
+    disagreements: await disagreementPage(db, ids, { filters: ids.map(() => 'any'), limit: REPORT_DISAGREEMENTS, offset: 0, suite }),
     generatedAt: now,
   });
 }

@@ -16,11 +16,11 @@ describe('results export across many pages', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes every result exactly once for a run and for a model (2 runs × 2,345 results, 1,000 per page)', () => {
+  it('writes every result exactly once for a run and for a model (2 runs × 2,345 results, 1,000 per page)', async () => {
     for (const batch of [1, 2]) {
       // Repeated prompts make repeated samples of one probe: the cursor must step through ties on probe_key.
       const text = Array.from({ length: 2345 }, (_, i) => JSON.stringify({ model: 'paged', prompt: `Question ${i % 700}, batch ${batch}?`, response: i % 3 ? 'yes' : 'a "quoted",\nmulti-line answer', correct: i % 2 === 0 })).join('\n');
-      const out = importResults(db, { fileName: `batch-${batch}.jsonl`, text });
+      const out = await importResults(db, { fileName: `batch-${batch}.jsonl`, text });
       expect(out.ok).toBe(true);
     }
     const runId = (db.$client.prepare(`SELECT min(id) AS id FROM runs WHERE model_id = 'paged'`).get() as { id: number }).id;

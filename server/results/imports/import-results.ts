@@ -7,6 +7,7 @@ import { parseGenericJsonl } from './parse-generic-jsonl';
 import { parseLmEval } from './parse-lm-eval';
 import { parsePromptfoo } from './parse-promptfoo';
 import { isRunLog, parseRunLog } from './parse-run-log';
+import { sqliteStore } from '../../../db/store';
 import { warmDefaultProfile } from '../../explore/warm-profile';
 import { writeImport, type ImportSummary } from './write-import';
 
@@ -39,7 +40,7 @@ export type ImportOutcome =
  * Imports an external results file (generic JSONL, lm-evaluation-harness samples, promptfoo JSON) as runs. Every
  * record is read and checked before anything is written; then one transaction writes it all.
  */
-export function importResults(db: Db, raw: { fileName: string; text: string; format?: ResultFormat; modelId?: string }): ImportOutcome {
+export async function importResults(db: Db, raw: { fileName: string; text: string; format?: ResultFormat; modelId?: string }): Promise<ImportOutcome> {
   // Editors on Windows start UTF-8 files with a byte-order mark: it is not content.
   const input = { ...raw, text: raw.text.startsWith('\uFEFF') ? raw.text.slice(1) : raw.text };
   const format = input.format ?? detectResultFormat(input.fileName, input.text);
@@ -63,6 +64,6 @@ export function importResults(db: Db, raw: { fileName: string; text: string; for
   const contentKey = `${format}:${createHash('sha256').update(input.text).digest('hex')}`;
   const written = writeImport(db, input.fileName, contentKey, parsed.records);
   // Imported runs are completed on arrival: build their profiles now (after the commit) rather than on the first page.
-  if (written.ok) for (const run of written.summary.runs) warmDefaultProfile(db, run.runId);
+  if (written.ok) for (const run of written.summary.runs) await warmDefaultProfile(sqliteStore(db), run.runId);
   return written.ok ? { ok: true, format, summary: written.summary, skipped: parsed.skipped ?? 0 } : { ok: false, format, issues: written.issues };
 }

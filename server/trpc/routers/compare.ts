@@ -1,11 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import type { Db } from '../../../db/client';
+import type { SqlRunner } from '../../../db/store';
 import { compareView, MAX_COMPARED } from '../../explore/compare-view';
 import { disagreementPage } from '../../explore/disagreements';
 import { DEFAULT_SUITE } from '../../explore/profile-scope';
 import { publicModelsById } from '../../explore/public-model';
-import { publicProcedure, router, sqliteOf } from '../init';
+import { publicProcedure, router } from '../init';
 
 const ModelIds = z
   .array(z.string().min(1).max(200))
@@ -15,8 +15,8 @@ const ModelIds = z
 
 const OutcomeFilterSchema = z.enum(['pass', 'fail', 'any']);
 
-function requireModels(db: Db, ids: readonly string[]) {
-  const { found, missing } = publicModelsById(db, ids);
+async function requireModels(db: SqlRunner, ids: readonly string[]) {
+  const { found, missing } = await publicModelsById(db, ids);
   if (missing.length > 0) throw new TRPCError({ code: 'NOT_FOUND', message: `unknown model${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}` });
   return found;
 }
@@ -25,7 +25,7 @@ export const compareRouter = router({
   /** 2–4 models on one suite (default core): overlaid profiles and, for each model after the first, per-family Δ vs the first with McNemar + Holm. */
   get: publicProcedure
     .input(z.object({ models: ModelIds, suite: z.string().min(1).max(200).default(DEFAULT_SUITE) }))
-    .query(({ ctx, input }) => compareView(sqliteOf(ctx), requireModels(sqliteOf(ctx), input.models), input.suite)),
+    .query(async ({ ctx, input }) => compareView(ctx.store, await requireModels(ctx.store, input.models), input.suite)),
 
   /** One page of the probes the models disagree on; filters[i] keeps rows where model i passed or failed. */
   disagreements: publicProcedure
@@ -41,9 +41,9 @@ export const compareRouter = router({
         })
         .refine((input) => input.filters.length <= input.models.length, { message: 'more filters than models', path: ['filters'] }),
     )
-    .query(({ ctx, input }) => {
-      requireModels(sqliteOf(ctx), input.models);
+    .query(async ({ ctx, input }) => {
+      await requireModels(ctx.store, input.models);
       const filters = input.models.map((_, i) => input.filters[i] ?? 'any');
-      return disagreementPage(sqliteOf(ctx), input.models, { ...input, filters });
+      return disagreementPage(ctx.store, input.models, { ...input, filters });
     }),
 });

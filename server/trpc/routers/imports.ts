@@ -11,8 +11,8 @@ export const importsRouter = router({
       format: z.enum(RESULT_FORMATS).optional(),
       modelId: z.string().min(1).max(200).optional(),
     }))
-    .mutation(({ ctx, input }) => {
-      const outcome = importResults(sqliteOf(ctx), input);
+    .mutation(async ({ ctx, input }) => {
+      const outcome = await importResults(sqliteOf(ctx), input);
       return outcome.ok ? outcome : { ...outcome, issues: outcome.issues.slice(0, 200), more: Math.max(0, outcome.issues.length - 200) };
     }),
 });

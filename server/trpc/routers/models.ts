@@ -11,6 +11,7 @@ import { profilePoints } from '../../explore/profile-points';
 import { getPublicModel, listPublicModels } from '../../explore/public-model';
 import { storedProfile } from '../../explore/stored-profile';
 import { checkpointCards } from '../../models/checkpoint-cards';
+import type { SqlRunner } from '../../../db/store';
 import { notFound, publicProcedure, router, sqliteOf } from '../init';
 
 const ModelId = z.object({ id: z.string().min(1).max(200) });
@@ -27,17 +28,17 @@ const ProfileInput = ModelId.extend({
   pool: z.boolean().default(false),
 }).refine((input) => !(input.pool && input.runs), { message: 'give either runs or pool, not both', path: ['pool'] });
 
-function requireModel(db: Parameters<typeof getPublicModel>[0], id: string) {
-  const model = getPublicModel(db, id);
+async function requireModel(db: SqlRunner, id: string) {
+  const model = await getPublicModel(db, id);
   if (!model) notFound(`model "${id}"`);
   return model;
 }
 
 /** The scoped profile of a request, or null when the model has no completed run on the suite. */
-function profileFor(db: Parameters<typeof getPublicModel>[0], input: { id: string; suite: string; runs?: number[]; pool: boolean }) {
+async function profileFor(db: SqlRunner, input: { id: string; suite: string; runs?: number[]; pool: boolean }) {
   const request: ProfileRequest = { modelId: input.id, suiteId: input.suite, runIds: input.runs, pool: input.pool };
   try {
-    return storedProfile(db, request);
+    return await storedProfile(db, request);
   } catch (error) {
     if (error instanceof ProfileScopeError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
     throw error;
@@ -46,30 +47,31 @@ function profileFor(db: Parameters<typeof getPublicModel>[0], input: { id: strin
 
 export const modelsRouter = router({
   /** Every model (id, label, arch) for pickers: no aggregates. */
-  list: publicProcedure.query(({ ctx }) => listPublicModels(sqliteOf(ctx)).map(({ id, label, arch }) => ({ id, label, arch }))),
+  list: publicProcedure.query(async ({ ctx }) => (await listPublicModels(ctx.store)).map(({ id, label, arch }) => ({ id, label, arch }))),
 
   /** The suites that have runs (for the suite selector), core first. */
-  suites: publicProcedure.query(({ ctx }) => suitesWithRuns(sqliteOf(ctx))),
+  suites: publicProcedure.query(({ ctx }) => suitesWithRuns(ctx.store)),
 
   /** Every model's profile on one suite (its latest completed run there), ranked with uncertainty. */
   leaderboard: publicProcedure
     .input(z.object({ suite: SuiteId }).default({ suite: DEFAULT_SUITE }))
-    .query(({ ctx, input }) => leaderboard(sqliteOf(ctx), input.suite)),
+    .query(({ ctx, input }) => leaderboard(ctx.store, input.suite)),
 
   /**
    * A model's page on one suite: its profile (null without a completed run there), the runs it rests on with their
    * settings, the model's other completed runs on the suite (to pool or pick), and its latest runs of any suite.
    */
-  get: publicProcedure.input(ProfileInput).query(({ ctx, input }) => {
-    const model = requireModel(sqliteOf(ctx), input.id);
-    const found = profileFor(sqliteOf(ctx), input);
+  get: publicProcedure.input(ProfileInput).query(async ({ ctx, input }) => {
+    const model = await requireModel(ctx.store, input.id);
+    const found = await profileFor(ctx.store, input);
+    // runs.ts is not on the store yet (store-runner moves it): this list is SQLite-only until then.
     const runs = listRuns(sqliteOf(ctx), { modelId: model.id, limit: 20 });
     return {
       model,
       suite: input.suite,
       profile: found?.profile ?? null,
       points: found ? profilePoints(found.profile) : [],
-      guttman: found ? modelGuttman(sqliteOf(ctx), found) : null,
+      guttman: found ? await modelGuttman(ctx.store, found) : null,
       profileRuns: found?.scope.runs.map(({ id, temperature, samples, createdAt, status }) => ({ id, temperature, samples, createdAt, status })) ?? [],
       runs,
     };
@@ -88,22 +90,22 @@ export const modelsRouter = router({
         offset: z.number().int().min(0).default(0),
       }),
     )
-    .query(({ ctx, input }) => {
-      requireModel(sqliteOf(ctx), input.id);
-      const found = profileFor(sqliteOf(ctx), input);
-      return found ? jaggedPairPage(sqliteOf(ctx), found, input) : { total: 0, families: [], items: [] };
+    .query(async ({ ctx, input }) => {
+      await requireModel(ctx.store, input.id);
+      const found = await profileFor(ctx.store, input);
+      return found ? jaggedPairPage(ctx.store, found, input) : { total: 0, families: [], items: [] };
     }),
 
   /** Ticks used on easy vs hard probes per evaluated family, over the profile's runs (the CTM reports them). */
-  thinkingTime: publicProcedure.input(ProfileInput).query(({ ctx, input }) => {
-    requireModel(sqliteOf(ctx), input.id);
-    const found = profileFor(sqliteOf(ctx), input);
-    return found ? modelThinkingTime(sqliteOf(ctx), found) : { runs: 0, families: [] };
+  thinkingTime: publicProcedure.input(ProfileInput).query(async ({ ctx, input }) => {
+    await requireModel(ctx.store, input.id);
+    const found = await profileFor(ctx.store, input);
+    return found ? modelThinkingTime(ctx.store, found) : { runs: 0, families: [] };
   }),
 
   /**
    * A local model's training cards (test-split accuracy by length, the CTM's thinking time on unseen inputs), fetched
    * from its checkpoint server and kept per process; hosted models and a server that is down say so in one line.
    */
-  checkpointCards: publicProcedure.input(ModelId).query(({ ctx, input }) => checkpointCards.get(requireModel(sqliteOf(ctx), input.id))),
+  checkpointCards: publicProcedure.input(ModelId).query(async ({ ctx, input }) => checkpointCards.get(await requireModel(ctx.store, input.id))),
 });

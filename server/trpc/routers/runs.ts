@@ -42,9 +42,9 @@ export const runsRouter = router({
   }),
 
   /** Requests, tokens and cost that starting these runs would spend (shown before a hosted run starts). */
-  estimate: publicProcedure.input(EstimateRunsSchema).query(({ ctx, input }) => {
+  estimate: publicProcedure.input(EstimateRunsSchema).query(async ({ ctx, input }) => {
     try {
-      return estimateRuns(sqliteOf(ctx), input);
+      return await estimateRuns(sqliteOf(ctx), input);
     } catch (error) {
       if (error instanceof StartRunsError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
       throw error;

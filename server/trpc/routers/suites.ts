@@ -70,8 +70,10 @@ export const suitesRouter = router({
 
   /** Probe health from every model's results on the suite (judged once five models have results). */
   health: publicProcedure.input(SuiteRef).query(({ ctx, input }) => {
-    keyOf(sqliteOf(ctx), input.id); // an unknown suite is NOT_FOUND, not a server error
-    return suiteProbeHealth(sqliteOf(ctx), input.id);
+    // An unknown suite is NOT_FOUND, not a server error. The key lookup is SQLite-only until suite lookups are on the
+    // store; the outcomes are read through the store.
+    const key = keyOf(sqliteOf(ctx), input.id);
+    return suiteProbeHealth(ctx.store, input.id, key);
   }),
 
   pairs: publicProcedure
