@@ -94,18 +94,21 @@ function sqliteEvidence(wanted: readonly EvidenceRequest[], runIds?: readonly nu
 
 /**
  * PostgreSQL's form: for each requested (model, probe) the one best sample, read by a LATERAL top-1 over the same
- * ranges SQLite reads: with runs, results(run_id, probe_key, sample) once per named run (the runs of other models are
- * empty ranges: results carry their model); without, results(model_id, probe_key, outcome).
+ * ranges SQLite reads. With runs: the model's named runs, then results(run_id, probe_key, sample) once per run (the
+ * model is matched on the run, not on the result, so the planner cannot wander to results(model_id, probe_key) and
+ * read the samples of every other run of the model); without: results(model_id, probe_key, outcome).
  */
 function pgEvidence(db: SqlRunner, wanted: readonly EvidenceRequest[], runIds?: readonly number[]): SQL {
-  const inRuns = runIds ? sql`${inList(db, sql`r.run_id`, runIds)} AND ` : sql``;
+  const from = runIds
+    ? sql`runs ru JOIN results r ON r.run_id = ru.id AND r.probe_key = w."probeKey"
+          WHERE ${inList(db, sql`ru.id`, runIds)} AND ru.model_id = w."modelId"`
+    : sql`results r WHERE r.model_id = w."modelId" AND r.probe_key = w."probeKey"`;
   return sql`
     SELECT e.* FROM jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) AS w("modelId" text, "probeKey" bigint, prefer text)
     CROSS JOIN LATERAL (
       SELECT r.id AS "resultId", r.run_id AS "runId", r.model_id AS "modelId", r.probe_key AS "probeKey", r.sample, r.outcome,
              substr(r.response, 1, 4000) AS response, r.extracted, r.reason, r.ticks
-      FROM results r
-      WHERE ${inRuns}r.probe_key = w."probeKey" AND r.model_id = w."modelId"
+      FROM ${from}
       ORDER BY CASE WHEN r.outcome = w.prefer THEN 0 WHEN r.outcome = 'error' THEN 2 ELSE 1 END, r.id DESC
       LIMIT 1) e`;
 }
