@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
 import type { CheckpointCard } from '../../evals/contracts/checkpoint-card';
 import { freePort } from '../../testing/browser/next-server';
+import { seededDatabase } from '../../testing/explore-fixtures/seeded-database';
+import { describeEachBackend, type TestDatabase } from '../../testing/store-backends/backends';
 import { spawnCli, until, type CliChild } from '../../testing/cli/spawn-cli';
 import { createKeepAliveFetch } from '../runner/keep-alive-fetch';
 import { createCaller } from '../trpc/root';
@@ -138,5 +140,27 @@ describe('a local model\'s training card through the server room', () => {
     expect(await get(hang.url)).toBe(`the checkpoint server at ${hang.url}/models/m/card did not answer within 0.3 s`);
     expect(await get(flood.url)).toMatch(/was larger than 1024 KiB: not a checkpoint card$/);
     expect(await get(wrong.url)).toMatch(new RegExp(`^${wrong.url}/models/m/card: cards\\.0\\.\\S+: `));
+  });
+});
+
+// The procedure reads the model row through the store: the same answers on both engines (no checkpoint server needed:
+// a hosted model has no card, a stopped local server says so, an unknown id is NOT_FOUND).
+describeEachBackend('checkpointCards reads its model through the store', (dialect) => {
+  let database: TestDatabase;
+  let port = 0;
+  beforeAll(async () => {
+    port = await freePort();
+    database = await seededDatabase(dialect, (seed) => {
+      upsertModel(seed, model('hosted', 'llm', 'https://api.example.com/v1', 'gpt-x'));
+      upsertModel(seed, model('down-ctm', 'ctm', `http://127.0.0.1:${port}/v1`, 'sawtooth-ctm'));
+    });
+  });
+  afterAll(() => database.drop());
+
+  it('answers a hosted model, a stopped server and an unknown id in one line each', async () => {
+    const caller = createCaller({ store: database.store });
+    expect(await caller.models.checkpointCards({ id: 'hosted' })).toEqual({ status: 'not-local', message: expect.stringMatching(/^Not a local checkpoint/) });
+    expect((await caller.models.checkpointCards({ id: 'down-ctm' })).status).toBe('unavailable');
+    await expect(caller.models.checkpointCards({ id: 'nobody' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
