@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { foreignRequestProblem } from './server/auth/host-check';
 import { authOf, isOpenPath, SESSION_COOKIE } from './server/auth/request-auth';
 import { sessionCookieOptions, sessionProblem, startSession } from './server/auth/sessions';
-import { serverDb } from './server/db';
+import { serverStore } from './server/db';
 import { env } from './server/env';
 
 /**
@@ -12,7 +12,7 @@ import { env } from './server/env';
  * token: API calls get 401, pages go to /login. Next 16 runs the proxy in the Node.js runtime of the server process,
  * so the session cookie is checked against the sessions table here, once, for pages, tRPC and download routes alike.
  */
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const token = env().SAWTOOTH_AUTH_TOKEN;
   const { pathname, searchParams } = request.nextUrl;
   if (!token) {
@@ -21,8 +21,8 @@ export function proxy(request: NextRequest): NextResponse {
   }
   if (isOpenPath(pathname)) return NextResponse.next();
   const cookie = request.cookies.get(SESSION_COOKIE)?.value;
-  const how = authOf({ authorization: request.headers.get('authorization'), cookie, queryToken: searchParams.get('token') }, token, (id) =>
-    sessionProblem(serverDb(), token, id, Date.now()) === null,
+  const how = await authOf({ authorization: request.headers.get('authorization'), cookie, queryToken: searchParams.get('token') }, token, async (id) =>
+    (await sessionProblem(await serverStore(), token, id, Date.now())) === null,
   );
   const inUrl = searchParams.has('token');
   if ((how === 'bearer' || how === 'cookie') && !inUrl) return NextResponse.next();
@@ -33,7 +33,7 @@ export function proxy(request: NextRequest): NextResponse {
     const clean = request.nextUrl.clone();
     clean.searchParams.delete('token');
     const response = NextResponse.redirect(clean, 303);
-    if (how === 'query') response.cookies.set(SESSION_COOKIE, startSession(serverDb(), token, Date.now()), sessionCookieOptions(request.nextUrl.protocol === 'https:'));
+    if (how === 'query') response.cookies.set(SESSION_COOKIE, await startSession(await serverStore(), token, Date.now()), sessionCookieOptions(request.nextUrl.protocol === 'https:'));
     return response;
   }
   // A cookie that was refused (signed out, expired, another token, forged) is dropped from the browser too.

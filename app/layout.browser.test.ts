@@ -30,11 +30,11 @@ describe('layout at 1280 and 390 px in Chromium', () => {
 
   beforeAll(async () => {
     db = openDb(dbFile);
-    runs.push(seedRun(db, { modelId: 'steady', label: STEADY, suite, answer: steady }));
-    runs.push(seedRun(db, { modelId: 'steady', label: STEADY, suite, answer: (p) => (p.familyIndex === 5 ? { outcome: 'pass' } : steady(p)) }));
-    seedRun(db, { modelId: 'uneven', label: UNEVEN, suite, answer: uneven });
-    seedRun(db, { modelId: 'scoped-checkpoint', label: 'Scoped checkpoint', arch: 'ctm', suite, answer: scoped });
-    seedRun(db, { modelId: 'thinker', label: 'Thinking checkpoint', arch: 'ctm', suite, answer: thinker });
+    runs.push(await seedRun(db, { modelId: 'steady', label: STEADY, suite, answer: steady }));
+    runs.push(await seedRun(db, { modelId: 'steady', label: STEADY, suite, answer: (p) => (p.familyIndex === 5 ? { outcome: 'pass' } : steady(p)) }));
+    await seedRun(db, { modelId: 'uneven', label: UNEVEN, suite, answer: uneven });
+    await seedRun(db, { modelId: 'scoped-checkpoint', label: 'Scoped checkpoint', arch: 'ctm', suite, answer: scoped });
+    await seedRun(db, { modelId: 'thinker', label: 'Thinking checkpoint', arch: 'ctm', suite, answer: thinker });
     app = await startApp({ SAWTOOTH_DB: dbFile, SAWTOOTH_CONFIG: path.join(dir, 'none.json') });
     browser = await launchChromium();
     mkdirSync(shots, { recursive: true });

@@ -1,14 +1,17 @@
 import type { Db } from '../db/client';
 import { openDb } from '../db/client';
 import { ConfigError, loadConfig, type SawtoothConfig } from '../server/models/model-config';
-import { syncConfigModels, syncConfigModelsToStore } from '../server/models/sync-models';
-import { openStore, type Store } from '../db/store';
+import { syncConfigModels } from '../server/models/sync-models';
+import { openStore, sqliteStore, type Store } from '../db/store';
 import { withCheckpointPort } from '../server/models/checkpoint-port';
 import { databaseTarget, env } from '../server/env';
 import { CliError } from './command';
 
-/** The CLI's database and config: SAWTOOTH_DB / SAWTOOTH_CONFIG or the defaults, config models synced in (local models at the checkpoint port in use). */
-export function openCliDb(opts: { checkpointPort?: number } = {}): { db: Db; config: SawtoothConfig } {
+/**
+ * The CLI's SQLite database and config, for commands not yet on the store (openCliStore): SAWTOOTH_DB /
+ * SAWTOOTH_CONFIG or the defaults, config models synced in (local models at the checkpoint port in use).
+ */
+export async function openCliDb(opts: { checkpointPort?: number } = {}): Promise<{ db: Db; config: SawtoothConfig }> {
   let config: SawtoothConfig;
   try {
     config = withCheckpointPort(loadConfig(env().SAWTOOTH_CONFIG), opts.checkpointPort ?? env().SAWTOOTH_CHECKPOINT_PORT);
@@ -17,7 +20,7 @@ export function openCliDb(opts: { checkpointPort?: number } = {}): { db: Db; con
     throw error;
   }
   const db = openDb(env().SAWTOOTH_DB);
-  syncConfigModels(db, config);
+  await syncConfigModels(sqliteStore(db), config);
   return { db, config };
 }
 
@@ -39,6 +42,6 @@ export async function openCliStore(opts: { checkpointPort?: number } = {}): Prom
   } catch (error) {
     throw new CliError((error as Error).message);
   }
-  await syncConfigModelsToStore(store, config);
+  await syncConfigModels(store, config);
   return { store, config };
 }

@@ -1,22 +1,31 @@
 import { openDb, type Db } from '../db/client';
 import { openPgStore, sqliteStore, type Store } from '../db/store';
 import { loadConfig } from './models/model-config';
-import { syncConfigModels, syncConfigModelsToStore } from './models/sync-models';
+import { syncConfigModels } from './models/sync-models';
 import { withCheckpointPort } from './models/checkpoint-port';
 import { env } from './env';
 
 const globalForDb = globalThis as unknown as { sawtoothDb?: Db; sawtoothStore?: Promise<Store> };
 
 /**
- * The server process's database handle: opened (and migrated) once, with the config file's models synced in.
- * Kept on globalThis so that Next's dev reloads reuse it instead of leaking connections.
+ * The server process's SQLite connection, for code not yet on the store (serverStore): opened (and migrated) once.
+ * Kept on globalThis so that Next's dev reloads reuse it instead of leaking connections. The config file's models
+ * are synced in when the store opens; the first call starts that, so a process that only ever asks for the
+ * connection (the worker at boot) still gets them.
  */
 export function serverDb(): Db {
   if (!globalForDb.sawtoothDb) {
-    const db = openDb(env().SAWTOOTH_DB);
-    syncConfigModels(db, withCheckpointPort(loadConfig(env().SAWTOOTH_CONFIG), env().SAWTOOTH_CHECKPOINT_PORT));
-    globalForDb.sawtoothDb = db;
+    const db = sqliteConnection();
+    if (!env().SAWTOOTH_DATABASE_URL) {
+      serverStore().catch((error: unknown) => console.error(`sawtooth: syncing the config file's models failed: ${(error as Error).message}`));
+    }
+    return db;
   }
+  return globalForDb.sawtoothDb;
+}
+
+function sqliteConnection(): Db {
+  globalForDb.sawtoothDb ??= openDb(env().SAWTOOTH_DB);
   return globalForDb.sawtoothDb;
 }
 
@@ -35,9 +44,7 @@ export function serverStore(): Promise<Store> {
 
 async function openServerStore(): Promise<Store> {
   const url = env().SAWTOOTH_DATABASE_URL;
-  if (!url) return sqliteStore(serverDb());
-  const store = await openPgStore(url);
-  // The config file's models, as serverDb syncs them into SQLite.
-  await syncConfigModelsToStore(store, withCheckpointPort(loadConfig(env().SAWTOOTH_CONFIG), env().SAWTOOTH_CHECKPOINT_PORT));
+  const store = url ? await openPgStore(url) : sqliteStore(sqliteConnection());
+  await syncConfigModels(store, withCheckpointPort(loadConfig(env().SAWTOOTH_CONFIG), env().SAWTOOTH_CHECKPOINT_PORT));
   return store;
 }

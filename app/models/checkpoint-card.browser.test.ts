@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,10 +45,10 @@ describe('training card on the model page in Chromium', () => {
     if (serve.child.exitCode !== null) throw new Error(`serve exited: ${serve.stderr()}`);
     const serveUrl = `${/^(http:\/\/\S+)$/m.exec(serve.stdout())![1]!}/v1`;
     const db = openDb(dbFile);
-    upsertModel(db, model('sawtooth-ctm', 'ctm', serveUrl, 'sawtooth-ctm'));
-    upsertModel(db, model('transformer-parity', 'transformer', serveUrl, 'transformer-parity'));
-    upsertModel(db, model('hosted', 'llm', 'https://api.example.com/v1', 'gpt-x'));
-    upsertModel(db, model('down-ctm', 'ctm', `http://127.0.0.1:${await freePort()}/v1`, 'sawtooth-ctm'));
+    await upsertModel(sqliteStore(db), model('sawtooth-ctm', 'ctm', serveUrl, 'sawtooth-ctm'));
+    await upsertModel(sqliteStore(db), model('transformer-parity', 'transformer', serveUrl, 'transformer-parity'));
+    await upsertModel(sqliteStore(db), model('hosted', 'llm', 'https://api.example.com/v1', 'gpt-x'));
+    await upsertModel(sqliteStore(db), model('down-ctm', 'ctm', `http://127.0.0.1:${await freePort()}/v1`, 'sawtooth-ctm'));
     db.$client.close();
     app = await startApp({ SAWTOOTH_DB: dbFile, SAWTOOTH_CONFIG: path.join(dir, 'none.json') });
     browser = await launchChromium();

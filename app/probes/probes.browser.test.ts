@@ -117,7 +117,7 @@ describe('probes page in Chromium', () => {
     const saved = form.getByTestId('pair-saved');
     await saved.waitFor();
     expect(await saved.textContent()).toContain('arithmetic.adding-eight#000');
-    const suite = resolveSuite(db, 'mine');
+    const suite = (await resolveSuite(sqliteStore(db), 'mine'));
     expect(suite.pairs.map((p) => [p.easy.prompt, p.hard.answer])).toEqual([['What is 5 + 7?', '100002']]);
     expect(errors).toEqual([]);
     await page.close();
@@ -147,7 +147,7 @@ describe('probes page in Chromium', () => {
     await page.getByRole('link', { name: 'YAML' }).click();
     const file = await (await download).path();
     const back = parseSuiteFile(readFileSync(file, 'utf8'), 'seeded.yaml');
-    expect(back.version).toBe(resolveSuite(db, 'seeded').version);
+    expect(back.version).toBe((await resolveSuite(sqliteStore(db), 'seeded')).version);
     expect(back.pairs).toHaveLength(30);
     expect(errors).toEqual([]);
     await page.close();
@@ -224,13 +224,13 @@ describe('probes page in Chromium', () => {
     const first = table.locator('tbody tr', { hasText: 'arithmetic.halving-twice#000' });
     await first.getByRole('button', { name: 'Remove' }).click();
     await first.getByRole('alertdialog').getByRole('button', { name: 'Keep it' }).click();
-    expect(resolveSuite(db, 'tidy-me').pairs).toHaveLength(2);
+    expect((await resolveSuite(sqliteStore(db), 'tidy-me')).pairs).toHaveLength(2);
     await first.getByRole('button', { name: 'Remove' }).click();
     await page.screenshot({ path: path.join(shots, 'manage-probes-remove-pair.png'), fullPage: true });
     await first.getByRole('alertdialog').getByRole('button', { name: 'Remove pair' }).click();
     await first.waitFor({ state: 'detached' });
     expect(await table.locator('tbody tr').count()).toBe(1);
-    expect(resolveSuite(db, 'tidy-me').pairs.map((p) => p.id)).toEqual(['arithmetic.halving-twice#001']);
+    expect((await resolveSuite(sqliteStore(db), 'tidy-me')).pairs.map((p) => p.id)).toEqual(['arithmetic.halving-twice#001']);
 
     await actions.getByTestId('remove-suite').click();
     await page.getByTestId('remove-suite-confirm').getByRole('button', { name: 'Remove suite' }).click();

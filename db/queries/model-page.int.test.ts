@@ -38,10 +38,10 @@ describeEachBackend('model page reads', (dialect) => {
   let all: Row[] = [];
 
   beforeAll(async () => {
-    database = await seededDatabase(dialect, (seedDb) => {
-      for (const [seed, samples] of [[1, 3], [2, 2], [3, 1]] as const) runs.a!.push(seedRun(seedDb, { modelId: 'a', suite, samples, answer: mixed(seed) }));
-      for (const [seed, samples] of [[4, 2], [5, 3]] as const) runs.b!.push(seedRun(seedDb, { modelId: 'b', suite, samples, answer: mixed(seed) }));
-      for (const [seed, samples] of [[6, 2], [7, 3]] as const) runs.ctm!.push(seedRun(seedDb, { modelId: 'ctm', arch: 'ctm', suite, samples, answer: ticking(seed) }));
+    database = await seededDatabase(dialect, async (seedDb) => {
+      for (const [seed, samples] of [[1, 3], [2, 2], [3, 1]] as const) runs.a!.push(await seedRun(seedDb, { modelId: 'a', suite, samples, answer: mixed(seed) }));
+      for (const [seed, samples] of [[4, 2], [5, 3]] as const) runs.b!.push(await seedRun(seedDb, { modelId: 'b', suite, samples, answer: mixed(seed) }));
+      for (const [seed, samples] of [[6, 2], [7, 3]] as const) runs.ctm!.push(await seedRun(seedDb, { modelId: 'ctm', arch: 'ctm', suite, samples, answer: ticking(seed) }));
     });
     db = database.store;
     all = await db.all<Row>(sql`

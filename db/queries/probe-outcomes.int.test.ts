@@ -14,11 +14,11 @@ describeEachBackend('suiteProbeOutcomes', (dialect) => {
   let database: TestDatabase;
 
   beforeAll(async () => {
-    database = await seededDatabase(dialect, (db) => {
-      seedRun(db, { modelId: 'alpha', suite, samples: 2, answer: alpha });
-      seedRun(db, { modelId: 'alpha', suite, answer: beta });
-      seedRun(db, { modelId: 'beta', suite, answer: beta });
-      seedRun(db, { modelId: 'ctm', arch: 'ctm', suite, samples: 3, answer: ctm });
+    database = await seededDatabase(dialect, async (db) => {
+      await seedRun(db, { modelId: 'alpha', suite, samples: 2, answer: alpha });
+      await seedRun(db, { modelId: 'alpha', suite, answer: beta });
+      await seedRun(db, { modelId: 'beta', suite, answer: beta });
+      await seedRun(db, { modelId: 'ctm', arch: 'ctm', suite, samples: 3, answer: ctm });
     });
   });
   afterAll(() => database.drop());

@@ -1,5 +1,7 @@
 import type { Family } from '../../evals/contracts';
-import type { Db } from '../client';
+import { sql } from 'drizzle-orm';
+import { jsonValue } from '../store/dialect-sql';
+import type { SqlRunner } from '../store/store';
 
 /** One probe version written in bulk (grader as JSON text). */
 export interface BulkProbe {
@@ -17,34 +19,38 @@ export interface BulkProbe {
 
 /**
  * Bulk writes of a generated suite straight into the catalog tables (what persistSuite does, without building the
- * whole Suite first), prepared once per suite: for benches and generated test suites of tens of thousands of pairs.
- * Run them inside one transaction (db/client `transaction`).
+ * whole Suite first): for benches and generated test suites of tens of thousands of pairs. Run them inside one
+ * `store.transaction`, through its `tx`.
  */
 export interface BulkSuiteWriter {
   /** A family, unless one with its id exists. */
-  insertFamily(family: Family): void;
+  insertFamily(family: Family): Promise<void>;
   /** A new suite version; returns its key. */
-  insertSuite(head: { id: string; version: string; title: string; description: string }): number;
+  insertSuite(head: { id: string; version: string; title: string; description: string }): Promise<number>;
   /** A probe version of the suite (or the stored one with the same id and content); returns its key. */
-  storeProbe(probe: BulkProbe): number;
+  storeProbe(probe: BulkProbe): Promise<number>;
   /** A pair of easy and hard probes at `position`. */
-  insertPair(suiteKey: number, pairId: string, familyId: string, easyKey: number, hardKey: number, position: number): void;
+  insertPair(suiteKey: number, pairId: string, familyId: string, easyKey: number, hardKey: number, position: number): Promise<void>;
 }
 
-export function bulkSuiteWriter(db: Db): BulkSuiteWriter {
-  const sqlite = db.$client;
-  const family = sqlite.prepare(`INSERT INTO families (id, domain, title, description, pair_rule) VALUES (@id, @domain, @title, @description, @pairRule)
-    ON CONFLICT (id) DO NOTHING`);
-  const suite = sqlite.prepare(`INSERT INTO suites (id, version, title, description) VALUES (@id, @version, @title, @description) RETURNING key`).pluck();
-  const probe = sqlite.prepare(`INSERT INTO probes (suite_id, id, content_hash, family_id, domain, tier, prompt, answer, grader, source)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (suite_id, id, content_hash) DO UPDATE SET id = excluded.id RETURNING key`).pluck();
-  const pair = sqlite.prepare(`INSERT INTO suite_pairs (suite_key, pair_id, family_id, easy_probe_key, hard_probe_key, position) VALUES (?, ?, ?, ?, ?, ?)`);
+export function bulkSuiteWriter(db: SqlRunner): BulkSuiteWriter {
   return {
-    insertFamily: (f) => void family.run({ id: f.id, domain: f.domain, title: f.title, description: f.description, pairRule: f.pairRule }),
-    insertSuite: (head) => suite.get(head) as number,
-    storeProbe: (p) =>
-      probe.get(p.suiteId, p.id, p.contentHash, p.familyId, p.domain, p.tier, p.prompt, p.answer, p.grader, p.source) as number,
-    insertPair: (suiteKey, pairId, familyId, easyKey, hardKey, position) => void pair.run(suiteKey, pairId, familyId, easyKey, hardKey, position),
+    insertFamily: async (f) => {
+      await db.run(sql`INSERT INTO families (id, domain, title, description, pair_rule)
+        VALUES (${f.id}, ${f.domain}, ${f.title}, ${f.description}, ${f.pairRule}) ON CONFLICT (id) DO NOTHING`);
+    },
+    insertSuite: async (head) =>
+      (await db.get<{ key: number }>(sql`INSERT INTO suites (id, version, title, description)
+        VALUES (${head.id}, ${head.version}, ${head.title}, ${head.description}) RETURNING key`))!.key,
+    storeProbe: async (p) =>
+      (await db.get<{ key: number }>(sql`
+        INSERT INTO probes (suite_id, id, content_hash, family_id, domain, tier, prompt, answer, grader, source)
+        VALUES (${p.suiteId}, ${p.id}, ${p.contentHash}, ${p.familyId}, ${p.domain}, ${p.tier}, ${p.prompt}, ${p.answer},
+          ${jsonValue(db, p.grader)}, ${p.source})
+        ON CONFLICT (suite_id, id, content_hash) DO UPDATE SET id = excluded.id RETURNING key`))!.key,
+    insertPair: async (suiteKey, pairId, familyId, easyKey, hardKey, position) => {
+      await db.run(sql`INSERT INTO suite_pairs (suite_key, pair_id, family_id, easy_probe_key, hard_probe_key, position)
+        VALUES (${suiteKey}, ${pairId}, ${familyId}, ${easyKey}, ${hardKey}, ${position})`);
+    },
   };
 }

@@ -1,4 +1,5 @@
-import type { Db } from '../client';
+import { sql } from 'drizzle-orm';
+import type { SqlRunner } from '../store/store';
 
 /** A stored sign-in session (db/schema/sessions.ts); times are epoch milliseconds. */
 export interface SessionRow {
@@ -9,32 +10,30 @@ export interface SessionRow {
   expiresAt: number;
 }
 
-export function insertSessionRow(db: Db, row: SessionRow): void {
-  db.$client
-    .prepare('INSERT INTO sessions (id_hash, token_mac, created_at, last_seen_at, expires_at) VALUES (@idHash, @tokenMac, @createdAt, @lastSeenAt, @expiresAt)')
-    .run(row);
+export async function insertSessionRow(db: SqlRunner, row: SessionRow): Promise<void> {
+  await db.run(sql`INSERT INTO sessions (id_hash, token_mac, created_at, last_seen_at, expires_at)
+    VALUES (${row.idHash}, ${row.tokenMac}, ${row.createdAt}, ${row.lastSeenAt}, ${row.expiresAt})`);
 }
 
-export function sessionRow(db: Db, idHash: string): SessionRow | undefined {
-  return db.$client
-    .prepare('SELECT id_hash AS idHash, token_mac AS tokenMac, created_at AS createdAt, last_seen_at AS lastSeenAt, expires_at AS expiresAt FROM sessions WHERE id_hash = ?')
-    .get(idHash) as SessionRow | undefined;
+export async function sessionRow(db: SqlRunner, idHash: string): Promise<SessionRow | undefined> {
+  return db.get<SessionRow>(sql`SELECT id_hash AS "idHash", token_mac AS "tokenMac", created_at AS "createdAt",
+    last_seen_at AS "lastSeenAt", expires_at AS "expiresAt" FROM sessions WHERE id_hash = ${idHash}`);
 }
 
-export function touchSessionRow(db: Db, idHash: string, lastSeenAt: number, expiresAt: number): void {
-  db.$client.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id_hash = ?').run(lastSeenAt, expiresAt, idHash);
+export async function touchSessionRow(db: SqlRunner, idHash: string, lastSeenAt: number, expiresAt: number): Promise<void> {
+  await db.run(sql`UPDATE sessions SET last_seen_at = ${lastSeenAt}, expires_at = ${expiresAt} WHERE id_hash = ${idHash}`);
 }
 
 /** Returns whether a row was there to delete. */
-export function deleteSessionRow(db: Db, idHash: string): boolean {
-  return db.$client.prepare('DELETE FROM sessions WHERE id_hash = ?').run(idHash).changes > 0;
+export async function deleteSessionRow(db: SqlRunner, idHash: string): Promise<boolean> {
+  return (await db.run(sql`DELETE FROM sessions WHERE id_hash = ${idHash}`)) > 0;
 }
 
 /** Deletes the sessions that expired at or before `now`; returns how many. */
-export function deleteExpiredSessionRows(db: Db, now: number): number {
-  return db.$client.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now).changes;
+export async function deleteExpiredSessionRows(db: SqlRunner, now: number): Promise<number> {
+  return db.run(sql`DELETE FROM sessions WHERE expires_at <= ${now}`);
 }
 
-export function sessionCount(db: Db): number {
-  return db.$client.prepare('SELECT count(*) FROM sessions').pluck().get() as number;
+export async function sessionCount(db: SqlRunner): Promise<number> {
+  return (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM sessions`))!.n;
 }

@@ -1,4 +1,5 @@
-import type { Db } from '../client';
+import { sql } from 'drizzle-orm';
+import type { SqlRunner } from '../store/store';
 
 /** The head of a stored suite version. */
 export interface SuiteHeadRow {
@@ -8,8 +9,8 @@ export interface SuiteHeadRow {
   description: string;
 }
 
-export function suiteHead(db: Db, suiteKey: number): SuiteHeadRow | undefined {
-  return db.$client.prepare('SELECT id, version, title, description FROM suites WHERE key = ?').get(suiteKey) as SuiteHeadRow | undefined;
+export async function suiteHead(db: SqlRunner, suiteKey: number): Promise<SuiteHeadRow | undefined> {
+  return db.get<SuiteHeadRow>(sql`SELECT id, version, title, description FROM suites WHERE key = ${suiteKey}`);
 }
 
 /** One pair of a stored suite version with the keys of its probes (twins null when absent). */
@@ -23,14 +24,11 @@ export interface CatalogPairRow {
 }
 
 /** The pairs of a stored suite version, in position order. */
-export function suitePairRows(db: Db, suiteKey: number): CatalogPairRow[] {
-  return db.$client
-    .prepare(
-      `SELECT pair_id AS pairId, family_id AS family, easy_probe_key AS easy, easy_twin_probe_key AS easyTwin,
-              hard_probe_key AS hard, hard_twin_probe_key AS hardTwin
-       FROM suite_pairs WHERE suite_key = ? ORDER BY position`,
-    )
-    .all(suiteKey) as CatalogPairRow[];
+export async function suitePairRows(db: SqlRunner, suiteKey: number): Promise<CatalogPairRow[]> {
+  return db.all<CatalogPairRow>(sql`
+    SELECT pair_id AS "pairId", family_id AS family, easy_probe_key AS easy, easy_twin_probe_key AS "easyTwin",
+           hard_probe_key AS hard, hard_twin_probe_key AS "hardTwin"
+    FROM suite_pairs WHERE suite_key = ${suiteKey} ORDER BY position`);
 }
 
 /** A stored probe version as the catalog reads it back (grader still JSON text). */
@@ -46,12 +44,9 @@ export interface CatalogProbeRow {
 }
 
 /** Every probe (contrast twins included) of a stored suite version's pairs. */
-export function suiteProbeRows(db: Db, suiteKey: number): CatalogProbeRow[] {
-  return db.$client
-    .prepare(
-      `SELECT p.key, p.id, p.prompt, p.answer, p.grader, p.chance, p.source, p.license FROM suite_pairs sp
-       JOIN probes p ON p.key IN (sp.easy_probe_key, sp.hard_probe_key, sp.easy_twin_probe_key, sp.hard_twin_probe_key)
-       WHERE sp.suite_key = ?`,
-    )
-    .all(suiteKey) as CatalogProbeRow[];
+export async function suiteProbeRows(db: SqlRunner, suiteKey: number): Promise<CatalogProbeRow[]> {
+  return db.all<CatalogProbeRow>(sql`
+    SELECT p.key, p.id, p.prompt, p.answer, p.grader, p.chance, p.source, p.license FROM suite_pairs sp
+    JOIN probes p ON p.key IN (sp.easy_probe_key, sp.hard_probe_key, sp.easy_twin_probe_key, sp.hard_twin_probe_key)
+    WHERE sp.suite_key = ${suiteKey}`);
 }

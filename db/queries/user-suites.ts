@@ -1,6 +1,5 @@
-import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { userSuites } from '../schema';
+import { sql } from 'drizzle-orm';
+import type { SqlRunner } from '../store/store';
 
 /** A user suite's name and the stored suite version it points at. */
 export interface UserSuiteRow {
@@ -11,30 +10,33 @@ export interface UserSuiteRow {
   updatedAt: Date;
 }
 
-const columns = {
-  id: userSuites.id,
-  title: userSuites.title,
-  description: userSuites.description,
-  suiteKey: userSuites.suiteKey,
-  updatedAt: userSuites.updatedAt,
-};
+const COLUMNS = sql.raw(`id, title, description, suite_key AS "suiteKey", updated_at AS "updatedAt"`);
 
-export function getUserSuiteRow(db: Db, id: string): UserSuiteRow | undefined {
-  return db.select(columns).from(userSuites).where(eq(userSuites.id, id)).get();
+type StoredUserSuiteRow = Omit<UserSuiteRow, 'updatedAt'> & { updatedAt: number };
+
+function userSuiteRowOf(row: StoredUserSuiteRow): UserSuiteRow {
+  return { ...row, updatedAt: new Date(row.updatedAt) };
+}
+
+export async function getUserSuiteRow(db: SqlRunner, id: string): Promise<UserSuiteRow | undefined> {
+  const row = await db.get<StoredUserSuiteRow>(sql`SELECT ${COLUMNS} FROM user_suites WHERE id = ${id}`);
+  return row && userSuiteRowOf(row);
 }
 
 /** Every user suite, by id. */
-export function listUserSuiteRows(db: Db): UserSuiteRow[] {
-  return db.select(columns).from(userSuites).orderBy(userSuites.id).all();
+export async function listUserSuiteRows(db: SqlRunner): Promise<UserSuiteRow[]> {
+  return (await db.all<StoredUserSuiteRow>(sql`SELECT ${COLUMNS} FROM user_suites ORDER BY id`)).map(userSuiteRowOf);
 }
 
 /** Creates a user suite, or points an existing one at another stored version (with its title and description). */
-export function upsertUserSuite(db: Db, head: { id: string; title: string; description: string }, suiteKey: number): void {
-  db.insert(userSuites)
-    .values({ id: head.id, title: head.title, description: head.description, suiteKey })
-    .onConflictDoUpdate({
-      target: userSuites.id,
-      set: { title: head.title, description: head.description, suiteKey, updatedAt: sql`(unixepoch('subsec') * 1000)` },
-    })
-    .run();
+export async function upsertUserSuite(
+  db: SqlRunner,
+  head: { id: string; title: string; description: string },
+  suiteKey: number,
+  now: number = Date.now(),
+): Promise<void> {
+  await db.run(sql`
+    INSERT INTO user_suites (id, title, description, suite_key) VALUES (${head.id}, ${head.title}, ${head.description}, ${suiteKey})
+    ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = excluded.description,
+      suite_key = excluded.suite_key, updated_at = ${now}`);
 }

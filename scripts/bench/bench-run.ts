@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { closeDb, openDb, type Db } from '../../db/client';
+import { sqliteStore } from '../../db/store';
 import { insertQueuedRun } from '../../db/queries/run-writes';
 import { runStoredCount } from '../../db/queries/run-totals';
 import { upsertModel } from '../../server/models/sync-models';
@@ -11,11 +12,11 @@ import { arithmeticModel, writeArithmeticSuite } from '../../testing/arithmetic-
 import { createWorker } from '../../server/runner/create-worker';
 
 /** A fresh database in a temp folder with the arithmetic model pointing at `url`; remove() deletes it. */
-export function benchDatabase(url: string): { db: Db; file: string; remove: () => void } {
+export async function benchDatabase(url: string): Promise<{ db: Db; file: string; remove: () => void }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-bench-'));
   const file = path.join(dir, 'bench.db');
   const db = openDb(file);
-  upsertModel(db, arithmeticModel(url, { priceInput: 1, priceOutput: 2 }));
+  await upsertModel(sqliteStore(db), arithmeticModel(url, { priceInput: 1, priceOutput: 2 }));
   return { db, file, remove: () => {
     closeDb(db);
     rmSync(dir, { recursive: true, force: true });
@@ -23,8 +24,8 @@ export function benchDatabase(url: string): { db: Db; file: string; remove: () =
 }
 
 /** Queues a run of `probes` probes (a generated suite of probes / 2 pairs, written in bulk) and returns its id. */
-export function queueBenchRun(db: Db, probes: number, settings: Partial<RunSettings>): number {
-  const suiteKey = writeArithmeticSuite(db, Math.ceil(probes / 2));
+export async function queueBenchRun(db: Db, probes: number, settings: Partial<RunSettings>): Promise<number> {
+  const suiteKey = await writeArithmeticSuite(sqliteStore(db), Math.ceil(probes / 2));
   return insertQueuedRun(db, {
     modelId: 'arith-model', suiteKey, settings: { samples: 1, ...settings }, samples: 1, temperature: null, expected: Math.ceil(probes / 2) * 2,
   });

@@ -16,11 +16,11 @@ export const runnerEfficiency: Benchmark = {
     const concurrency = 16;
     const ideal = (probes * latencyMs) / 1000 / concurrency;
     const server = await startBenchServer(latencyMs);
-    const bench = benchDatabase(server.url);
+    const bench = await benchDatabase(server.url);
     try {
-      await workRun(bench.db, queueBenchRun(bench.db, 200, { concurrency })); // warm-up
+      await workRun(bench.db, await queueBenchRun(bench.db, 200, { concurrency })); // warm-up
       const baseline = await bareFetchLoop(server.url, probes, concurrency);
-      const run = await workRun(bench.db, queueBenchRun(bench.db, probes, { concurrency }));
+      const run = await workRun(bench.db, await queueBenchRun(bench.db, probes, { concurrency }));
       if (run.status !== 'completed' || run.stored !== probes) throw new Error(`bench run ended ${run.status} with ${run.stored}/${probes} results`);
       const efficiency = ideal / run.seconds;
       const baseEfficiency = ideal / baseline.seconds;

@@ -28,10 +28,10 @@ export const runnerPeakRss: Benchmark = {
     const large = ctx.quick ? 20_000 : 100_000;
     const small = large / 10;
     const server = await startBenchServer(0);
-    const bench = benchDatabase(server.url);
+    const bench = await benchDatabase(server.url);
     try {
-      const smallRun = queueBenchRun(bench.db, small, { concurrency: 32 });
-      const largeRun = queueBenchRun(bench.db, large, { concurrency: 32 });
+      const smallRun = await queueBenchRun(bench.db, small, { concurrency: 32 });
+      const largeRun = await queueBenchRun(bench.db, large, { concurrency: 32 });
       const idle = await measureInChild(bench.file, 0);
       const smallReport = await measureInChild(bench.file, smallRun);
       const largeReport = await measureInChild(bench.file, largeRun);

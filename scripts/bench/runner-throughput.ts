@@ -14,14 +14,14 @@ export const runnerThroughput: Benchmark = {
     const probes = ctx.quick ? 4_000 : 20_000;
     const concurrency = 32;
     const server = await startBenchServer(0);
-    const bench = benchDatabase(server.url);
+    const bench = await benchDatabase(server.url);
     try {
       // Warm both paths (JIT, sockets, SQLite pages) on a small run first.
       await bareFetchLoop(server.url, 1_000, concurrency);
-      await workRun(bench.db, queueBenchRun(bench.db, 1_000, { concurrency }));
+      await workRun(bench.db, await queueBenchRun(bench.db, 1_000, { concurrency }));
 
       const baseline = await bareFetchLoop(server.url, probes, concurrency);
-      const runId = queueBenchRun(bench.db, probes, { concurrency });
+      const runId = await queueBenchRun(bench.db, probes, { concurrency });
       const serverBefore = await server.stats();
       const run = await workRun(bench.db, runId);
       const serverAfter = await server.stats();

@@ -64,11 +64,12 @@ export const evalCommand: Command = {
   usage,
   async run(args, io) {
     const { flags } = parseFlags(args, options, FlagsSchema);
-    const { db } = openCliDb();
+    const { db } = await openCliDb();
+    const store = sqliteStore(db);
 
     let suite;
     try {
-      suite = resolveSuite(db, flags.suite); // a user suite from the database, else built-in id or file
+      suite = await resolveSuite(store, flags.suite); // a user suite from the database, else built-in id or file
     } catch (error) {
       if (error instanceof SuiteError) throw new CliError(`--suite: ${error.message}`, 2);
       throw error;
@@ -88,17 +89,17 @@ export const evalCommand: Command = {
           baseURL: flags['base-url'], model: flags['model-name']!, apiKeyEnv: flags['api-key-env'],
         }, 'cli')
       : undefined;
-    const model = adHoc ? { ...(modelById(db, adHoc.id) ?? {}), ...adHoc, createdAt: new Date() } as ModelRow : modelById(db, flags.model!);
+    const model = adHoc ? { ...((await modelById(store, adHoc.id)) ?? {}), ...adHoc, createdAt: new Date() } as ModelRow : await modelById(store, flags.model!);
     if (!model) {
-      const known = modelIds(db);
+      const known = await modelIds(store);
       throw new CliError(`--model: unknown model "${flags.model}" (known: ${known.join(', ') || 'none; add one to sawtooth.config.json'})`, 2);
     }
     // A neutral prompt, not a probe: a model that declares a scope is never sent a probe outside it, not even here.
     const problem = await preflight(model, settings, 'Reply with the word OK.');
     if (problem) throw new CliError(problem);
-    if (adHoc) upsertModel(db, adHoc);
+    if (adHoc) await upsertModel(store, adHoc);
 
-    const runId = createRun(db, { modelId: model.id, suite, settings });
+    const runId = await createRun(db, { modelId: model.id, suite, settings });
     io.stdout(`run ${runId}\n`);
     await runInProcess(db, runId, io, { quiet: flags.json });
 

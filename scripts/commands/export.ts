@@ -3,12 +3,13 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { modelExists } from '../../db/queries/models';
-import { runExists } from '../../db/queries/run-lookups';
 import { SuiteError, serializeSuite } from '../../evals/suites';
 import { exportResults, type ExportScope } from '../../server/results/exports/results-export';
 import { resolveSuite } from '../../server/suites/resolve-suite';
-import { CliError, parseFlags, type Command } from '../command';
-import { openCliDb } from '../open-db';
+import { CliError, parseFlags, type Command, type CommandIO } from '../command';
+import type { Store } from '../../db/store';
+import { openCliStore } from '../open-db';
+import { exportRunSuites } from '../../db/queries/results-export';
 import { checkOutPath } from '../safe-out-path';
 import { env } from '../../server/env';
 
@@ -39,31 +40,41 @@ export const exportCommand: Command = {
   async run(args, io) {
     const { flags } = parseFlags(args, options, FlagsSchema);
     const target = flags.out === undefined ? undefined : checkOutPath(flags.out, env().SAWTOOTH_DB);
-    const { db } = openCliDb();
-    let chunks: Iterable<string>;
-    if (flags.run === undefined && flags.model === undefined) {
-      try {
-        chunks = [serializeSuite(resolveSuite(db, flags.suite!), flags.format as 'yaml' | 'jsonl')];
-      } catch (error) {
-        if (error instanceof SuiteError) throw new CliError(`--suite: ${error.message}`, 2);
-        throw error;
-      }
-    } else {
-      const scope: ExportScope = flags.run !== undefined ? { runId: flags.run } : { modelId: flags.model!, suiteId: flags.suite ?? 'core' };
-      const exists = 'runId' in scope
-        ? runExists(db, scope.runId)
-        : modelExists(db, scope.modelId);
-      if (!exists) throw new CliError('runId' in scope ? `--run: no run ${scope.runId}` : `--model: unknown model "${scope.modelId}"`, 2);
-      chunks = exportResults(db, scope, flags.format as 'csv' | 'json');
+    const { store } = await openCliStore();
+    try {
+      return await exportTo(store, flags, target, io);
+    } finally {
+      await store.close();
     }
-    if (target === undefined) {
-      for (const chunk of chunks) io.stdout(chunk);
-      return 0;
-    }
-    // pipeline respects back-pressure (a million-row export must not pile up in memory ahead of the disk) and
-    // turns a write error (disk full) into a rejection the CLI prints as one line.
-    await pipeline(Readable.from(chunks, { objectMode: false }), createWriteStream(target));
-    io.stderr(`wrote ${flags.out}\n`);
-    return 0;
   },
 };
+
+/** Writes the suite file or the results export to `target` (stdout when undefined). */
+async function exportTo(store: Store, flags: z.infer<typeof FlagsSchema>, target: string | undefined, io: CommandIO): Promise<number> {
+  let chunks: Iterable<string> | AsyncIterable<string>;
+  if (flags.run === undefined && flags.model === undefined) {
+    try {
+      chunks = [serializeSuite(await resolveSuite(store, flags.suite!), flags.format as 'yaml' | 'jsonl')];
+    } catch (error) {
+      if (error instanceof SuiteError) throw new CliError(`--suite: ${error.message}`, 2);
+      throw error;
+    }
+  } else {
+    const scope: ExportScope = flags.run !== undefined ? { runId: flags.run } : { modelId: flags.model!, suiteId: flags.suite ?? 'core' };
+    // A run always has a suite: no suite row means no run.
+    const exists = 'runId' in scope
+      ? (await exportRunSuites(store, { runId: scope.runId })).length > 0
+      : await modelExists(store, scope.modelId);
+    if (!exists) throw new CliError('runId' in scope ? `--run: no run ${scope.runId}` : `--model: unknown model "${scope.modelId}"`, 2);
+    chunks = exportResults(store, scope, flags.format as 'csv' | 'json');
+  }
+  if (target === undefined) {
+    for await (const chunk of chunks) io.stdout(chunk);
+    return 0;
+  }
+  // pipeline respects back-pressure (a million-row export must not pile up in memory ahead of the disk) and
+  // turns a write error (disk full) into a rejection the CLI prints as one line.
+  await pipeline(Readable.from(chunks, { objectMode: false }), createWriteStream(target));
+  io.stderr(`wrote ${flags.out}\n`);
+  return 0;
+}

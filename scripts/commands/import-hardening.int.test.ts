@@ -1,34 +1,32 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { spawnCli } from '../../testing/cli/spawn-cli';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { runCli, spawnCli } from '../../testing/cli/spawn-cli';
+import { describeEachBackend, freshDatabase, type TestDatabase } from '../../testing/store-backends/backends';
 
 // Issue 12 items 6 and 8 through `sawtooth import`: a 130,000-probe file (the stack overflowed above ~125k), two
 // imports of one file at once (a raw UNIQUE-constraint stack trace), a byte-order mark (refused) and invalid UTF-8
-// (silently turned into U+FFFD).
-const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-import-hard-'));
-process.env.SAWTOOTH_DB = path.join(dir, 'sawtooth.db');
-process.env.SAWTOOTH_CONFIG = path.join(dir, 'none.json');
-const env = { SAWTOOTH_DB: process.env.SAWTOOTH_DB, SAWTOOTH_CONFIG: process.env.SAWTOOTH_CONFIG };
-
-const { main } = await import('../cli');
-
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
-
-function jsonl(name: string, model: string, n: number): string {
-  const file = path.join(dir, name);
-  writeFileSync(file, Array.from({ length: n }, (_, i) => JSON.stringify({ model, prompt: `Question ${i}?`, response: 'a', correct: i % 2 === 0 })).join('\n'));
-  return file;
-}
-
-describe('sawtooth import, hardened', () => {
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// (silently turned into U+FFFD). The real CLI as child processes, on each backend.
+describeEachBackend('sawtooth import, hardened', (dialect) => {
+  let dir: string;
+  let database: TestDatabase;
+  let env: Record<string, string>;
+  const cli = (args: string[]) => runCli(args, env);
+  const jsonl = (name: string, model: string, n: number): string => {
+    const file = path.join(dir, name);
+    writeFileSync(file, Array.from({ length: n }, (_, i) => JSON.stringify({ model, prompt: `Question ${i}?`, response: 'a', correct: i % 2 === 0 })).join('\n'));
+    return file;
+  };
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-import-hard-'));
+    database = await freshDatabase(dialect);
+    env = { ...database.env, SAWTOOTH_CONFIG: path.join(dir, 'none.json') };
+  });
+  afterAll(async () => {
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('imports 130,000 distinct probes for one model', async () => {
     const res = await cli(['import', jsonl('huge.jsonl', 'many', 130_000), '--json']);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { formatIssue } from '../../evals/suites';
 import { importResults, RESULT_FORMATS } from '../../server/results/imports/import-results';
 import { CliError, parseFlags, type Command } from '../command';
-import { openCliDb } from '../open-db';
+import { openCliStore } from '../open-db';
 
 const usage = `usage: sawtooth import <file> [--format jsonl|lm-eval|promptfoo|run-log] [--model <id>] [--json]
 
@@ -37,8 +37,13 @@ export const importCommand: Command = {
     } catch (error) {
       throw new CliError(`${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message}`);
     }
-    const { db } = openCliDb();
-    const outcome = await importResults(db, { fileName: file, text, format: flags.format, modelId: flags.model });
+    const { store } = await openCliStore();
+    let outcome;
+    try {
+      outcome = await importResults(store, { fileName: file, text, format: flags.format, modelId: flags.model });
+    } finally {
+      await store.close();
+    }
     if (!outcome.ok) {
       for (const issue of outcome.issues.slice(0, 50)) io.stderr(`${formatIssue(issue)}\n`);
       if (outcome.issues.length > 50) io.stderr(`… and ${outcome.issues.length - 50} more\n`);

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,8 +34,8 @@ describe('one clear line instead of a stack trace', () => {
 
   beforeAll(async () => {
     // A model whose endpoint is dead: nothing listens on that port.
-    upsertModel(db, arithmeticModel(`http://127.0.0.1:${await freePort()}/v1`));
-    runId = createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(6, 'dead-endpoint'), settings: { concurrency: 2, maxRetries: 0 } });
+    await upsertModel(sqliteStore(db), arithmeticModel(`http://127.0.0.1:${await freePort()}/v1`));
+    runId = await createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(6, 'dead-endpoint'), settings: { concurrency: 2, maxRetries: 0 } });
   });
   afterAll(() => {
     db.$client.close();

@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { SuiteError } from '../../evals/suites';
 import { suiteProbeHealth, type SuiteProbeHealth } from '../../server/explore/probe-health';
 import { CliError, parseFlags, type CommandIO } from '../command';
-import { sqliteStore } from '../../db/store';
 import { currentSuiteKey } from '../../server/suites/suite-key';
-import { openCliDb } from '../open-db';
+import { openCliStore } from '../open-db';
 
 const HealthFlagsSchema = z.object({ suite: z.string().min(1).default('core'), json: z.boolean().optional() });
 const healthOptions = { suite: { type: 'string' }, json: { type: 'boolean' } } as const;
@@ -42,13 +41,15 @@ function report(health: SuiteProbeHealth): string {
 export async function probesHealth(args: string[], io: CommandIO): Promise<number> {
   const { flags, positionals } = parseFlags(args, healthOptions, HealthFlagsSchema, true);
   if (positionals.length > 0) throw new CliError(`health: unexpected argument "${positionals[0]}"`, 2);
-  const { db } = openCliDb();
+  const { store } = await openCliStore();
   let health: SuiteProbeHealth;
   try {
-    health = await suiteProbeHealth(sqliteStore(db), flags.suite, currentSuiteKey(db, flags.suite));
+    health = await suiteProbeHealth(store, flags.suite, await currentSuiteKey(store, flags.suite));
   } catch (error) {
     if (error instanceof SuiteError) throw new CliError(`--suite: ${error.message}`, 2);
     throw error;
+  } finally {
+    await store.close();
   }
   io.stdout(flags.json ? `${JSON.stringify(health, null, 2)}\n` : report(health));
   return 0;

@@ -54,7 +54,7 @@ export const runsCommand: Command = {
       throw new CliError(action ? `unknown action "${action}"${didYouMean(action, ACTIONS) || ` (use ${ACTIONS.join(', ')})`}` : `give an action: ${ACTIONS.join(', ')}`, 2);
     }
     if (extra.length > 0) throw new CliError(`unexpected argument "${extra[0]}"`, 2);
-    const { db } = openCliDb();
+    const { db } = await openCliDb();
 
     if (action === 'list') {
       const runs = listRuns(db, { limit: 100 });
@@ -66,13 +66,19 @@ export const runsCommand: Command = {
     if (!getRun(db, id)) throw new CliError(`no run with id ${id}`);
     if (action === 'remove') {
       if (!flags.yes) throw new CliError(`remove: this deletes run ${id} and its results; add --yes to confirm`, 2);
-      const removed = control(() => removeRun(db, id));
+      let removed;
+      try {
+        removed = await removeRun(db, id);
+      } catch (error) {
+        if (error instanceof RunStateError) throw new CliError(error.message);
+        throw error;
+      }
       io.stdout(`removed run ${id} (${plural(removed.results, 'result')})\n`);
       return 0;
     }
     if (action === 'log') {
       if (!flags.out) throw new CliError('--out: required: the file to write, e.g. --out run.json', 2);
-      const log = buildRunLog(db, id, codeRevision())!;
+      const log = (await buildRunLog(db, id, codeRevision()))!;
       writeFileSync(flags.out, `${JSON.stringify(log, null, 1)}\n`);
       io.stdout(`wrote ${flags.out}: run ${id}, ${plural(log.results.length, 'result')} (model ${log.model.id}, suite ${log.suite.id} ${log.suite.version}, code ${log.codeRevision})\n`);
       return 0;

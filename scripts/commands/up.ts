@@ -15,6 +15,7 @@ import { openBindCheck } from '../../server/auth/bind-guard';
 import { CliError, parseFlags, type Command } from '../command';
 import { openCliDb } from '../open-db';
 import type { Db } from '../../db/client';
+import { sqliteStore } from '../../db/store';
 
 const usage = `usage: sawtooth up [--port 3000] [--host 127.0.0.1] [--checkpoint-port 8808] [--no-eval] [--rebuild] [--insecure-no-auth]
 
@@ -32,12 +33,13 @@ function hasCheckpoints(dir: string): boolean {
 }
 
 /** Queues a run for every configured model × default suite that has no finished or pending run at this suite version. */
-function queueDefaultRuns(db: Db, suiteIds: string[], localUp: boolean, localBase: string, log: (s: string) => void): number {
+async function queueDefaultRuns(db: Db, suiteIds: string[], localUp: boolean, localBase: string, log: (s: string) => void): Promise<number> {
+  const store = sqliteStore(db);
   let queued = 0;
   for (const suiteId of suiteIds) {
     const suite = loadSuite(suiteId);
-    const suiteKey = suiteKeyOf(db, suite.id, suite.version);
-    for (const model of configModels(db)) {
+    const suiteKey = await suiteKeyOf(store, suite.id, suite.version);
+    for (const model of await configModels(store)) {
       if (model.baseUrl?.startsWith(localBase) && !localUp) continue;
       if (model.apiKeyEnv && !readApiKey(model.apiKeyEnv)) {
         log(`skipping ${model.id}: ${model.apiKeyEnv} is not set`);
@@ -45,7 +47,7 @@ function queueDefaultRuns(db: Db, suiteIds: string[], localUp: boolean, localBas
       }
       const existing = suiteKey !== undefined && liveRunOf(db, model.id, suiteKey);
       if (existing) continue;
-      createRun(db, { modelId: model.id, suite, settings: { concurrency: 8 } });
+      await createRun(db, { modelId: model.id, suite, settings: { concurrency: 8 } });
       queued++;
     }
   }
@@ -83,7 +85,7 @@ export const upCommand: Command = {
     });
     if (bind && 'refuse' in bind) throw new CliError(bind.refuse, 2);
     if (bind) log(bind.warn);
-    const { db, config } = openCliDb({ checkpointPort: flags['checkpoint-port'] });
+    const { db, config } = await openCliDb({ checkpointPort: flags['checkpoint-port'] });
     const children: ChildProcess[] = [];
     const stopChildren = () => {
       for (const child of children) if (child.pid && child.exitCode === null) process.kill(child.pid, 'SIGTERM');
@@ -133,7 +135,7 @@ export const upCommand: Command = {
     // dashboard server's own worker answers them once it starts.
     const localUp = await startLocalServer();
     if (!flags['no-eval']) {
-      const queued = queueDefaultRuns(db, config.defaultSuites, localUp, localBase, log);
+      const queued = await queueDefaultRuns(db, config.defaultSuites, localUp, localBase, log);
       log(queued > 0 ? `queued ${queued} evaluation run(s)` : 'every configured model is already evaluated');
     }
     try {

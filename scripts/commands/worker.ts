@@ -19,7 +19,7 @@ export const workerCommand: Command = {
       { once: { type: 'boolean' }, 'lease-ms': { type: 'string' } },
       z.object({ once: z.boolean().optional(), 'lease-ms': z.coerce.number().int().min(200).max(600_000).optional() }),
     );
-    const { db } = openCliDb();
+    const { db } = await openCliDb();
     tuneWorkerProcess(db);
     const worker = createWorker(db, {
       leaseMs: flags['lease-ms'],

@@ -62,7 +62,7 @@ export async function seedResults(db: Db, options: SeedOptions): Promise<SeedRep
   const started = performance.now();
   const rng = new Mulberry32(options.seed ?? 1);
   const models = options.models ?? SYNTHETIC_MODELS;
-  const suiteKey = persistSuite(db, options.suite);
+  const suiteKey = await persistSuite(sqliteStore(db), options.suite);
   for (const m of models) {
     // No base URL: like imported results, a seeded model can be browsed and compared but not run.
     const row = { label: m.label, arch: m.arch, baseUrl: null, modelName: m.id, reasoning: m.id.includes('reasoner'),

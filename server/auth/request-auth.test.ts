@@ -16,16 +16,16 @@ describe('request auth', () => {
     [{ authorization: null, cookie: 'ended-session-id', queryToken: null }, null],
     [{ authorization: null, cookie: 'ended-session-id', queryToken: TOKEN }, 'query'],
     [{ authorization: null, cookie: undefined, queryToken: null }, null],
-  ] as const)('%j → %s', (parts, expected) => {
-    expect(authOf(parts, TOKEN, liveSession)).toBe(expected);
+  ] as const)('%j → %s', async (parts, expected) => {
+    expect(await authOf(parts, TOKEN, liveSession)).toBe(expected);
   });
 
-  it('asks the sessions table only when a cookie is there and no bearer header signs the request in', () => {
+  it('asks the sessions table only when a cookie is there and no bearer header signs the request in', async () => {
     const asked: string[] = [];
     const spy = (cookie: string) => (asked.push(cookie), false);
-    authOf({ authorization: `Bearer ${TOKEN}`, cookie: 'a', queryToken: null }, TOKEN, spy);
-    authOf({ authorization: null, cookie: undefined, queryToken: TOKEN }, TOKEN, spy);
-    authOf({ authorization: null, cookie: 'b', queryToken: null }, TOKEN, spy);
+    await authOf({ authorization: `Bearer ${TOKEN}`, cookie: 'a', queryToken: null }, TOKEN, spy);
+    await authOf({ authorization: null, cookie: undefined, queryToken: TOKEN }, TOKEN, spy);
+    await authOf({ authorization: null, cookie: 'b', queryToken: null }, TOKEN, spy);
     expect(asked).toEqual(['b']);
   });
 

@@ -32,10 +32,14 @@ export interface AuthRequestParts {
  * `liveSession`, only when a cookie is there and no bearer header signs the request in), or `?token=<token>` (then
  * the caller starts a session, sets its cookie and redirects to the URL without the token).
  */
-export function authOf(parts: AuthRequestParts, token: string, liveSession: (cookie: string) => boolean): 'bearer' | 'cookie' | 'query' | null {
+export async function authOf(
+  parts: AuthRequestParts,
+  token: string,
+  liveSession: (cookie: string) => boolean | Promise<boolean>,
+): Promise<'bearer' | 'cookie' | 'query' | null> {
   const bearer = /^Bearer\s+(.+)$/i.exec(parts.authorization ?? '')?.[1]?.trim();
   if (sameSecret(bearer, token)) return 'bearer';
-  if (parts.cookie && liveSession(parts.cookie)) return 'cookie';
+  if (parts.cookie && (await liveSession(parts.cookie))) return 'cookie';
   if (sameSecret(parts.queryToken, token)) return 'query';
   return null;
 }

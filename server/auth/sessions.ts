@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { deleteExpiredSessionRows, deleteSessionRow, insertSessionRow, sessionRow, touchSessionRow } from '../../db/queries/sessions';
 import { sameSecret } from './request-auth';
 
@@ -27,10 +27,10 @@ const tokenMac = (token: string, id: string) => createHmac('sha256', token).upda
 const expiry = (createdAt: number, lastSeenAt: number) => Math.min(lastSeenAt + SESSION_IDLE_MS, createdAt + SESSION_MAX_AGE_MS);
 
 /** Starts a session under `token` and returns the cookie value; sessions that have expired are cleared on the way. */
-export function startSession(db: Db, token: string, now: number): string {
-  deleteExpiredSessionRows(db, now);
+export async function startSession(db: SqlRunner, token: string, now: number): Promise<string> {
+  await deleteExpiredSessionRows(db, now);
   const id = randomBytes(32).toString('base64url');
-  insertSessionRow(db, { idHash: idHash(id), tokenMac: tokenMac(token, id), createdAt: now, lastSeenAt: now, expiresAt: expiry(now, now) });
+  await insertSessionRow(db, { idHash: idHash(id), tokenMac: tokenMac(token, id), createdAt: now, lastSeenAt: now, expiresAt: expiry(now, now) });
   return id;
 }
 
@@ -38,22 +38,22 @@ export function startSession(db: Db, token: string, now: number): string {
  * Why a cookie does not sign a request in under `token` at `now`, or null when it does (then its last-seen moves
  * on, at most once per TOUCH_EVERY_MS). An expired session, or one made under another token, is deleted.
  */
-export function sessionProblem(db: Db, token: string, cookie: string, now: number): SessionProblem | null {
+export async function sessionProblem(db: SqlRunner, token: string, cookie: string, now: number): Promise<SessionProblem | null> {
   if (!SessionIdSchema.safeParse(cookie).success) return 'malformed';
   const key = idHash(cookie);
-  const row = sessionRow(db, key);
+  const row = await sessionRow(db, key);
   if (!row) return 'unknown';
   if (!sameSecret(row.tokenMac, tokenMac(token, cookie))) {
-    deleteSessionRow(db, key);
+    await deleteSessionRow(db, key);
     return 'other-token';
   }
   if (row.expiresAt <= now) {
-    deleteSessionRow(db, key);
+    await deleteSessionRow(db, key);
     return 'expired';
   }
   if (now - row.lastSeenAt >= TOUCH_EVERY_MS) {
     try {
-      touchSessionRow(db, key, now, expiry(row.createdAt, now));
+      await touchSessionRow(db, key, now, expiry(row.createdAt, now));
     } catch {
       // Another process holds the write lock past the busy timeout: the session is valid now; last-seen moves next time.
     }
@@ -62,8 +62,8 @@ export function sessionProblem(db: Db, token: string, cookie: string, now: numbe
 }
 
 /** Ends the cookie's session (signing out). Returns whether there was one. */
-export function endSession(db: Db, cookie: string): boolean {
-  return SessionIdSchema.safeParse(cookie).success && deleteSessionRow(db, idHash(cookie));
+export async function endSession(db: SqlRunner, cookie: string): Promise<boolean> {
+  return SessionIdSchema.safeParse(cookie).success && (await deleteSessionRow(db, idHash(cookie)));
 }
 
 /** The cookie's attributes: not readable by scripts, not sent on cross-site posts, kept by the browser for the absolute limit. */

@@ -51,10 +51,10 @@ describeEachBackend('profile cache (profile_cache table)', (dialect) => {
   const alphaProfile = async (db: Store) => (await storedProfile(db, { modelId: 'alpha', suiteId: suite.id }))!.profile;
 
   beforeAll(async () => {
-    database = await seededDatabase(dialect, (db) => {
-      runs.alpha = seedRun(db, { modelId: 'alpha', suite, answer: alpha });
-      runs.beta = seedRun(db, { modelId: 'beta', suite, answer: beta });
-      runs.gamma = seedRun(db, { modelId: 'gamma', suite, answer: beta });
+    database = await seededDatabase(dialect, async (db) => {
+      runs.alpha = await seedRun(db, { modelId: 'alpha', suite, answer: alpha });
+      runs.beta = await seedRun(db, { modelId: 'beta', suite, answer: beta });
+      runs.gamma = await seedRun(db, { modelId: 'gamma', suite, answer: beta });
     });
     setup = database.store;
   });
@@ -84,7 +84,7 @@ describeEachBackend('profile cache (profile_cache table)', (dialect) => {
     await setRow('alpha', 'profile', marked());
     const before = (await rowOf('alpha'))!.stamp;
     const db = setupDb();
-    const probeKey = suitePairRows(db, suiteKeyOf(db, suite.id, suite.version)!)[0]!.easy;
+    const probeKey = (await suitePairRows(setup, (await suiteKeyOf(setup, suite.id, suite.version))!))[0]!.easy;
     const recorder = new ResultRecorder(db, { maxBatch: 10, maxDelayMs: 1 });
     recorder.add({
       runId: runs.alpha, modelId: 'alpha', probeKey, familyId: suite.pairs[0]!.family, domain: suite.pairs[0]!.family.split('.')[0]!, tier: 'easy',
@@ -140,7 +140,7 @@ describeEachBackend('profile cache (profile_cache table)', (dialect) => {
 
   // Queueing a run is the runner's (store-runner moves it onto the store): SQLite until then.
   it.skipIf(dialect === 'pg')('a run that has not ended is profiled but not stored', async () => {
-    const queued = createRun(setupDb(), { modelId: 'alpha', suite, settings: { samples: 1 } });
+    const queued = await createRun(setupDb(), { modelId: 'alpha', suite, settings: { samples: 1 } });
     const found = (await storedProfile(await fresh(), { modelId: 'alpha', suiteId: suite.id, runIds: [queued] }))!;
     expect(found.profile.runs).toEqual([queued]);
     expect(await cachedProfileCount(setup, 'alpha')).toBe(1);
@@ -192,15 +192,14 @@ describeEachBackend('profile cache (profile_cache table)', (dialect) => {
     }
   });
 
-  // Deleting runs and models is removals.ts (store-catalog moves it onto the store): SQLite until then.
-  it.skipIf(dialect === 'pg')('deleting a run or a model deletes the profiles resting on it', async () => {
+  it('deleting a run or a model deletes the profiles resting on it', async () => {
     expect(await warmDefaultProfile(setup, runs.gamma)).toBe(true);
     await storedProfile(setup, { modelId: 'alpha', suiteId: suite.id, runIds: [runs.alpha] });
     expect(await cachedProfileCount(setup, 'gamma')).toBe(1);
     expect(await cachedProfileCount(setup, 'alpha')).toBe(1);
-    deleteRunRows(setupDb(), runs.gamma);
+    await deleteRunRows(setup, runs.gamma);
     expect(await cachedProfileCount(setup, 'gamma')).toBe(0);
-    deleteModelRows(setupDb(), 'alpha');
+    await deleteModelRows(setup, 'alpha');
     expect(await cachedProfileCount(setup, 'alpha')).toBe(0);
   });
 });

@@ -52,10 +52,10 @@ describe('a local model\'s training card through the server room', () => {
     await until(() => /^http:\/\/\S+$/m.test(serve.stdout()) || serve.child.exitCode !== null);
     if (serve.child.exitCode !== null) throw new Error(`serve exited: ${serve.stderr()}`);
     serveUrl = `${/^(http:\/\/\S+)$/m.exec(serve.stdout())![1]!}/v1`;
-    upsertModel(db, model('local-ctm', 'ctm', serveUrl, 'sawtooth-ctm'));
-    upsertModel(db, model('local-transformer', 'transformer', serveUrl, 'transformer-parity'));
-    upsertModel(db, model('hosted', 'llm', 'https://api.example.com/v1', 'gpt-x'));
-    upsertModel(db, model('down-ctm', 'ctm', `http://127.0.0.1:${await freePort()}/v1`, 'sawtooth-ctm'));
+    await upsertModel(sqliteStore(db), model('local-ctm', 'ctm', serveUrl, 'sawtooth-ctm'));
+    await upsertModel(sqliteStore(db), model('local-transformer', 'transformer', serveUrl, 'transformer-parity'));
+    await upsertModel(sqliteStore(db), model('hosted', 'llm', 'https://api.example.com/v1', 'gpt-x'));
+    await upsertModel(sqliteStore(db), model('down-ctm', 'ctm', `http://127.0.0.1:${await freePort()}/v1`, 'sawtooth-ctm'));
   });
 
   afterAll(async () => {
@@ -150,9 +150,9 @@ describeEachBackend('checkpointCards reads its model through the store', (dialec
   let port = 0;
   beforeAll(async () => {
     port = await freePort();
-    database = await seededDatabase(dialect, (seed) => {
-      upsertModel(seed, model('hosted', 'llm', 'https://api.example.com/v1', 'gpt-x'));
-      upsertModel(seed, model('down-ctm', 'ctm', `http://127.0.0.1:${port}/v1`, 'sawtooth-ctm'));
+    database = await seededDatabase(dialect, async (seed) => {
+      await upsertModel(sqliteStore(seed), model('hosted', 'llm', 'https://api.example.com/v1', 'gpt-x'));
+      await upsertModel(sqliteStore(seed), model('down-ctm', 'ctm', `http://127.0.0.1:${port}/v1`, 'sawtooth-ctm'));
     });
   });
   afterAll(() => database.drop());

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { adminModelRow, adminModelRows, insertUiModel, runCountsByModel, updateModelColumns } from '../../db/queries/model-admin';
 import type { ModelEndpoint } from '../../evals/contracts';
 import { readApiKey } from '../env';
@@ -16,12 +16,12 @@ export class ModelStoreError extends Error {
  * Every model for the Models page, with whether its key variable is set in the server's environment (a yes/no,
  * never the value) and how many runs it has.
  */
-export function listAdminModels(db: Db) {
-  const runCounts = runCountsByModel(db);
-  return adminModelRows(db).map((m) => ({ ...m, keyVarSet: m.apiKeyEnv ? readApiKey(m.apiKeyEnv) !== undefined : null, runs: runCounts.get(m.id) ?? 0 }));
+export async function listAdminModels(db: SqlRunner) {
+  const runCounts = await runCountsByModel(db);
+  return (await adminModelRows(db)).map((m) => ({ ...m, keyVarSet: m.apiKeyEnv ? readApiKey(m.apiKeyEnv) !== undefined : null, runs: runCounts.get(m.id) ?? 0 }));
 }
 
-export function getAdminModel(db: Db, id: string) {
+export async function getAdminModel(db: SqlRunner, id: string) {
   return adminModelRow(db, id);
 }
 
@@ -30,24 +30,24 @@ function rowOf(endpoint: ModelEndpoint) {
 }
 
 /** Adds a model made in the dashboard. An existing id is a conflict (ids are how results find their model). */
-export function createModel(db: Db, endpoint: ModelEndpoint): void {
-  if (getAdminModel(db, endpoint.id)) throw new ModelStoreError(`a model with id "${endpoint.id}" already exists`, 'CONFLICT');
+export async function createModel(db: SqlRunner, endpoint: ModelEndpoint): Promise<void> {
+  if (await getAdminModel(db, endpoint.id)) throw new ModelStoreError(`a model with id "${endpoint.id}" already exists`, 'CONFLICT');
   const { id, ...columns } = rowOf(endpoint);
-  insertUiModel(db, id, columns);
+  await insertUiModel(db, id, columns);
 }
 
 /**
  * Edits a model. Models from sawtooth.config.json are read-only here: the file is synced into the database at
  * every start, so an edit made in the dashboard would silently disappear at the next restart.
  */
-export function updateModel(db: Db, endpoint: ModelEndpoint): void {
-  const existing = getAdminModel(db, endpoint.id);
+export async function updateModel(db: SqlRunner, endpoint: ModelEndpoint): Promise<void> {
+  const existing = await getAdminModel(db, endpoint.id);
   if (!existing) throw new ModelStoreError(`model "${endpoint.id}" not found`, 'NOT_FOUND');
   if (existing.origin === 'config') {
     throw new ModelStoreError(`model "${endpoint.id}" comes from the config file: edit it there (the file wins at every start)`, 'FORBIDDEN');
   }
   const { id, ...rest } = rowOf(endpoint);
-  updateModelColumns(db, id, rest);
+  await updateModelColumns(db, id, rest);
 }
 
-export type AdminModel = ReturnType<typeof listAdminModels>[number];
+export type AdminModel = Awaited<ReturnType<typeof listAdminModels>>[number];

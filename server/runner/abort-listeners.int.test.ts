@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,7 +26,7 @@ describe('a cancelled run with many requests backing off', () => {
   beforeAll(async () => {
     server = await startOpenAITestServer({ answer: arithmeticAnswer });
     server.setFaults([{ fault: { type: 'status', status: 503 } }]);
-    upsertModel(db, arithmeticModel(server.url));
+    await upsertModel(sqliteStore(db), arithmeticModel(server.url));
     process.on('warning', onWarning);
   });
   afterAll(async () => {
@@ -36,7 +37,7 @@ describe('a cancelled run with many requests backing off', () => {
   });
 
   it('stops without a MaxListenersExceededWarning', async () => {
-    const runId = createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(40, 'abort-listeners'), settings: { concurrency: 16 } });
+    const runId = await createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(40, 'abort-listeners'), settings: { concurrency: 16 } });
     const scheduler = createSchedulerRegistry();
     const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler, leaseMs: 300 });
     let finished = false;

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,7 @@ describe('real API quirks, end to end through a run', () => {
   async function runWith(modelId: string, suite: Suite, faults: FaultRule[], settings: Partial<RunSettings> = {}) {
     server.setFaults(faults);
     const before = server.log().length;
-    const runId = createRun(db, { modelId, suite, settings: { concurrency: 4, maxRetries: 0, ...settings } });
+    const runId = await createRun(db, { modelId, suite, settings: { concurrency: 4, maxRetries: 0, ...settings } });
     await worker.runOnce(runId);
     const rows = db.$client
       .prepare(`SELECT p.id AS probeId, r.outcome, r.error_kind AS kind, r.response, r.reason, r.extracted
@@ -45,8 +46,8 @@ describe('real API quirks, end to end through a run', () => {
 
   beforeAll(async () => {
     server = await startOpenAITestServer({ answer: arithmeticAnswer });
-    upsertModel(db, arithmeticModel(server.url));
-    upsertModel(db, arithmeticModel(server.url, { id: 'arith-reasoner', modelName: 'arith-r1', reasoning: true, temperature: 0.6, maxTokens: 2048 }));
+    await upsertModel(sqliteStore(db), arithmeticModel(server.url));
+    await upsertModel(sqliteStore(db), arithmeticModel(server.url, { id: 'arith-reasoner', modelName: 'arith-r1', reasoning: true, temperature: 0.6, maxTokens: 2048 }));
   });
   afterAll(async () => {
     db.$client.close();

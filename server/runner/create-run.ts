@@ -1,5 +1,6 @@
 import { pairProbes, type Suite } from '../../evals/contracts';
 import type { Db } from '../../db/client';
+import { sqliteStore, type SqlRunner } from '../../db/store';
 import { modelById } from '../../db/queries/models';
 import { insertQueuedRun } from '../../db/queries/run-writes';
 import { persistSuite } from '../suites/persist-suite';
@@ -8,12 +9,19 @@ import { effectiveTemperature } from './temperature';
 
 export class UnknownModelError extends Error {}
 
-/** Queues a run of `modelId` on `suite`: stores the suite version, then a `queued` run a worker will claim. */
-export function createRun(db: Db, input: { modelId: string; suite: Suite; settings?: Partial<RunSettings> }): number {
+/**
+ * Queues a run of `modelId` on `suite`: stores the suite version, then a `queued` run a worker will claim.
+ * `runner` is the store over the same connection (inside a store transaction: its `tx`).
+ */
+export async function createRun(
+  db: Db,
+  input: { modelId: string; suite: Suite; settings?: Partial<RunSettings> },
+  runner: SqlRunner = sqliteStore(db),
+): Promise<number> {
   const settings = RunSettingsSchema.parse(input.settings ?? {});
-  const model = modelById(db, input.modelId);
+  const model = await modelById(runner, input.modelId);
   if (!model) throw new UnknownModelError(`unknown model "${input.modelId}"`);
-  const suiteKey = persistSuite(db, input.suite);
+  const suiteKey = await persistSuite(runner, input.suite);
   return insertQueuedRun(db, {
     modelId: input.modelId,
     suiteKey,

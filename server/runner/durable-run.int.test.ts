@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -55,7 +56,7 @@ describe('a run survives SIGKILL of its worker process', () => {
     // 25 ms per answer at concurrency 4: the run takes a few seconds, long enough to kill it in the middle.
     server = await startOpenAITestServer({ answer: arithmeticAnswer, latencyMs: 25 });
     db = openDb(dbFile);
-    upsertModel(db, {
+    await upsertModel(sqliteStore(db), {
       id: 'arith-model', label: 'arith', arch: 'llm', baseUrl: server.url, modelName: 'arith', apiKeyEnv: null, temperature: null,
       maxTokens: null, systemPrompt: null, reasoning: false, priceInput: 1, priceOutput: 2, origin: 'cli',
     });
@@ -69,7 +70,7 @@ describe('a run survives SIGKILL of its worker process', () => {
 
   it('completes with every (probe, sample) stored exactly once after the worker is killed mid-run', async () => {
     const suite = arithmeticSuite(150, 'durable');
-    const runId = createRun(db, { modelId: 'arith-model', suite, settings: { samples: 2, concurrency: 4, seed: 7 } });
+    const runId = await createRun(db, { modelId: 'arith-model', suite, settings: { samples: 2, concurrency: 4, seed: 7 } });
     const expected = 150 * 2 * 2;
 
     const first = startWorker();

@@ -42,7 +42,7 @@ describe('error taxonomy end to end', () => {
 
   beforeAll(async () => {
     server = await startOpenAITestServer({ answer: arithmeticAnswer });
-    upsertModel(db, arithmeticModel(server.url));
+    await upsertModel(sqliteStore(db), arithmeticModel(server.url));
   });
   afterAll(async () => {
     db.$client.close();
@@ -55,7 +55,7 @@ describe('error taxonomy end to end', () => {
     // Fault k hits the easy probe of pair k, on every attempt (retries included).
     const targets = FAULT_FOR_KIND.map(([kind, fault], i) => ({ kind, fault, probe: suite.pairs[i]!.easy }));
     server.setFaults(targets.map((t) => ({ match: exactly(t.probe.prompt), fault: t.fault })));
-    const runId = createRun(db, { modelId: 'arith-model', suite, settings: { concurrency: 6, maxRetries: 1, timeoutMs: 600 } });
+    const runId = await createRun(db, { modelId: 'arith-model', suite, settings: { concurrency: 6, maxRetries: 1, timeoutMs: 600 } });
     const worker = createWorker(db);
     await worker.runOnce(runId);
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client';
+import { sqliteStore } from '../../db/store';
 import { modelById } from '../../db/queries/models';
 import { meanCompletionTokens } from '../../db/queries/model-usage';
-import { sqliteStore } from '../../db/store';
 import { pairProbes, SuiteIdSchema } from '../../evals/contracts';
 import { SuiteError } from '../../evals/suites';
 import { resolveSuite } from '../suites/resolve-suite';
@@ -45,10 +45,11 @@ export interface RunEstimate {
  * on loopback) above CONFIRM_ABOVE need a confirmation.
  */
 export async function estimateRuns(db: Db, raw: z.input<typeof EstimateRunsSchema>): Promise<RunEstimate[]> {
+  const store = sqliteStore(db);
   const input = EstimateRunsSchema.parse(raw);
   let suite;
   try {
-    suite = resolveSuite(db, input.suiteId);
+    suite = await resolveSuite(store, input.suiteId);
   } catch (error) {
     if (error instanceof SuiteError) throw new StartRunsError(error.message);
     throw error;
@@ -56,12 +57,12 @@ export async function estimateRuns(db: Db, raw: z.input<typeof EstimateRunsSchem
   const probes = suite.pairs.flatMap(pairProbes);
   const promptChars = probes.reduce((sum, probe) => sum + probe.prompt.length, 0);
   return Promise.all([...new Set(input.modelIds)].map(async (modelId) => {
-    const model = modelById(db, modelId);
+    const model = await modelById(store, modelId);
     if (!model) throw new StartRunsError(`unknown model "${modelId}"`);
     const requests = probes.length * input.samples;
     const system = model.systemPrompt ? tokensOf(model.systemPrompt) : 0;
     const promptTokens = (Math.ceil(promptChars / 4) + probes.length * system) * input.samples;
-    const mean = await meanCompletionTokens(sqliteStore(db), modelId);
+    const mean = await meanCompletionTokens(store, modelId);
     const perAnswer = mean !== null ? Math.round(mean) : (model.maxTokens ?? ASSUMED_COMPLETION_TOKENS);
     const completionBasis = mean !== null ? `its mean answer so far (${Math.round(mean)} tokens)` : model.maxTokens ? `its max tokens (${model.maxTokens})` : `an assumed ${ASSUMED_COMPLETION_TOKENS} tokens per answer`;
     const completionTokens = perAnswer * requests;

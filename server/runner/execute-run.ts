@@ -1,5 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Db } from '../../db/client';
+import { sqliteStore } from '../../db/store';
 import { modelById, type ModelRow } from '../../db/queries/models';
 import { cacheKey } from './cache/cache-key';
 import { ResponseCache } from './cache/response-cache';
@@ -64,7 +65,7 @@ const YIELD_EVERY_CACHE_HITS = 64;
 export async function executeRun(deps: ExecuteDeps): Promise<{ written: number; aborted: boolean }> {
   const { db, run, signal } = deps;
   const settings = RunSettingsSchema.parse(run.settings);
-  const model = modelById(db, run.modelId);
+  const model = await modelById(sqliteStore(db), run.modelId);
   if (!model) throw new Error(`run ${run.id}: model "${run.modelId}" no longer exists`);
   const provider = deps.provider(model, settings);
   const scheduler = deps.scheduler(model, settings);

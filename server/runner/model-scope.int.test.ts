@@ -74,11 +74,11 @@ describe('model scope, refusals and contrast twins through a real run', () => {
       answer: (prompt) => (refused.has(prompt) ? "I'm sorry, but I can't help with that: it is outside what I was trained on." : `The answer is ${answers.get(prompt) ?? '0'}.`),
       extension: (prompt) => ({ ticksUsed: prompt.length % 7 + 3 }),
     });
-    upsertModel(db, {
+    await upsertModel(sqliteStore(db), {
       id: 'scoped', label: 'Scoped', arch: 'ctm', baseUrl: server.url, modelName: 'scoped', apiKeyEnv: null, temperature: null,
       maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null, origin: 'cli',
     });
-    runId = createRun(db, { modelId: 'scoped', suite, settings: { concurrency: 4 } });
+    runId = await createRun(db, { modelId: 'scoped', suite, settings: { concurrency: 4 } });
     const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry() });
     await worker.runOnce(runId);
   });

@@ -53,7 +53,7 @@ describe('run control from the CLI and the API', () => {
 
   beforeAll(async () => {
     server = await startOpenAITestServer({ answer: arithmeticAnswer, latencyMs: 15 });
-    upsertModel(db, arithmeticModel(server.url, { priceInput: 0.5, priceOutput: 1.5 }));
+    await upsertModel(sqliteStore(db), arithmeticModel(server.url, { priceInput: 0.5, priceOutput: 1.5 }));
   });
   afterAll(async () => {
     db.$client.close();
@@ -62,7 +62,7 @@ describe('run control from the CLI and the API', () => {
   });
 
   it('CLI: cancel a queued run, show it, resume it to completion', async () => {
-    const runId = createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(20, 'control-cli'), settings: { concurrency: 4 } });
+    const runId = await createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(20, 'control-cli'), settings: { concurrency: 4 } });
     expect((await cli(['runs', 'cancel', String(runId)])).code).toBe(0);
     let shown = await show(runId);
     expect(shown).toMatchObject({ status: 'cancelled', expected: 40, counts: { pass: 0, fail: 0, error: 0 } });
@@ -91,7 +91,7 @@ describe('run control from the CLI and the API', () => {
     server.setFaults([{ match: /×/, fault: { type: 'status', status: 400 } }]);
     const suite = arithmeticSuite(24, 'control-retry');
     const multiplications = suite.pairs.filter((p) => p.family === 'synthetic.multiplication').length * 2;
-    const runId = createRun(db, { modelId: 'arith-model', suite, settings: { concurrency: 4 } });
+    const runId = await createRun(db, { modelId: 'arith-model', suite, settings: { concurrency: 4 } });
     await worker().runOnce(runId);
     let shown = await show(runId);
     expect(shown.status).toBe('completed');
@@ -126,7 +126,7 @@ describe('run control from the CLI and the API', () => {
 
   it('API: cancel a running run (its worker stops at the next heartbeat), resume it, retry its errors', async () => {
     server.setFaults([{ match: /-/, every: 3, fault: { type: 'status', status: 401 } }]);
-    const runId = createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(60, 'control-api'), settings: { concurrency: 2 } });
+    const runId = await createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(60, 'control-api'), settings: { concurrency: 2 } });
     const first = worker(300);
     const working = first.runOnce(runId);
     for (let i = 0; i < 500 && (await caller.runs.get({ id: runId })).run.passCount < 10; i++) await new Promise((r) => setTimeout(r, 20));

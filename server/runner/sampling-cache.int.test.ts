@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,7 +24,7 @@ describe('sampling, cost and the response cache', () => {
 
   async function run(settings: Partial<RunSettings>) {
     const before = server.log().length;
-    const runId = createRun(db, { modelId: 'arith-model', suite, settings: { concurrency: 4, ...settings } });
+    const runId = await createRun(db, { modelId: 'arith-model', suite, settings: { concurrency: 4, ...settings } });
     await worker.runOnce(runId);
     const rows = db.$client
       .prepare(`SELECT probe_key AS probe, sample, outcome, reason, prompt_tokens AS pt, completion_tokens AS ct, cost_usd AS cost, latency_ms AS latency
@@ -35,7 +36,7 @@ describe('sampling, cost and the response cache', () => {
 
   beforeAll(async () => {
     server = await startOpenAITestServer({ answer: arithmeticAnswer, latencyMs: 5 });
-    upsertModel(db, arithmeticModel(server.url, { priceInput: 2, priceOutput: 8 }));
+    await upsertModel(sqliteStore(db), arithmeticModel(server.url, { priceInput: 2, priceOutput: 8 }));
   });
   afterAll(async () => {
     db.$client.close();

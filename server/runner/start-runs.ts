@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { transaction, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
+import { sqliteStore } from '../../db/store';
 import { SuiteIdSchema } from '../../evals/contracts';
 import { modelEndpointsOf } from '../../db/queries/models';
 import { SuiteError } from '../../evals/suites';
@@ -25,10 +26,11 @@ export class StartRunsError extends Error {}
  * Queues one run per model on the suite (a user suite from the database or a built-in one), all in one
  * transaction, and returns their ids in the order the models were given. The server's worker answers them.
  */
-export function startRuns(db: Db, raw: StartRunsInput): number[] {
+export async function startRuns(db: Db, raw: StartRunsInput): Promise<number[]> {
+  const store = sqliteStore(db);
   const input = StartRunsSchema.parse(raw);
   const modelIds = [...new Set(input.modelIds)];
-  const rows = modelEndpointsOf(db, modelIds);
+  const rows = await modelEndpointsOf(store, modelIds);
   for (const id of modelIds) {
     const row = rows.find((r) => r.id === id);
     if (!row) throw new StartRunsError(`unknown model "${id}"`);
@@ -36,7 +38,7 @@ export function startRuns(db: Db, raw: StartRunsInput): number[] {
   }
   let suite;
   try {
-    suite = resolveSuite(db, input.suiteId);
+    suite = await resolveSuite(store, input.suiteId);
   } catch (error) {
     if (error instanceof SuiteError) throw new StartRunsError(error.message);
     throw error;
@@ -47,5 +49,9 @@ export function startRuns(db: Db, raw: StartRunsInput): number[] {
     ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}),
     ...(input.cache !== undefined ? { cache: input.cache } : {}),
   };
-  return transaction(db, () => modelIds.map((modelId) => createRun(db, { modelId, suite, settings })))();
+  return store.transaction(async (tx) => {
+    const runIds: number[] = [];
+    for (const modelId of modelIds) runIds.push(await createRun(db, { modelId, suite, settings }, tx));
+    return runIds;
+  });
 }

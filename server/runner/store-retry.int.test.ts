@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,7 +38,7 @@ describe('storing results while the database refuses writes', () => {
         return arithmeticAnswer(prompt);
       },
     });
-    upsertModel(db, arithmeticModel(server.url));
+    await upsertModel(sqliteStore(db), arithmeticModel(server.url));
   });
   afterAll(async () => {
     other.close();
@@ -65,7 +66,7 @@ describe('storing results while the database refuses writes', () => {
   }
 
   it('SQLITE_BUSY: holds the batch, retries with backoff, and completes with every result once the lock is gone', async () => {
-    const runId = createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(30, 'busy-then-free'), settings: { concurrency: 4 } });
+    const runId = await createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(30, 'busy-then-free'), settings: { concurrency: 4 } });
     onFirstRequest = () => other.exec('BEGIN IMMEDIATE');
     const { w, waits, troubles } = worker((ws) => {
       if (ws.length === 3) other.exec('COMMIT');
@@ -80,7 +81,7 @@ describe('storing results while the database refuses writes', () => {
   });
 
   it('a lock held past every attempt: the run ends failed and resumable, not completed; resume completes it', async () => {
-    const runId = createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(30, 'busy-forever'), settings: { concurrency: 4 } });
+    const runId = await createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(30, 'busy-forever'), settings: { concurrency: 4 } });
     onFirstRequest = () => other.exec('BEGIN IMMEDIATE');
     // The import ends just after the recorder gave up, so that the worker can record why the run failed.
     const { w, waits, troubles } = worker(() => {}, 4, () => other.exec('COMMIT'));
@@ -99,7 +100,7 @@ describe('storing results while the database refuses writes', () => {
   });
 
   it('SQLITE_FULL: waits for space, then stores everything', async () => {
-    const runId = createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(200, 'disk-full'), settings: { concurrency: 4 } });
+    const runId = await createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(200, 'disk-full'), settings: { concurrency: 4 } });
     // A full disk, for this connection: the file may not grow by a single page.
     onFirstRequest = () => db.$client.pragma(`max_page_count = ${db.$client.pragma('page_count', { simple: true }) as number}`);
     const { w, troubles } = worker((ws) => {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { SuiteIdSchema, type Family, type Pair, type Suite } from '../../evals/contracts';
 import type { SuiteIssue } from '../../evals/suites';
 import { builtInSuites } from './built-in-suites';
@@ -30,16 +30,16 @@ export function checkUserSuiteId(id: string): string | null {
  * checked first (suite id, pair ids unique in the suite, prompts unique in their family, every pair's family known);
  * on any problem nothing is written and every problem is returned, each naming its origin.
  */
-export function appendPairs(
-  db: Db,
+export async function appendPairs(
+  db: SqlRunner,
   target: { id: string; title?: string; description?: string },
   families: Family[],
   pairs: Array<{ pair: Pair; origin: PairOrigin }>,
-): AppendResult {
+): Promise<AppendResult> {
   const idProblem = checkUserSuiteId(target.id);
   if (idProblem) return { ok: false, issues: [{ file: pairs[0]?.origin.file ?? 'suite', field: 'suite', message: idProblem }] };
-  const existing = loadUserSuite(db, target.id);
-  const row = getUserSuiteRow(db, target.id);
+  const existing = await loadUserSuite(db, target.id);
+  const row = await getUserSuiteRow(db, target.id);
   const allFamilies = [...(existing?.families ?? [])];
   for (const family of families) if (!allFamilies.some((f) => f.id === family.id)) allFamilies.push(family);
   const familyIds = new Set(allFamilies.map((f) => f.id));
@@ -74,7 +74,7 @@ export function appendPairs(
     title: target.title ?? row?.title ?? target.id,
     description: target.description ?? row?.description ?? '',
   };
-  const { suite, suiteKey } = saveUserSuite(db, head, keptFamilies, [...(existing?.pairs ?? []), ...pairs.map((p) => p.pair)]);
+  const { suite, suiteKey } = await saveUserSuite(db, head, keptFamilies, [...(existing?.pairs ?? []), ...pairs.map((p) => p.pair)]);
   return { ok: true, suite, suiteKey, added: pairs.length };
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { SuiteError, type SuiteIssue } from '../../evals/suites';
 import { pairedSuiteFile, type DatasetInput, type PairedImportOptions } from '../../evals/suites/paired-import';
 import { appendPairs, type AppendResult } from './append-pairs';
@@ -8,12 +8,12 @@ import { appendPairs, type AppendResult } from './append-pairs';
  * both tiers) into a user suite, with the same checks and the same `file:line: field: message` problems. All or
  * nothing: any problem means nothing is written. Warnings (equal answers) come back alongside a success.
  */
-export function importPairedDataset(
-  db: Db,
+export async function importPairedDataset(
+  db: SqlRunner,
   target: { id: string; title?: string },
   input: DatasetInput,
   options: Omit<PairedImportOptions, 'suiteId' | 'title'>,
-): AppendResult & { warnings: SuiteIssue[] } {
+): Promise<AppendResult & { warnings: SuiteIssue[] }> {
   let file;
   try {
     file = pairedSuiteFile(input, { ...options, suiteId: target.id, title: target.title }, `${target.id}.yaml`);
@@ -23,6 +23,6 @@ export function importPairedDataset(
   }
   if (!file.ok) return { ok: false, issues: file.issues, warnings: file.warnings };
   const origin = 'both' in input ? input.both.name : input.easy.name;
-  const result = appendPairs(db, target, file.suite.families, file.suite.pairs.map((pair) => ({ pair, origin: { file: origin } })));
+  const result = await appendPairs(db, target, file.suite.families, file.suite.pairs.map((pair) => ({ pair, origin: { file: origin } })));
   return { ...result, warnings: file.warnings };
 }

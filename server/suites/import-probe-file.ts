@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { familiesById } from '../../db/queries/suite-lookups';
 import type { Family } from '../../evals/contracts';
 import { SuiteError, type SuiteIssue } from '../../evals/suites';
@@ -24,7 +24,7 @@ function rawOf(format: ProbeFileFormat, text: string, fileName: string): RawSuit
 }
 
 /** Families the pairs name but the file does not declare, taken from the database (so a file may add to them). */
-function knownFamilies(db: Db, raw: RawSuite): Family[] {
+async function knownFamilies(db: SqlRunner, raw: RawSuite): Promise<Family[]> {
   const declared = new Set(raw.families.map((f) => (f && typeof f === 'object' && 'id' in f ? String((f as { id: unknown }).id) : '')));
   const named = new Set(raw.pairs.map((p) => (p && typeof p === 'object' && 'family' in p ? String((p as { family: unknown }).family) : '')));
   const wanted = [...named].filter((id) => id && !declared.has(id));
@@ -37,19 +37,24 @@ function knownFamilies(db: Db, raw: RawSuite): Family[] {
  * validated first, with the same rules as suite files; any problem (each with line and field) means nothing is
  * written. An uploaded file may not include other files (`items:`): it must not read paths on the server.
  */
-export function importProbeFile(
-  db: Db,
+export async function importProbeFile(
+  db: SqlRunner,
   target: { id: string; title?: string },
   fileName: string,
   text: string,
-): AppendResult {
+): Promise<AppendResult> {
   const format = probeFileFormat(fileName);
   if (!format) return { ok: false, issues: [{ file: fileName, message: 'unknown file type: use .yaml, .yml, .jsonl or .csv' }] };
   let raw: RawSuite;
   let suite;
   try {
     raw = rawOf(format, text, fileName);
-    raw = { ...raw, families: [...raw.families, ...knownFamilies(db, raw)] };
+  } catch (error) {
+    if (error instanceof SuiteError) return { ok: false, issues: error.issues.length > 0 ? error.issues : [{ file: fileName, message: error.message }] };
+    throw error;
+  }
+  raw = { ...raw, families: [...raw.families, ...(await knownFamilies(db, raw))] };
+  try {
     suite = assembleSuite(raw, () => {
       throw new SuiteError([{ file: fileName, field: 'items', message: 'an uploaded file cannot include other files: paste their pairs in' }]);
     });

@@ -1,5 +1,5 @@
 import type { Probe, Suite } from '../../evals/contracts';
-import { transaction, type Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { suiteKeyOf } from '../../db/queries/suite-lookups';
 import { insertSuitePair, insertSuiteVersion, storeProbeVersion, upsertFamily } from '../../db/queries/suite-writes';
 import { contentHash } from './content-hash';
@@ -17,17 +17,20 @@ function probeHash(probe: Probe): string {
  * one's rows. Probe rows belong to the suite (probes.suite_id): another suite with the same probe ids and content
  * gets rows of its own, so no user or generated suite can alias a built-in probe.
  */
-export function persistSuite(db: Db, suite: Suite): number {
-  return transaction(db, () => {
-    const existing = suiteKeyOf(db, suite.id, suite.version);
+export async function persistSuite(store: SqlRunner, suite: Suite): Promise<number> {
+  // A lookup first: storing a version already there (every run of a built-in suite) takes no write lock.
+  const stored = await suiteKeyOf(store, suite.id, suite.version);
+  if (stored !== undefined) return stored;
+  return store.transaction(async (tx) => {
+    const existing = await suiteKeyOf(tx, suite.id, suite.version);
     if (existing !== undefined) return existing;
 
-    for (const family of suite.families) upsertFamily(db, family);
-    const suiteKey = insertSuiteVersion(db, { id: suite.id, version: suite.version, title: suite.title, description: suite.description });
+    for (const family of suite.families) await upsertFamily(tx, family);
+    const suiteKey = await insertSuiteVersion(tx, { id: suite.id, version: suite.version, title: suite.title, description: suite.description });
 
     const domainOf = new Map(suite.families.map((f) => [f.id, f.domain]));
-    const probeKey = (probe: Probe): number =>
-      storeProbeVersion(db, {
+    const probeKey = (probe: Probe): Promise<number> =>
+      storeProbeVersion(tx, {
         suiteId: suite.id,
         id: probe.id,
         contentHash: probeHash(probe),
@@ -42,18 +45,14 @@ export function persistSuite(db: Db, suite: Suite): number {
         license: probe.license ?? null,
       });
 
-    suite.pairs.forEach((pair, position) => {
-      insertSuitePair(db, {
-        suiteKey,
-        pairId: pair.id,
-        familyId: pair.family,
-        easyProbeKey: probeKey(pair.easy),
-        hardProbeKey: probeKey(pair.hard),
-        easyTwinProbeKey: pair.easyTwin ? probeKey(pair.easyTwin) : null,
-        hardTwinProbeKey: pair.hardTwin ? probeKey(pair.hardTwin) : null,
-        position,
-      });
-    });
+    for (const [position, pair] of suite.pairs.entries()) {
+      // In slot order (easy, hard, twins), as the synchronous version stored them: probe keys stay the same.
+      const easyProbeKey = await probeKey(pair.easy);
+      const hardProbeKey = await probeKey(pair.hard);
+      const easyTwinProbeKey = pair.easyTwin ? await probeKey(pair.easyTwin) : null;
+      const hardTwinProbeKey = pair.hardTwin ? await probeKey(pair.hardTwin) : null;
+      await insertSuitePair(tx, { suiteKey, pairId: pair.id, familyId: pair.family, easyProbeKey, hardProbeKey, easyTwinProbeKey, hardTwinProbeKey, position });
+    }
     return suiteKey;
-  })();
+  });
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { modelById } from '../../db/queries/models';
 import type { ErrorKind, Pair, Probe } from '../../evals/contracts';
 import { grade } from '../../evals/graders';
@@ -16,8 +16,8 @@ export class TryPairError extends Error {}
  * Asks a model both probes of a draft pair (server-side, with the key read from the server's environment) and
  * grades each answer exactly as a run would. Nothing is stored.
  */
-export async function tryPair(db: Db, modelId: string, pair: Pair): Promise<{ easy: TryOutcome; hard: TryOutcome }> {
-  const model = modelById(db, modelId);
+export async function tryPair(db: SqlRunner, modelId: string, pair: Pair): Promise<{ easy: TryOutcome; hard: TryOutcome }> {
+  const model = await modelById(db, modelId);
   if (!model) throw new TryPairError(`unknown model "${modelId}"`);
   if (!model.baseUrl) throw new TryPairError(`model "${modelId}" has no endpoint (it holds imported results only)`);
   const provider = providerFor(model, RunSettingsSchema.parse({ timeoutMs: 60_000 }));

@@ -1,3 +1,4 @@
+import { sqliteStore } from '../../db/store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,20 +22,20 @@ const shape = (pairs: ReturnType<typeof arithmeticSuite>['pairs']) =>
   pairs.map((p) => ({ id: p.id, family: p.family, easy: [p.easy.id, p.easy.prompt, p.easy.answer], hard: [p.hard.id, p.hard.prompt, p.hard.answer] }));
 
 describe('writeArithmeticSuite', () => {
-  it('stores the generated pairs in order, and again gives the same key', () => {
-    const key = writeArithmeticSuite(db, 40);
-    expect(writeArithmeticSuite(db, 40)).toBe(key);
-    const stored = catalogSuite(db, key)!;
+  it('stores the generated pairs in order, and again gives the same key', async () => {
+    const key = await writeArithmeticSuite(sqliteStore(db), 40);
+    expect(await writeArithmeticSuite(sqliteStore(db), 40)).toBe(key);
+    const stored = (await catalogSuite(sqliteStore(db), key))!;
     expect(stored.id).toBe('arith-40');
     expect(shape(stored.pairs)).toEqual(shape(arithmeticSuite(40).pairs));
     expect(stored.pairs[0]!.easy.grader).toEqual({ kind: 'numeric' });
     expect([...pendingWork(db, 0, key, 2)]).toHaveLength(40 * 2 * 2);
   });
 
-  it('gives another suite id probe rows of its own', () => {
+  it('gives another suite id probe rows of its own', async () => {
     const probeKeys = (key: number) => [...pendingWork(db, 0, key, 1)].map((w) => w.probeKey);
-    const a = probeKeys(writeArithmeticSuite(db, 10, 'arith-a'));
-    const b = probeKeys(writeArithmeticSuite(db, 10, 'arith-b'));
+    const a = probeKeys(await writeArithmeticSuite(sqliteStore(db), 10, 'arith-a'));
+    const b = probeKeys(await writeArithmeticSuite(sqliteStore(db), 10, 'arith-b'));
     expect(a).toHaveLength(20);
     expect(b).toHaveLength(20);
     expect(a.filter((k) => b.includes(k))).toEqual([]);

@@ -30,3 +30,10 @@ export function spawnCli(args: string[], env: Record<string, string>): CliChild 
 export async function until(check: () => boolean, everyMs = 50): Promise<void> {
   while (!check()) await new Promise((r) => setTimeout(r, everyMs));
 }
+
+/** Runs `sawtooth <args>` as a child process to its end; returns its exit code and everything it wrote. */
+export async function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | string; stdout: string; stderr: string }> {
+  const run = spawnCli(args, env);
+  const code = await run.exited;
+  return { code, stdout: run.stdout(), stderr: run.stderr() };
+}

@@ -18,7 +18,7 @@ if (!existsSync(file)) {
   const suite = syntheticSuite({ families: 20, pairsPerFamily: 25 });
   for (const [m, id] of ids.entries()) {
     for (let run = 0; run < RUNS; run++) {
-      seedRun(db, {
+      await seedRun(db, {
         modelId: id, arch: m === 0 ? 'ctm' : 'llm', suite, samples: SAMPLES,
         answer: ({ pairIndex, familyIndex, tier, sample }) => {
           const x = (pairIndex * 7 + familyIndex * 13 + sample * 3 + m * 5 + run) % 10;

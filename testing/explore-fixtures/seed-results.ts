@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import { sqliteStore } from '../../db/store';
 import { markRunCompleted } from '../../db/queries/run-state';
 import { suitePairRows } from '../../db/queries/suite-catalog';
 import { suiteKeyOf } from '../../db/queries/suite-lookups';
@@ -19,14 +20,15 @@ export type SyntheticModel = (probe: { pairIndex: number; familyIndex: number; t
  * Stores a completed run of `model` on `suite`, through the real run creation and the real batched recorder (which
  * keeps the run counters in step). The model's label is its id unless `label` is given. Returns the run id.
  */
-export function seedRun(db: Db, opts: { modelId: string; label?: string; arch?: 'llm' | 'ctm' | 'transformer' | 'lstm'; suite: Suite; samples?: number; answer: SyntheticModel }): number {
-  upsertModel(db, {
+export async function seedRun(db: Db, opts: { modelId: string; label?: string; arch?: 'llm' | 'ctm' | 'transformer' | 'lstm'; suite: Suite; samples?: number; answer: SyntheticModel }): Promise<number> {
+  const store = sqliteStore(db);
+  await upsertModel(store, {
     id: opts.modelId, label: opts.label ?? opts.modelId, arch: opts.arch ?? 'llm', baseUrl: 'http://127.0.0.1:9/v1', modelName: opts.modelId, apiKeyEnv: null,
     temperature: null, maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null, origin: 'cli',
   });
   const samples = opts.samples ?? 1;
-  const runId = createRun(db, { modelId: opts.modelId, suite: opts.suite, settings: { samples } });
-  const keys = suitePairRows(db, suiteKeyOf(db, opts.suite.id, opts.suite.version)!);
+  const runId = await createRun(db, { modelId: opts.modelId, suite: opts.suite, settings: { samples } });
+  const keys = await suitePairRows(store, (await suiteKeyOf(store, opts.suite.id, opts.suite.version))!);
   const keyOf = new Map(keys.map((k) => [k.pairId, k]));
   const familyIndex = new Map(opts.suite.families.map((f, i) => [f.id, i]));
   const recorder = new ResultRecorder(db, { maxBatch: 5000, maxDelayMs: 1 });

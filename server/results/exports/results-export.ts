@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/client';
+import type { SqlRunner } from '../../../db/store';
 import { exportPages, exportRunSuites, type ExportCursor } from '../../../db/queries/results-export';
 import { csvLine } from './csv-cell';
 
@@ -19,11 +19,11 @@ const PAGE = 1_000;
  * A run's results, or a model's results on one suite, as CSV or JSON text, yielded a page at a time (keyset paging, 1000 rows per query),
  * so an export of a million rows never holds more than one page in memory on the server or in the pipe.
  */
-export function* exportResults(db: Db, scope: ExportScope, format: ExportFormat): Generator<string> {
+export async function* exportResults(db: SqlRunner, scope: ExportScope, format: ExportFormat): AsyncGenerator<string> {
   const byRun = 'runId' in scope;
   // The suite of each run: a lookup, not a join in the page query.
   const suites = new Map(
-    exportRunSuites(db, byRun ? { runId: scope.runId } : { modelId: scope.modelId, suiteId: scope.suiteId ?? 'core' }).map((r) => [r.id, r.suite]),
+    (await exportRunSuites(db, byRun ? { runId: scope.runId } : { modelId: scope.modelId, suiteId: scope.suiteId ?? 'core' })).map((r) => [r.id, r.suite]),
   );
   const page = exportPages(db, byRun ? { runId: scope.runId } : { modelId: scope.modelId, runIds: [...suites.keys()] }, PAGE);
   if (format === 'csv') yield csvLine(EXPORT_COLUMNS);
@@ -31,7 +31,7 @@ export function* exportResults(db: Db, scope: ExportScope, format: ExportFormat)
   let cursor: ExportCursor = { k1: -1, k2: byRun ? -1 : '', k3: -1 };
   let first = true;
   for (;;) {
-    const rows = page(cursor);
+    const rows = await page(cursor);
     if (rows.length === 0) break;
     let chunk = '';
     for (const row of rows) {

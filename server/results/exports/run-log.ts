@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
+import { sqliteStore } from '../../../db/store';
 import { modelById } from '../../../db/queries/models';
 import { runLogRows } from '../../../db/queries/run-results';
 import { getRun } from '../../../db/queries/runs';
@@ -57,10 +58,10 @@ export type RunLog = z.infer<typeof RunLogSchema>;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** The run log of a run, or undefined for an unknown run id. */
-export function buildRunLog(db: Db, runId: number, codeRevision: string): RunLog | undefined {
+export async function buildRunLog(db: Db, runId: number, codeRevision: string): Promise<RunLog | undefined> {
   const run = getRun(db, runId);
   if (!run) return undefined;
-  const model = modelById(db, run.modelId);
+  const model = await modelById(sqliteStore(db), run.modelId);
   return {
     format: RUN_LOG_FORMAT,
     formatVersion: 1,

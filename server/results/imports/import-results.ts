@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import type { Db } from '../../../db/client';
+import type { Store } from '../../../db/store';
 import type { ImportIssue, ImportRecord } from './import-record';
 import { modelIdOf } from './import-record';
 import { parseGenericJsonl } from './parse-generic-jsonl';
 import { parseLmEval } from './parse-lm-eval';
 import { parsePromptfoo } from './parse-promptfoo';
 import { isRunLog, parseRunLog } from './parse-run-log';
-import { sqliteStore } from '../../../db/store';
 import { warmDefaultProfile } from '../../explore/warm-profile';
 import { writeImport, type ImportSummary } from './write-import';
 
@@ -40,7 +39,10 @@ export type ImportOutcome =
  * Imports an external results file (generic JSONL, lm-evaluation-harness samples, promptfoo JSON) as runs. Every
  * record is read and checked before anything is written; then one transaction writes it all.
  */
-export async function importResults(db: Db, raw: { fileName: string; text: string; format?: ResultFormat; modelId?: string }): Promise<ImportOutcome> {
+export async function importResults(
+  store: Store,
+  raw: { fileName: string; text: string; format?: ResultFormat; modelId?: string },
+): Promise<ImportOutcome> {
   // Editors on Windows start UTF-8 files with a byte-order mark: it is not content.
   const input = { ...raw, text: raw.text.startsWith('\uFEFF') ? raw.text.slice(1) : raw.text };
   const format = input.format ?? detectResultFormat(input.fileName, input.text);
@@ -62,8 +64,8 @@ export async function importResults(db: Db, raw: { fileName: string; text: strin
   }
   if (parsed.issues.length > 0) return { ok: false, format, issues: parsed.issues };
   const contentKey = `${format}:${createHash('sha256').update(input.text).digest('hex')}`;
-  const written = writeImport(db, input.fileName, contentKey, parsed.records);
+  const written = await writeImport(store, input.fileName, contentKey, parsed.records);
   // Imported runs are completed on arrival: build their profiles now (after the commit) rather than on the first page.
-  if (written.ok) for (const run of written.summary.runs) await warmDefaultProfile(sqliteStore(db), run.runId);
+  if (written.ok) for (const run of written.summary.runs) await warmDefaultProfile(store, run.runId);
   return written.ok ? { ok: true, format, summary: written.summary, skipped: parsed.skipped ?? 0 } : { ok: false, format, issues: written.issues };
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { transaction, type Db } from '../../../db/client';
-import { everyProbeVersion, importedRunOf, importedSuiteKey, importWriteQueries, type ImportableProbe } from '../../../db/queries/import-writes';
-import { GraderSpecSchema, type GraderSpec, type Outcome, type Tier } from '../../../evals/contracts';
+import type { SqlRunner } from '../../../db/store';
+import { everyProbeVersion, importedRunOf, lockImports, importedSuiteKey, importWriteQueries, type ImportableProbe, type ImportedProbeRow } from '../../../db/queries/import-writes';
+import { GraderSpecSchema, type GraderSpec, type Outcome } from '../../../evals/contracts';
 import { grade } from '../../../evals/graders';
 import { contentHash } from '../../suites/content-hash';
 import { RunSettingsSchema } from '../../runner/run-settings';
@@ -40,11 +40,11 @@ export interface ImportSummary {
 const where = (r: ImportRecord) => ({ line: r.line, field: r.path });
 
 /** Matches every record to a stored probe (id first, then exact prompt) and settles its verdict, or says why not. */
-function resolve(db: Db, file: string, records: ImportRecord[]): { resolved: Resolved[]; issues: ImportIssue[] } {
+async function resolve(db: SqlRunner, file: string, records: ImportRecord[]): Promise<{ resolved: Resolved[]; issues: ImportIssue[] }> {
   const byId = new Map<string, StoredProbe>();
   const byPrompt = new Map<string, StoredProbe>();
   // One pass over the probe catalog (thousands of rows, not results); later versions win.
-  for (const p of everyProbeVersion(db)) {
+  for (const p of await everyProbeVersion(db)) {
     byId.set(p.id, p);
     byPrompt.set(p.prompt, p);
   }
@@ -79,55 +79,62 @@ function resolve(db: Db, file: string, records: ImportRecord[]): { resolved: Res
  * model name (created when unknown), one completed run per model, and the results (repeats become samples 2, 3…).
  * Importing the same content for the same model twice is refused. On any problem nothing is written.
  */
-export function writeImport(
-  db: Db,
+export async function writeImport(
+  store: SqlRunner,
   file: string,
   contentKey: string,
   records: ImportRecord[],
-): { ok: true; summary: ImportSummary } | { ok: false; issues: ImportIssue[] } {
-  const { resolved, issues } = resolve(db, file, records);
+): Promise<{ ok: true; summary: ImportSummary } | { ok: false; issues: ImportIssue[] }> {
+  const { resolved, issues } = await resolve(store, file, records);
   if (records.length === 0) issues.push({ file, message: 'no results in the file' });
   if (issues.length > 0) return { ok: false, issues };
   const version = contentHash({ contentKey });
   const modelIds = [...new Set(resolved.map((r) => r.record.model))];
-  // One IMMEDIATE transaction from the duplicate check to the last row: a second import of the same file started at
-  // the same time waits for the first, then finds it and says so (it used to race into a UNIQUE constraint crash).
-  return transaction(db, (): ReturnType<typeof writeImport> => {
-    const existingSuite = importedSuiteKey(db, version);
+  // One transaction from the duplicate check to the last row, imports one at a time (lockImports): a second import
+  // of the same file started at the same time waits for the first, then finds it and says so.
+  return store.transaction(async (tx): Promise<Awaited<ReturnType<typeof writeImport>>> => {
+    await lockImports(tx);
+    const existingSuite = await importedSuiteKey(tx, version);
     if (existingSuite !== undefined) {
-      const dup = importedRunOf(db, existingSuite, modelIds);
+      const dup = await importedRunOf(tx, existingSuite, modelIds);
       if (dup) return { ok: false, issues: [{ file, message: `this file was already imported for model "${dup.modelId}" as run ${dup.id}` }] };
     }
 
-    const summary = ((): ImportSummary => {
-      const writes = importWriteQueries(db);
-      const newKeys = new Map<string, { key: number; familyId: string; tier: Tier }>();
-      const probeOf = (r: Resolved): { key: number; familyId: string; domain: string; tier: Tier } => {
-        if (r.match) return r.match;
+    const summary = await (async (): Promise<ImportSummary> => {
+      const writes = importWriteQueries(tx);
+      // New probes (records that matched no stored probe): each distinct one once, with its family, in bulk.
+      const newProbes = new Map<string, ImportedProbeRow>();
+      const newOf = new Map<Resolved, string>();
+      const families = new Map<string, string>();
+      for (const r of resolved) {
+        if (r.match) continue;
         const familyId = `imported.${r.record.task}`;
         const tier = r.record.tier ?? 'easy';
         const hash = contentHash({ prompt: r.record.prompt, answer: r.answer, grader: r.grader, family: familyId, tier });
         const cacheKey = `${r.record.newProbeId}\u0000${hash}`;
-        let known = newKeys.get(cacheKey);
-        if (!known) {
-          writes.insertImportedFamily({ id: familyId, title: `Imported: ${r.record.task}`, description: `Results imported from ${path.basename(file)}.`, pairRule: 'Imported probes stand alone: they have no easy/hard twin.' });
-          const key = writes.storeImportedProbe({ id: r.record.newProbeId, hash, family: familyId, tier, prompt: r.record.prompt!, answer: r.answer, grader: JSON.stringify(r.grader), source: `import: ${path.basename(file)}` });
-          known = { key, familyId, tier };
-          newKeys.set(cacheKey, known);
+        newOf.set(r, cacheKey);
+        families.set(familyId, r.record.task);
+        if (!newProbes.has(cacheKey)) {
+          newProbes.set(cacheKey, { id: r.record.newProbeId, hash, family: familyId, tier, prompt: r.record.prompt!, answer: r.answer, grader: JSON.stringify(r.grader), source: `import: ${path.basename(file)}` });
         }
-        return { ...known, domain: 'imported' };
-      };
-      const rows = resolved.map((r) => ({ r, probe: probeOf(r) }));
+      }
+      for (const [id, task] of families) {
+        await writes.insertImportedFamily({ id, title: `Imported: ${task}`, description: `Results imported from ${path.basename(file)}.`, pairRule: 'Imported probes stand alone: they have no easy/hard twin.' });
+      }
+      const specs = [...newProbes.values()];
+      const keys = await writes.storeImportedProbes(specs);
+      const keyOf = new Map([...newProbes.keys()].map((cacheKey, i) => [cacheKey, { key: keys[i]!, familyId: specs[i]!.family, tier: specs[i]!.tier }]));
+      const rows = resolved.map((r) => ({ r, probe: r.match ?? { ...keyOf.get(newOf.get(r)!)!, domain: 'imported' } }));
 
-      const suiteKey = existingSuite ?? writes.insertImportedSuite(version, `Imported: ${path.basename(file)}`, 'Results imported from another tool.');
+      const suiteKey = existingSuite ?? await writes.insertImportedSuite(version, `Imported: ${path.basename(file)}`, 'Results imported from another tool.');
       if (existingSuite === undefined) {
-        const pairs = writes.pairsHoldingProbes([...new Set(rows.filter((x) => x.r.match).map((x) => x.probe.key))]);
-        pairs.forEach((p, i) => writes.insertImportedPair(suiteKey, p, i));
+        const pairs = await writes.pairsHoldingProbes([...new Set(rows.filter((x) => x.r.match).map((x) => x.probe.key))]);
+        for (const [i, p] of pairs.entries()) await writes.insertImportedPair(suiteKey, p, i);
       }
 
       const runs: ImportedRun[] = [];
       for (const modelId of modelIds) {
-        writes.insertImportedModel(modelId);
+        await writes.insertImportedModel(modelId);
         const mine = rows.filter((x) => x.r.record.model === modelId);
         const samples = new Map<number, number>();
         const withSample = mine.map((x) => {
@@ -140,21 +147,19 @@ export function writeImport(
         let maxSample = 0;
         for (const n of samples.values()) if (n > maxSample) maxSample = n;
         const run = { pass: count('pass'), fail: count('fail'), error: count('error') };
-        const runId = writes.insertImportedRun({
+        const runId = await writes.insertImportedRun({
           modelId, suiteKey, settings: JSON.stringify(RunSettingsSchema.parse({ samples: Math.min(maxSample, 100) })), samples: maxSample,
           expected: mine.length, ...run, message: `imported from ${path.basename(file)}`, now: Date.now(),
         });
-        for (const { r, probe, sample } of withSample) {
-          writes.insertImportedResult({
-            runId, modelId, probeKey: probe.key, familyId: probe.familyId, domain: probe.domain, tier: probe.tier, sample,
-            outcome: r.outcome, errorKind: r.outcome === 'error' ? (r.record.errorKind ?? 'unknown') : null, response: r.record.response,
-            extracted: r.extracted, reason: r.reason, latencyMs: r.record.latencyMs === undefined ? null : Math.round(r.record.latencyMs),
-          });
-        }
+        await writes.insertImportedResults(withSample.map(({ r, probe, sample }) => ({
+          runId, modelId, probeKey: probe.key, familyId: probe.familyId, domain: probe.domain, tier: probe.tier, sample,
+          outcome: r.outcome, errorKind: r.outcome === 'error' ? (r.record.errorKind ?? 'unknown') : null, response: r.record.response ?? null,
+          extracted: r.extracted, reason: r.reason, latencyMs: r.record.latencyMs === undefined ? null : Math.round(r.record.latencyMs),
+        })));
         runs.push({ runId, modelId, results: mine.length, ...run });
       }
       return { runs, matched: rows.filter((x) => x.r.match).length, unpaired: rows.filter((x) => !x.r.match).length };
     })();
     return { ok: true, summary };
-  }).immediate();
+  });
 }

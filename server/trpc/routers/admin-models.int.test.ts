@@ -1,16 +1,11 @@
-import { sqliteStore } from '../../../db/store';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../../db/client';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBackend, freshDatabase, type TestDatabase } from '../../../testing/store-backends/backends';
 import { syncConfigModels } from '../../models/sync-models';
 import { SawtoothConfigSchema } from '../../models/model-config';
 import { startOpenAITestServer, type OpenAITestServer } from '../../../testing/openai-test-server';
 import { freePort } from '../../../testing/browser/next-server';
 import { createCaller } from '../root';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-models-'));
 const KEY_VAR = 'ADMIN_TEST_API_KEY';
 const KEY = 'sk-admin-test-0123456789abcdef';
 
@@ -19,23 +14,22 @@ const endpoint = (over: Record<string, unknown> = {}) => ({
   temperature: null, maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null, ...over,
 });
 
-describe('adminModels router', () => {
-  let db: Db;
+describeEachBackend('adminModels router', (dialect) => {
+  let database: TestDatabase;
   let server: OpenAITestServer;
   let caller: ReturnType<typeof createCaller>;
 
   beforeAll(async () => {
     process.env[KEY_VAR] = KEY;
-    db = openDb(path.join(dir, 'models.db'));
-    syncConfigModels(db, SawtoothConfigSchema.parse({ models: [{ id: 'from-config', baseURL: 'http://127.0.0.1:9/v1', model: 'x' }] }));
-    caller = createCaller({ store: sqliteStore(db) });
+    database = await freshDatabase(dialect);
+    await syncConfigModels(database.store, SawtoothConfigSchema.parse({ models: [{ id: 'from-config', baseURL: 'http://127.0.0.1:9/v1', model: 'x' }] }));
+    caller = createCaller({ store: database.store });
     server = await startOpenAITestServer({ answer: () => 'ok', requireApiKey: KEY });
   });
   afterAll(async () => {
     delete process.env[KEY_VAR];
     await server.close();
-    db.$client.close();
-    rmSync(dir, { recursive: true, force: true });
+    await database.drop();
   });
 
   it('adds a model with the NAME of its key variable and lists whether that variable is set', async () => {

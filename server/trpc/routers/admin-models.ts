@@ -5,11 +5,11 @@ import { createModel, getAdminModel, listAdminModels, ModelStoreError, updateMod
 import { removeModel, renameModel } from '../../models/remove-model';
 import { testConnection } from '../../models/test-connection';
 import { apiKeyVarRefusal } from '../../env';
-import { notFound, publicProcedure, router, sqliteOf } from '../init';
+import { notFound, publicProcedure, router } from '../init';
 
-function store<T>(fn: () => T): T {
+async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (error) {
     if (error instanceof ModelStoreError) throw new TRPCError({ code: error.code, message: error.message });
     throw error;
@@ -30,39 +30,39 @@ const TestInput = z.union([
 
 /** Managing model endpoints from the Models page. Keys never pass through here: only their variables' names. */
 export const adminModelsRouter = router({
-  list: publicProcedure.query(({ ctx }) => listAdminModels(sqliteOf(ctx))),
+  list: publicProcedure.query(({ ctx }) => listAdminModels(ctx.store)),
 
-  get: publicProcedure.input(z.object({ id: z.string().min(1) })).query(({ ctx, input }) => {
-    const model = getAdminModel(sqliteOf(ctx), input.id);
+  get: publicProcedure.input(z.object({ id: z.string().min(1) })).query(async ({ ctx, input }) => {
+    const model = await getAdminModel(ctx.store, input.id);
     if (!model) notFound(`model "${input.id}"`);
     return model;
   }),
 
-  create: publicProcedure.input(ModelEndpointSchema).mutation(({ ctx, input }) => {
+  create: publicProcedure.input(ModelEndpointSchema).mutation(async ({ ctx, input }) => {
     allowedKeyVar(input.apiKeyEnv);
-    store(() => createModel(sqliteOf(ctx), input));
+    await guarded(() => createModel(ctx.store, input));
     return { id: input.id };
   }),
 
-  update: publicProcedure.input(ModelEndpointSchema).mutation(({ ctx, input }) => {
+  update: publicProcedure.input(ModelEndpointSchema).mutation(async ({ ctx, input }) => {
     allowedKeyVar(input.apiKeyEnv);
-    store(() => updateModel(sqliteOf(ctx), input));
+    await guarded(() => updateModel(ctx.store, input));
     return { id: input.id };
   }),
 
   /** Removes a model with all its runs and results (the dashboard asks for confirmation first). */
-  remove: publicProcedure.input(z.object({ id: z.string().min(1) })).mutation(({ ctx, input }) => store(() => removeModel(sqliteOf(ctx), input.id))),
+  remove: publicProcedure.input(z.object({ id: z.string().min(1) })).mutation(({ ctx, input }) => guarded(() => removeModel(ctx.store, input.id))),
 
   rename: publicProcedure
     .input(z.object({ id: z.string().min(1), label: z.string().trim().min(1, 'a name cannot be empty').max(120) }))
-    .mutation(({ ctx, input }) => {
-      store(() => renameModel(sqliteOf(ctx), input.id, input.label));
+    .mutation(async ({ ctx, input }) => {
+      await guarded(() => renameModel(ctx.store, input.id, input.label));
       return { id: input.id, label: input.label };
     }),
 
   testConnection: publicProcedure.input(TestInput).mutation(async ({ ctx, input }) => {
     if ('id' in input) {
-      const model = getAdminModel(sqliteOf(ctx), input.id);
+      const model = await getAdminModel(ctx.store, input.id);
       if (!model) notFound(`model "${input.id}"`);
       if (!model.baseUrl) throw new TRPCError({ code: 'BAD_REQUEST', message: `model "${input.id}" has no base URL (imported results only)` });
       return testConnection({ baseUrl: model.baseUrl, modelName: model.modelName, apiKeyEnv: model.apiKeyEnv, reasoning: model.reasoning });

@@ -32,11 +32,11 @@ const SUITE = suite.id;
 const accuracy = (t: { acc: number | null; lo: number | null; hi: number | null; n: number }) => ({ acc: t.acc, lo: t.lo, hi: t.hi, n: t.n });
 
 /** The four models every test reads: alpha, beta, gamma and a CTM, one run each. */
-const seedModels = (db: Parameters<typeof seedRun>[0]) => {
-  seedRun(db, { modelId: 'alpha', suite, answer: alpha });
-  seedRun(db, { modelId: 'beta', suite, answer: beta });
-  seedRun(db, { modelId: 'gamma', suite, answer: gamma });
-  seedRun(db, { modelId: 'ctm', arch: 'ctm', suite, answer: ctm });
+const seedModels = async (db: Parameters<typeof seedRun>[0]) => {
+  await seedRun(db, { modelId: 'alpha', suite, answer: alpha });
+  await seedRun(db, { modelId: 'beta', suite, answer: beta });
+  await seedRun(db, { modelId: 'gamma', suite, answer: gamma });
+  await seedRun(db, { modelId: 'ctm', arch: 'ctm', suite, answer: ctm });
 };
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

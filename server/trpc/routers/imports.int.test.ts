@@ -1,19 +1,17 @@
-import { sqliteStore } from '../../../db/store';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../../db/client';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachBackend, freshDatabase, type TestDatabase } from '../../../testing/store-backends/backends';
 import { createCaller } from '../root';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-imports-'));
-
-describe('imports.results router', () => {
-  const db = openDb(path.join(dir, 'imports.db'));
-  const caller = createCaller({ store: sqliteStore(db) });
-  afterAll(() => {
-    db.$client.close();
-    rmSync(dir, { recursive: true, force: true });
+describeEachBackend('imports.results router', (dialect) => {
+  let database: TestDatabase;
+  let caller: ReturnType<typeof createCaller>;
+  beforeAll(async () => {
+    database = await freshDatabase(dialect);
+    caller = createCaller({ store: database.store });
+  });
+  afterAll(async () => {
+    await database.drop();
   });
 
   it('imports a promptfoo export as runs, and lists at most 200 problems of a bad file (with the rest counted)', async () => {
@@ -27,7 +25,7 @@ describe('imports.results router', () => {
     expect(failed.issues).toHaveLength(200);
     expect(failed.issues[0]).toMatchObject({ file: 'bad.jsonl', line: 1, field: 'correct' });
     expect('more' in failed && failed.more).toBe(50);
-    expect((db.$client.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n).toBe(1);
+    expect((await database.store.get<{ n: number }>(sql`SELECT count(*) AS n FROM runs`))!.n).toBe(1);
   });
 
   it('names the CSV column of a duplicate prompt', async () => {

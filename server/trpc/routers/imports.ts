@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { importResults, RESULT_FORMATS } from '../../results/imports/import-results';
-import { publicProcedure, router, sqliteOf } from '../init';
+import { publicProcedure, router } from '../init';
 
 /** Importing results written by other tools, as runs that chart like native ones. */
 export const importsRouter = router({
@@ -12,7 +12,7 @@ export const importsRouter = router({
       modelId: z.string().min(1).max(200).optional(),
     }))
     .mutation(async ({ ctx, input }) => {
-      const outcome = await importResults(sqliteOf(ctx), input);
+      const outcome = await importResults(ctx.store, input);
       return outcome.ok ? outcome : { ...outcome, issues: outcome.issues.slice(0, 200), more: Math.max(0, outcome.issues.length - 200) };
     }),
 });

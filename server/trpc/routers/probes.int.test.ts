@@ -1,9 +1,9 @@
-import { sqliteStore } from '../../../db/store';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../../db/client';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Store } from '../../../db/store';
+import { describeEachBackend, freshDatabase, type TestDatabase } from '../../../testing/store-backends/backends';
 import { suitePairRows } from '../../../db/queries/suite-catalog';
 import { suiteKeyOf } from '../../../db/queries/suite-lookups';
 import { parseSuiteFile, serializeSuite } from '../../../evals/suites';
@@ -11,25 +11,28 @@ import { startOpenAITestServer, type OpenAITestServer } from '../../../testing/o
 import { resolveSuite } from '../../suites/resolve-suite';
 import { createCaller } from '../root';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-probes-'));
 const family = { id: 'arithmetic.doubling', domain: 'arithmetic', title: 'Doubling', description: 'Doubling a number.', pairRule: 'The hard probe doubles a larger number: the same skill at more digits.' };
 const draft = (n: number) => ({ family: family.id, easy: { prompt: `What is 2 × ${n}?`, answer: String(2 * n) }, hard: { prompt: `What is 2 × ${n * 1001}?`, answer: String(2 * n * 1001) }, grader: { kind: 'numeric' as const } });
 
-describe('suites and probes routers on a temp SQLite file', () => {
-  let db: Db;
+describeEachBackend('suites and probes routers', (dialect) => {
+  let database: TestDatabase;
+  let db: Store;
+  let dir: string;
   let server: OpenAITestServer;
   let caller: ReturnType<typeof createCaller>;
 
   beforeAll(async () => {
-    db = openDb(path.join(dir, 'probes.db'));
-    caller = createCaller({ store: sqliteStore(db) });
+    dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-probes-'));
+    database = await freshDatabase(dialect);
+    db = database.store;
+    caller = createCaller({ store: db });
     // Answers easy probes right and hard ones wrong: a known pattern for "try it".
     server = await startOpenAITestServer({ answer: (prompt) => (prompt.includes('× 7?') ? 'The answer is 14.' : 'I think 5.') });
     await caller.adminModels.create({ id: 'tester', label: 'Tester', arch: 'llm', baseUrl: server.url, modelName: 'test-model', apiKeyEnv: null, temperature: null, maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null });
   });
   afterAll(async () => {
     await server.close();
-    db.$client.close();
+    await database.drop();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -45,7 +48,7 @@ describe('suites and probes routers on a temp SQLite file', () => {
     const second = await caller.probes.save({ suiteId: 'my-probes', draft: draft(8) });
     expect(second.pairId).toBe('arithmetic.doubling#001');
     expect(second.version).not.toBe(first.version);
-    const suite = resolveSuite(db, 'my-probes');
+    const suite = await resolveSuite(db, 'my-probes');
     expect(suite.pairs.map((p) => p.hard.answer)).toEqual(['14014', '16016']);
     expect(suite.title).toBe('My probes');
     const list = await caller.suites.list();
@@ -56,7 +59,7 @@ describe('suites and probes routers on a temp SQLite file', () => {
     await expect(caller.probes.save({ suiteId: 'my-probes', draft: draft(7) })).rejects.toThrow(/same prompt as pair "arithmetic.doubling#000"/);
     await expect(caller.probes.save({ suiteId: 'other', newFamily: family, draft: draft(9) })).rejects.toThrow(/already exists/);
     await expect(caller.probes.save({ suiteId: 'Bad Id', draft: draft(9) })).rejects.toThrow(/suite id/);
-    expect(resolveSuite(db, 'my-probes').pairs).toHaveLength(2);
+    expect((await resolveSuite(db, 'my-probes')).pairs).toHaveLength(2);
   });
 
   it('browses pairs with domain, family, tier and text filters, paged in SQL', async () => {
@@ -78,14 +81,14 @@ describe('suites and probes routers on a temp SQLite file', () => {
       'arithmetic.doubling,What is 2 × 21?,,What is 2 × 21021?,42042,numeric',
       'arithmetic.doubling,What is 2 × 22?,44,What is 2 × 22022?,44044,numerik',
     ].join('\n');
-    const before = resolveSuite(db, 'my-probes').version;
+    const before = (await resolveSuite(db, 'my-probes')).version;
     const result = await caller.suites.importFile({ suiteId: 'my-probes', fileName: 'bad.csv', text: csv });
     expect(result.ok).toBe(false);
     expect(result.issues).toEqual(expect.arrayContaining([
       expect.objectContaining({ file: 'bad.csv', line: 3, field: 'easy_answer', message: 'required' }),
       expect.objectContaining({ file: 'bad.csv', line: 4, field: 'grader' }),
     ]));
-    expect(resolveSuite(db, 'my-probes').version).toBe(before);
+    expect((await resolveSuite(db, 'my-probes')).version).toBe(before);
   });
 
   it('imports good CSV, JSONL and YAML files into a user suite', async () => {
@@ -103,8 +106,8 @@ describe('suites and probes routers on a temp SQLite file', () => {
     expect(include.issues).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'items' })]));
   });
 
-  it('exports a user suite to a file that the suite loader reads back to the same version', () => {
-    const suite = resolveSuite(db, 'my-probes');
+  it('exports a user suite to a file that the suite loader reads back to the same version', async () => {
+    const suite = await resolveSuite(db, 'my-probes');
     for (const format of ['yaml', 'jsonl'] as const) {
       const file = path.join(dir, `my-probes.${format}`);
       writeFileSync(file, serializeSuite(suite, format));
@@ -117,23 +120,23 @@ describe('suites and probes routers on a temp SQLite file', () => {
   it('renames a user suite, removes a pair as a new version (runs keep theirs), and removes the suite', async () => {
     await caller.probes.save({ suiteId: 'tidy-me', suiteTitle: 'Tidy me', newFamily: { ...family, id: 'arithmetic.tripling', title: 'Tripling' }, draft: { ...draft(3), family: 'arithmetic.tripling' } });
     await caller.probes.save({ suiteId: 'tidy-me', draft: { ...draft(4), family: 'arithmetic.tripling' } });
-    const before = resolveSuite(db, 'tidy-me');
+    const before = await resolveSuite(db, 'tidy-me');
     await caller.suites.rename({ id: 'tidy-me', title: 'Tidied' });
     expect((await caller.suites.list()).find((s) => s.id === 'tidy-me')).toMatchObject({ title: 'Tidied', pairs: 2 });
     await expect(caller.suites.rename({ id: 'tidy-me', title: '  ' })).rejects.toThrow(/cannot be empty/);
 
     expect(await caller.suites.removePair({ id: 'tidy-me', pairId: 'arithmetic.tripling#000' })).toEqual({ pairs: 1 });
-    const after = resolveSuite(db, 'tidy-me');
+    const after = await resolveSuite(db, 'tidy-me');
     expect(after.pairs.map((p) => p.id)).toEqual(['arithmetic.tripling#001']);
     expect(after.version).not.toBe(before.version);
     // The version a run may have been made on is still stored, with the removed pair.
-    expect(suitePairRows(db, suiteKeyOf(db, 'tidy-me', before.version)!)).toHaveLength(2);
+    expect(await suitePairRows(db, (await suiteKeyOf(db, 'tidy-me', before.version))!)).toHaveLength(2);
     await expect(caller.suites.removePair({ id: 'tidy-me', pairId: 'arithmetic.tripling#000' })).rejects.toThrow(/no pair "arithmetic.tripling#000"/);
     await expect(caller.suites.removePair({ id: 'tidy-me', pairId: 'arithmetic.tripling#001' })).rejects.toThrow(/last pair .* remove the suite instead/);
 
     await caller.suites.remove({ id: 'tidy-me' });
     expect((await caller.suites.list()).map((s) => s.id)).not.toContain('tidy-me');
-    expect(suitePairRows(db, suiteKeyOf(db, 'tidy-me', after.version)!)).toHaveLength(1);
+    expect(await suitePairRows(db, (await suiteKeyOf(db, 'tidy-me', after.version))!)).toHaveLength(1);
     await expect(caller.suites.remove({ id: 'core' })).rejects.toThrow(/built-in suites are files/);
     expect((await caller.suites.list()).map((s) => s.id)).toContain('core');
   });

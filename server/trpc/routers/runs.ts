@@ -32,9 +32,9 @@ export const runsRouter = router({
     .query(({ ctx, input }) => runPage(sqliteOf(ctx), input)),
 
   /** Starts models × suite from the UI: one queued run per model; the server's own worker answers them. */
-  create: publicProcedure.input(StartRunsSchema).mutation(({ ctx, input }) => {
+  create: publicProcedure.input(StartRunsSchema).mutation(async ({ ctx, input }) => {
     try {
-      return { runIds: startRuns(sqliteOf(ctx), input) };
+      return { runIds: await startRuns(sqliteOf(ctx), input) };
     } catch (error) {
       if (error instanceof StartRunsError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
       throw error;
@@ -114,7 +114,14 @@ export const runsRouter = router({
   }),
 
   /** Removes a finished run and its results (the dashboard asks for confirmation first). */
-  remove: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => removeRun(sqliteOf(ctx), input.id))),
+  remove: publicProcedure.input(RunId).mutation(async ({ ctx, input }) => {
+    try {
+      return await removeRun(sqliteOf(ctx), input.id);
+    } catch (error) {
+      if (error instanceof RunStateError) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: error.message });
+      throw error;
+    }
+  }),
   cancel: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => cancelRun(sqliteOf(ctx), input.id))),
   resume: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => resumeRun(sqliteOf(ctx), input.id))),
   retryErrors: publicProcedure.input(RunId).mutation(({ ctx, input }) => ({ retried: control(() => retryRunErrors(sqliteOf(ctx), input.id)) })),

@@ -12,12 +12,12 @@ import { removePair, removeUserSuite, renameUserSuite, UserSuiteError } from '..
 import { PairedImportOptionsSchema } from '../../../evals/suites/paired-import';
 import { listRunnableSuites } from '../../suites/resolve-suite';
 import { currentSuiteKey } from '../../suites/suite-key';
-import { publicProcedure, router, sqliteOf } from '../init';
-import type { Db } from '../../../db/client';
+import { publicProcedure, router } from '../init';
+import type { SqlRunner } from '../../../db/store';
 
-function keyOf(db: Db, id: string): number {
+async function keyOf(db: SqlRunner, id: string): Promise<number> {
   try {
-    return currentSuiteKey(db, id);
+    return await currentSuiteKey(db, id);
   } catch (error) {
     if (error instanceof SuiteError) throw new TRPCError({ code: 'NOT_FOUND', message: error.message });
     throw error;
@@ -26,9 +26,9 @@ function keyOf(db: Db, id: string): number {
 
 const SuiteRef = z.object({ id: SuiteIdSchema });
 
-function tidy<T>(fn: () => T): T {
+async function tidy<T>(fn: () => Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (error) {
     if (error instanceof UserSuiteError) throw new TRPCError({ code: error.code, message: error.message });
     throw error;
@@ -50,29 +50,29 @@ const PairedImportSchema = z
 /** Browsing suites (built-in and user suites alike, through the catalog tables) and importing probe files. */
 export const suitesRouter = router({
   /** Every suite with its size; a built-in suite that fails to load is listed with its error instead. */
-  list: publicProcedure.query(({ ctx }) =>
-    listRunnableSuites(sqliteOf(ctx)).map((suite) => {
+  list: publicProcedure.query(async ({ ctx }) => {
+    const listed = [];
+    for (const suite of await listRunnableSuites(ctx.store)) {
       try {
-        const key = currentSuiteKey(sqliteOf(ctx), suite.id);
-        const size = suiteSize(sqliteOf(ctx), key);
-        return { ...suite, ...size, error: null };
+        const key = await currentSuiteKey(ctx.store, suite.id);
+        const size = await suiteSize(ctx.store, key);
+        listed.push({ ...suite, ...size, error: null });
       } catch (error) {
         if (!(error instanceof SuiteError)) throw error;
-        return { ...suite, pairs: 0, families: 0, error: error.message };
+        listed.push({ ...suite, pairs: 0, families: 0, error: error.message });
       }
-    }),
-  ),
+    }
+    return listed;
+  }),
 
   /** A suite's families with pair counts, and for built-in families the publicly reported failure they probe. */
-  families: publicProcedure.input(SuiteRef).query(({ ctx, input }) =>
-    suiteFamilies(sqliteOf(ctx), keyOf(sqliteOf(ctx), input.id)).map((family) => ({ ...family, reportedFailure: findFamilyGenerator(family.id)?.reportedFailure ?? null })),
+  families: publicProcedure.input(SuiteRef).query(async ({ ctx, input }) =>
+    (await suiteFamilies(ctx.store, await keyOf(ctx.store, input.id))).map((family) => ({ ...family, reportedFailure: findFamilyGenerator(family.id)?.reportedFailure ?? null })),
   ),
 
   /** Probe health from every model's results on the suite (judged once five models have results). */
-  health: publicProcedure.input(SuiteRef).query(({ ctx, input }) => {
-    // An unknown suite is NOT_FOUND, not a server error. The key lookup is SQLite-only until suite lookups are on the
-    // store; the outcomes are read through the store.
-    const key = keyOf(sqliteOf(ctx), input.id);
+  health: publicProcedure.input(SuiteRef).query(async ({ ctx, input }) => {
+    const key = await keyOf(ctx.store, input.id); // an unknown suite is NOT_FOUND, not a server error
     return suiteProbeHealth(ctx.store, input.id, key);
   }),
 
@@ -87,36 +87,36 @@ export const suitesRouter = router({
         offset: z.number().int().min(0).default(0),
       }),
     )
-    .query(({ ctx, input }) => browsePairs(sqliteOf(ctx), keyOf(sqliteOf(ctx), input.id), input)),
+    .query(async ({ ctx, input }) => browsePairs(ctx.store, await keyOf(ctx.store, input.id), input)),
 
   /** Every family known to the database, for the "add a pair" form. */
-  allFamilies: publicProcedure.query(({ ctx }) => allFamilies(sqliteOf(ctx))),
+  allFamilies: publicProcedure.query(({ ctx }) => allFamilies(ctx.store)),
 
   /** Imports a probe file into a user suite: all or nothing, problems named by line and field. */
   importFile: publicProcedure
     .input(z.object({ suiteId: z.string().min(1), title: z.string().min(1).max(120).optional(), fileName: z.string().min(1).max(300), text: z.string().max(20_000_000) }))
-    .mutation(({ ctx, input }) => {
-      const result = importProbeFile(sqliteOf(ctx), { id: input.suiteId, title: input.title }, input.fileName, input.text);
+    .mutation(async ({ ctx, input }) => {
+      const result = await importProbeFile(ctx.store, { id: input.suiteId, title: input.title }, input.fileName, input.text);
       return result.ok
         ? { ok: true as const, added: result.added, suiteId: result.suite.id, version: result.suite.version, pairs: result.suite.pairs.length, issues: [] }
         : { ok: false as const, issues: result.issues.slice(0, 200), more: Math.max(0, result.issues.length - 200) };
     }),
 
   /** A paired easy/hard dataset (two files by key, or one with both tiers) into a user suite; see `probes import`. */
-  importPaired: publicProcedure.input(PairedImportSchema).mutation(({ ctx, input }) => {
+  importPaired: publicProcedure.input(PairedImportSchema).mutation(async ({ ctx, input }) => {
     const { suiteId, title, easy, hard, both, ...options } = input;
-    const result = importPairedDataset(sqliteOf(ctx), { id: suiteId, title }, both ? { both } : { easy: easy!, hard: hard! }, options);
+    const result = await importPairedDataset(ctx.store, { id: suiteId, title }, both ? { both } : { easy: easy!, hard: hard! }, options);
     return result.ok
       ? { ok: true as const, added: result.added, suiteId: result.suite.id, pairs: result.suite.pairs.length, warnings: result.warnings.slice(0, 200), issues: [] }
       : { ok: false as const, issues: result.issues.slice(0, 200), more: Math.max(0, result.issues.length - 200), warnings: result.warnings.slice(0, 200) };
   }),
 
   /** Removes a user suite from the lists (runs on its versions keep their probes). */
-  remove: publicProcedure.input(SuiteRef).mutation(({ ctx, input }) => tidy(() => removeUserSuite(sqliteOf(ctx), input.id))),
+  remove: publicProcedure.input(SuiteRef).mutation(({ ctx, input }) => tidy(() => removeUserSuite(ctx.store, input.id))),
   rename: publicProcedure
     .input(SuiteRef.extend({ title: z.string().trim().min(1, 'a title cannot be empty').max(120) }))
-    .mutation(({ ctx, input }) => tidy(() => renameUserSuite(sqliteOf(ctx), input.id, input.title))),
+    .mutation(({ ctx, input }) => tidy(() => renameUserSuite(ctx.store, input.id, input.title))),
   removePair: publicProcedure
     .input(SuiteRef.extend({ pairId: z.string().min(1).max(200) }))
-    .mutation(({ ctx, input }) => tidy(() => removePair(sqliteOf(ctx), input.id, input.pairId))),
+    .mutation(({ ctx, input }) => tidy(() => removePair(ctx.store, input.id, input.pairId))),
 });

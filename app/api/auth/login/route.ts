@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { safeNext, sameSecret, SESSION_COOKIE } from '../../../../server/auth/request-auth';
 import { sessionCookieOptions, startSession } from '../../../../server/auth/sessions';
-import { serverDb } from '../../../../server/db';
+import { serverStore } from '../../../../server/db';
 import { env } from '../../../../server/env';
 import { loginThrottle } from '../../../../server/auth/login-throttle';
 
@@ -36,6 +36,6 @@ export async function POST(request: Request): Promise<Response> {
   }
   throttle.succeeded();
   const response = seeOther(next);
-  response.cookies.set(SESSION_COOKIE, startSession(serverDb(), token, Date.now()), sessionCookieOptions(new URL(request.url).protocol === 'https:'));
+  response.cookies.set(SESSION_COOKIE, await startSession(await serverStore(), token, Date.now()), sessionCookieOptions(new URL(request.url).protocol === 'https:'));
   return response;
 }

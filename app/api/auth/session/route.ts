@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { SESSION_COOKIE } from '../../../../server/auth/request-auth';
 import { sessionProblem } from '../../../../server/auth/sessions';
-import { serverDb } from '../../../../server/db';
+import { serverStore } from '../../../../server/db';
 import { env } from '../../../../server/env';
 
 export const dynamic = 'force-dynamic';
@@ -12,9 +12,9 @@ export const runtime = 'nodejs';
  * and served as they are, so they cannot say it themselves. Open (proxy.ts), so that the sign-in page can ask too:
  * it checks the cookie against the sessions table itself, and says nothing but yes or no about the cookie it was sent.
  */
-export function GET(request: NextRequest): Response {
+export async function GET(request: NextRequest): Promise<Response> {
   const token = env().SAWTOOTH_AUTH_TOKEN;
   const cookie = request.cookies.get(SESSION_COOKIE)?.value;
-  const signedIn = token !== undefined && cookie !== undefined && sessionProblem(serverDb(), token, cookie, Date.now()) === null;
+  const signedIn = token !== undefined && cookie !== undefined && (await sessionProblem(await serverStore(), token, cookie, Date.now())) === null;
   return NextResponse.json({ signedIn }, { headers: { 'cache-control': 'no-store' } });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { serverDb } from '../../../../server/db';
+import { serverStore } from '../../../../server/db';
 import { modelExists } from '../../../../db/queries/models';
-import { runExists } from '../../../../db/queries/run-lookups';
+import { exportRunSuites } from '../../../../db/queries/results-export';
 import { exportFileName, exportResults, type ExportScope } from '../../../../server/results/exports/results-export';
 
 export const dynamic = 'force-dynamic';
@@ -18,26 +18,27 @@ const QuerySchema = z
   .refine((q) => (q.run === undefined) !== (q.model === undefined), { message: 'give ?run=<id> or ?model=<id>' });
 
 /** Downloads a run's results or a model's results on one suite as CSV or JSON, streamed a page at a time (the pull follows the client). */
-export function GET(request: Request): Response {
+export async function GET(request: Request): Promise<Response> {
   const parsed = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return Response.json({ error: parsed.error.issues[0]!.message }, { status: 400 });
   const { run, model, suite, format } = parsed.data;
-  const db = serverDb();
+  const store = await serverStore();
   const scope: ExportScope = run !== undefined ? { runId: run } : { modelId: model!, suiteId: suite ?? 'core' };
+  // A run always has a suite: no suite row means no run.
   const exists = 'runId' in scope
-    ? runExists(db, scope.runId)
-    : modelExists(db, scope.modelId);
+    ? (await exportRunSuites(store, { runId: scope.runId })).length > 0
+    : await modelExists(store, scope.modelId);
   if (!exists) return Response.json({ error: 'runId' in scope ? `no run ${scope.runId}` : `unknown model "${scope.modelId}"` }, { status: 404 });
-  const chunks = exportResults(db, scope, format);
+  const chunks = exportResults(store, scope, format);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const next = chunks.next();
+    async pull(controller) {
+      const next = await chunks.next();
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));
     },
-    cancel() {
-      chunks.return(undefined);
+    async cancel() {
+      await chunks.return(undefined);
     },
   });
   return new Response(body, {
