@@ -84,7 +84,7 @@ describeEachBackend('explore routers', (dialect) => {
     // db/queries/runs.ts: both reach PostgreSQL when the runner's queries are on the store (store-runner).
     it.skipIf(dialect === 'pg')('a new run becomes the default profile; pooling both is explicit and lists them', async () => {
       const before = (await caller.models.leaderboard({ suite: SUITE })).rows.find((r) => r.model.id === 'gamma')!.profile!;
-      const second = seedRun(sqliteDbOf(database.store, 'seeding'), { modelId: 'gamma', suite, answer: () => ({ outcome: 'pass' }) });
+      const second = await seedRun(sqliteDbOf(database.store, 'seeding'), { modelId: 'gamma', suite, answer: () => ({ outcome: 'pass' }) });
       const after = (await caller.models.leaderboard({ suite: SUITE })).rows.find((r) => r.model.id === 'gamma')!.profile!;
       expect(after.runs).toEqual([second]);
       expect(after.counts.pass).toBe(FAMILIES * PAIRS * 2);
