@@ -5,5 +5,5 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return; // eslint-disable-line no-restricted-properties -- Next's own switch, read before any of our modules load
   const { startServerWorker } = await import('./server/runner/server-worker');
-  startServerWorker();
+  await startServerWorker();
 }

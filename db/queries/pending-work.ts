@@ -1,4 +1,6 @@
-import type { Db } from '../client';
+import { sql } from 'drizzle-orm';
+import { inList } from '../store/dialect-sql';
+import type { SqlRunner } from '../store/store';
 
 /** One probe of a suite page, with the position of its pair (the keyset) and its grader still JSON text. */
 export interface SuitePageRow {
@@ -13,33 +15,29 @@ export interface SuitePageRow {
   grader: string;
 }
 
-/** The reads behind a run's pending work, prepared once per walk over the run. */
-export interface PendingWorkQueries {
-  /**
-   * Up to `limit` probes (contrast twins included) of the pairs after `afterPosition`, in pair order, of the families
-   * in `familiesJson` (a JSON array; null: all).
-   */
-  suitePage(suiteKey: number, afterPosition: number, familiesJson: string | null, limit: number): SuitePageRow[];
-  /** The (probe, sample) results already stored for this run among these probes (a JSON array of probe keys). */
-  storedSamples(runId: number, probeKeysJson: string): Array<{ probeKey: number; sample: number }>;
-}
-
-export function pendingWorkQueries(db: Db): PendingWorkQueries {
-  const sqlite = db.$client;
-  const pageStmt = sqlite.prepare(`
-    SELECT sp.position, p.key AS probeKey, p.id AS probeId, p.family_id AS familyId, p.domain, p.tier, p.prompt,
+/**
+ * Up to `limit` probes (contrast twins included) of the pairs after `afterPosition`, in pair order, of the families
+ * in `families` (null: all).
+ */
+export async function suitePage(
+  db: SqlRunner,
+  suiteKey: number,
+  afterPosition: number,
+  families: readonly string[] | null,
+  limit: number,
+): Promise<SuitePageRow[]> {
+  const inScope = families === null ? sql`` : sql` AND ${inList(db, sql`sp.family_id`, families, 'text')}`;
+  return db.all<SuitePageRow>(sql`
+    SELECT sp.position, p.key AS "probeKey", p.id AS "probeId", p.family_id AS "familyId", p.domain, p.tier, p.prompt,
            p.answer, p.grader
     FROM suite_pairs sp
     JOIN probes p ON p.key IN (sp.easy_probe_key, sp.hard_probe_key, sp.easy_twin_probe_key, sp.hard_twin_probe_key)
-    WHERE sp.suite_key = ? AND sp.position > ?
-      AND (? IS NULL OR sp.family_id IN (SELECT value FROM json_each(?)))
-    ORDER BY sp.position, p.tier, p.key LIMIT ?`);
-  const doneStmt = sqlite.prepare(`
-    SELECT probe_key AS probeKey, sample FROM results
-    WHERE run_id = ? AND probe_key IN (SELECT value FROM json_each(?))`);
-  return {
-    suitePage: (suiteKey, afterPosition, familiesJson, limit) =>
-      pageStmt.all(suiteKey, afterPosition, familiesJson, familiesJson, limit) as SuitePageRow[],
-    storedSamples: (runId, probeKeysJson) => doneStmt.all(runId, probeKeysJson) as Array<{ probeKey: number; sample: number }>,
-  };
+    WHERE sp.suite_key = ${suiteKey} AND sp.position > ${afterPosition}${inScope}
+    ORDER BY sp.position, p.tier, p.key LIMIT ${limit}`);
+}
+
+/** The (probe, sample) results already stored for this run among these probes. */
+export async function storedSamples(db: SqlRunner, runId: number, probeKeys: readonly number[]): Promise<Array<{ probeKey: number; sample: number }>> {
+  return db.all(sql`
+    SELECT probe_key AS "probeKey", sample FROM results WHERE run_id = ${runId} AND ${inList(db, sql`probe_key`, probeKeys)}`);
 }

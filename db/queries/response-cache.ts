@@ -1,27 +1,22 @@
-import type { Db } from '../client';
+import { sql } from 'drizzle-orm';
+import { jsonValue } from '../store/dialect-sql';
+import type { SqlRunner } from '../store/store';
 
-/** The response cache's reads and writes, prepared once per cache (one lookup per request of a cached run). */
-export interface ResponseCacheQueries {
-  /** The stored answer JSON under `key`, or undefined. */
-  answerOf(key: string): string | undefined;
-  /** Stores an answer under `key`; the first answer for a key stays. */
-  storeAnswer(key: string, endpoint: string, modelName: string, answerJson: string): void;
+/** The stored answer JSON under `key`, or undefined (one primary-key lookup per request of a cached run). */
+export async function cachedAnswerOf(db: SqlRunner, key: string): Promise<string | undefined> {
+  return (await db.get<{ answer: string }>(sql`SELECT answer FROM response_cache WHERE key = ${key}`))?.answer;
 }
 
-export function responseCacheQueries(db: Db): ResponseCacheQueries {
-  const getStmt = db.$client.prepare('SELECT answer FROM response_cache WHERE key = ?').pluck();
-  const putStmt = db.$client.prepare(
-    `INSERT INTO response_cache (key, endpoint, model_name, answer) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`,
-  );
-  return {
-    answerOf: (key) => getStmt.get(key) as string | undefined,
-    storeAnswer: (key, endpoint, modelName, answerJson) => void putStmt.run(key, endpoint, modelName, answerJson),
-  };
+/** Stores an answer under `key`; the first answer for a key stays. */
+export async function storeCachedAnswer(db: SqlRunner, key: string, endpoint: string, modelName: string, answerJson: string): Promise<void> {
+  await db.run(sql`
+    INSERT INTO response_cache (key, endpoint, model_name, answer) VALUES (${key}, ${endpoint}, ${modelName}, ${jsonValue(db, answerJson)})
+    ON CONFLICT (key) DO NOTHING`);
 }
 
 /** Deletes every cached answer of one endpoint (null: all) and model name (null: all). Returns how many were deleted. */
-export function deleteCachedAnswers(db: Db, endpoint: string | null, modelName: string | null): number {
-  return db.$client
-    .prepare('DELETE FROM response_cache WHERE (@endpoint IS NULL OR endpoint = @endpoint) AND (@model IS NULL OR model_name = @model)')
-    .run({ endpoint, model: modelName }).changes;
+export async function deleteCachedAnswers(db: SqlRunner, endpoint: string | null, modelName: string | null): Promise<number> {
+  const ofEndpoint = endpoint === null ? sql`true` : sql`endpoint = ${endpoint}`;
+  const ofModel = modelName === null ? sql`true` : sql`model_name = ${modelName}`;
+  return db.run(sql`DELETE FROM response_cache WHERE ${ofEndpoint} AND ${ofModel}`);
 }

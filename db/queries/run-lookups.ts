@@ -1,17 +1,17 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../client';
-import { runs } from '../schema';
+import { sql } from 'drizzle-orm';
+import type { SqlRunner } from '../store/store';
 
-export function runExists(db: Db, id: number): boolean {
-  return db.$client.prepare('SELECT 1 FROM runs WHERE id = ?').get(id) !== undefined;
+export async function runExists(db: SqlRunner, id: number): Promise<boolean> {
+  return (await db.get(sql`SELECT 1 AS one FROM runs WHERE id = ${id}`)) !== undefined;
 }
 
 /** A queued, running or completed run of this model on this suite version (so `up` does not queue it twice). */
-export function liveRunOf(db: Db, modelId: string, suiteKey: number): { id: number } | undefined {
-  return db.select({ id: runs.id }).from(runs)
-    .where(and(eq(runs.modelId, modelId), eq(runs.suiteKey, suiteKey), inArray(runs.status, ['queued', 'running', 'completed']))).get();
+export async function liveRunOf(db: SqlRunner, modelId: string, suiteKey: number): Promise<{ id: number } | undefined> {
+  return db.get(sql`
+    SELECT id FROM runs
+    WHERE model_id = ${modelId} AND suite_key = ${suiteKey} AND status IN ('queued', 'running', 'completed') LIMIT 1`);
 }
 
-export function resultCount(db: Db): number {
-  return db.$client.prepare('SELECT count(*) FROM results').pluck().get() as number;
+export async function resultCount(db: SqlRunner): Promise<number> {
+  return (await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM results`))!.n;
 }

@@ -1,4 +1,5 @@
-import type { Db } from '../client';
+import { sql, type SQL } from 'drizzle-orm';
+import type { SqlRunner } from '../store/store';
 import type { ResultListRow } from './runs';
 
 export interface ResultFilters {
@@ -9,55 +10,54 @@ export interface ResultFilters {
   q?: string;
 }
 
-const FILTER_SQL = `r.run_id = @runId
-  AND (@outcome IS NULL OR r.outcome = @outcome)
-  AND (@family IS NULL OR r.family_id = @family)
-  AND (@tier IS NULL OR r.tier = @tier)
-  AND (@q IS NULL OR p.id LIKE @q ESCAPE '\\' OR p.prompt LIKE @q ESCAPE '\\' OR r.response LIKE @q ESCAPE '\\')`;
-
-function filterParams(runId: number, f: ResultFilters) {
+/** The WHERE of a run's filtered results (over `results r JOIN probes p`). */
+function filterSql(db: SqlRunner, runId: number, f: ResultFilters): SQL {
   const q = f.q?.trim();
-  return {
-    runId,
-    outcome: f.outcome ?? null,
-    family: f.family ?? null,
-    tier: f.tier ?? null,
-    q: q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
-  };
+  const parts: SQL[] = [sql`r.run_id = ${runId}`];
+  if (f.outcome !== undefined) parts.push(sql`r.outcome = ${f.outcome}`);
+  if (f.family !== undefined) parts.push(sql`r.family_id = ${f.family}`);
+  if (f.tier !== undefined) parts.push(sql`r.tier = ${f.tier}`);
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // SQLite's LIKE ignores ASCII case; PostgreSQL's does not: ILIKE there.
+    const like = db.dialect === 'pg' ? sql.raw('ILIKE') : sql.raw('LIKE');
+    parts.push(sql`(p.id ${like} ${pattern} ESCAPE '\\' OR p.prompt ${like} ${pattern} ESCAPE '\\' OR r.response ${like} ${pattern} ESCAPE '\\')`);
+  }
+  return sql.join(parts, sql` AND `);
 }
 
 /**
  * One page of a run's results in probe order, filtered server-side, with the number that match (for the pager).
  * Outcome, family and tier use the results(run_id, outcome, …) index; search scans only this run's rows.
  */
-export function runResultsPage(db: Db, runId: number, f: ResultFilters & { limit: number; offset: number }): { rows: ResultListRow[]; total: number } {
-  const params = filterParams(runId, f);
-  const rows = db.$client
-    .prepare(
-      `SELECT r.id, p.id AS probeId, r.family_id AS familyId, r.tier, r.sample, r.outcome, r.error_kind AS errorKind,
-              p.prompt, p.answer, substr(r.response, 1, 600) AS response, r.extracted, r.reason, r.latency_ms AS latencyMs, r.ticks
-       FROM results r JOIN probes p ON p.key = r.probe_key
-       WHERE ${FILTER_SQL} ORDER BY p.id, r.sample LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: f.limit, offset: f.offset }) as ResultListRow[];
-  const { total } = db.$client.prepare(`SELECT count(*) AS total FROM results r JOIN probes p ON p.key = r.probe_key WHERE ${FILTER_SQL}`).get(params) as { total: number };
+export async function runResultsPage(
+  db: SqlRunner,
+  runId: number,
+  f: ResultFilters & { limit: number; offset: number },
+): Promise<{ rows: ResultListRow[]; total: number }> {
+  const where = filterSql(db, runId, f);
+  const rows = await db.all<ResultListRow>(sql`
+    SELECT r.id, p.id AS "probeId", r.family_id AS "familyId", r.tier, r.sample, r.outcome, r.error_kind AS "errorKind",
+           p.prompt, p.answer, substr(r.response, 1, 600) AS response, r.extracted, r.reason, r.latency_ms AS "latencyMs", r.ticks
+    FROM results r JOIN probes p ON p.key = r.probe_key
+    WHERE ${where} ORDER BY p.id, r.sample LIMIT ${f.limit} OFFSET ${f.offset}`);
+  const { total } = (await db.get<{ total: number }>(sql`
+    SELECT count(*) AS total FROM results r JOIN probes p ON p.key = r.probe_key WHERE ${where}`))!;
   return { rows, total };
 }
 
 /** The families present in a run's results (for the family filter). */
-export function runResultFamilies(db: Db, runId: number): string[] {
-  return (db.$client.prepare('SELECT DISTINCT family_id AS f FROM results WHERE run_id = ? ORDER BY family_id').all(runId) as { f: string }[]).map((r) => r.f);
+export async function runResultFamilies(db: SqlRunner, runId: number): Promise<string[]> {
+  const rows = await db.all<{ f: string }>(sql`SELECT DISTINCT family_id AS f FROM results WHERE run_id = ${runId} ORDER BY family_id`);
+  return rows.map((r) => r.f);
 }
 
 /** One result with its full response (the page list shortens responses). */
-export function resultTranscript(db: Db, runId: number, resultId: number): (ResultListRow & { grader: string }) | undefined {
-  return db.$client
-    .prepare(
-      `SELECT r.id, p.id AS probeId, r.family_id AS familyId, r.tier, r.sample, r.outcome, r.error_kind AS errorKind,
-              p.prompt, p.answer, p.grader, r.response, r.extracted, r.reason, r.latency_ms AS latencyMs, r.ticks
-       FROM results r JOIN probes p ON p.key = r.probe_key WHERE r.run_id = ? AND r.id = ?`,
-    )
-    .get(runId, resultId) as (ResultListRow & { grader: string }) | undefined;
+export async function resultTranscript(db: SqlRunner, runId: number, resultId: number): Promise<(ResultListRow & { grader: string }) | undefined> {
+  return db.get(sql`
+    SELECT r.id, p.id AS "probeId", r.family_id AS "familyId", r.tier, r.sample, r.outcome, r.error_kind AS "errorKind",
+           p.prompt, p.answer, p.grader, r.response, r.extracted, r.reason, r.latency_ms AS "latencyMs", r.ticks
+    FROM results r JOIN probes p ON p.key = r.probe_key WHERE r.run_id = ${runId} AND r.id = ${resultId}`);
 }
 
 export interface RunLogRow {
@@ -82,16 +82,13 @@ export interface RunLogRow {
 }
 
 /** Every result of a run, in probe order, for its log file. */
-export function runLogRows(db: Db, runId: number): RunLogRow[] {
-  return db.$client
-    .prepare(
-      `SELECT p.id AS probeId, r.family_id AS family, r.tier, r.sample, p.prompt, p.answer, p.grader, r.outcome,
-              r.error_kind AS errorKind, r.response, r.extracted, r.reason, r.latency_ms AS latencyMs,
-              r.prompt_tokens AS promptTokens, r.completion_tokens AS completionTokens, r.cost_usd AS costUsd, r.ticks,
-              r.created_at AS createdAt
-       FROM results r JOIN probes p ON p.key = r.probe_key WHERE r.run_id = ? ORDER BY p.id, r.sample`,
-    )
-    .all(runId) as RunLogRow[];
+export async function runLogRows(db: SqlRunner, runId: number): Promise<RunLogRow[]> {
+  return db.all(sql`
+    SELECT p.id AS "probeId", r.family_id AS family, r.tier, r.sample, p.prompt, p.answer, p.grader, r.outcome,
+           r.error_kind AS "errorKind", r.response, r.extracted, r.reason, r.latency_ms AS "latencyMs",
+           r.prompt_tokens AS "promptTokens", r.completion_tokens AS "completionTokens", r.cost_usd AS "costUsd", r.ticks,
+           r.created_at AS "createdAt"
+    FROM results r JOIN probes p ON p.key = r.probe_key WHERE r.run_id = ${runId} ORDER BY p.id, r.sample`);
 }
 
 export interface DiffSide {
@@ -113,24 +110,23 @@ export interface RunDiffRow {
  * The probes two runs both answered whose outcomes differ (per probe: how many samples passed, failed, errored), in
  * probe order. Probes only one run answered are counted, not listed.
  */
-export function runDiff(db: Db, before: number, after: number): { changed: RunDiffRow[]; same: number; onlyBefore: number; onlyAfter: number } {
-  const rows = db.$client
-    .prepare(
-      `WITH a AS (SELECT probe_key, sum(outcome = 'pass') AS pass, sum(outcome = 'fail') AS fail, sum(outcome = 'error') AS error
-                  FROM results WHERE run_id = @before GROUP BY probe_key),
-            b AS (SELECT probe_key, sum(outcome = 'pass') AS pass, sum(outcome = 'fail') AS fail, sum(outcome = 'error') AS error
-                  FROM results WHERE run_id = @after GROUP BY probe_key)
-       SELECT p.id AS probeId, p.family_id AS familyId, p.tier, p.prompt,
-              a.pass AS aPass, a.fail AS aFail, a.error AS aError, b.pass AS bPass, b.fail AS bFail, b.error AS bError
-       FROM a JOIN b ON b.probe_key = a.probe_key JOIN probes p ON p.key = a.probe_key ORDER BY p.id`,
-    )
-    .all({ before, after }) as Array<{ probeId: string; familyId: string; tier: 'easy' | 'hard'; prompt: string; aPass: number; aFail: number; aError: number; bPass: number; bFail: number; bError: number }>;
-  const counts = db.$client
-    .prepare(
-      `SELECT (SELECT count(DISTINCT probe_key) FROM results WHERE run_id = @before) AS a,
-              (SELECT count(DISTINCT probe_key) FROM results WHERE run_id = @after) AS b`,
-    )
-    .get({ before, after }) as { a: number; b: number };
+export async function runDiff(
+  db: SqlRunner,
+  before: number,
+  after: number,
+): Promise<{ changed: RunDiffRow[]; same: number; onlyBefore: number; onlyAfter: number }> {
+  const tally = (runId: number) => sql`
+    SELECT probe_key, sum(CASE WHEN outcome = 'pass' THEN 1 ELSE 0 END) AS pass, sum(CASE WHEN outcome = 'fail' THEN 1 ELSE 0 END) AS fail,
+           sum(CASE WHEN outcome = 'error' THEN 1 ELSE 0 END) AS error
+    FROM results WHERE run_id = ${runId} GROUP BY probe_key`;
+  const rows = await db.all<{ probeId: string; familyId: string; tier: 'easy' | 'hard'; prompt: string; aPass: number; aFail: number; aError: number; bPass: number; bFail: number; bError: number }>(sql`
+    WITH a AS (${tally(before)}), b AS (${tally(after)})
+    SELECT p.id AS "probeId", p.family_id AS "familyId", p.tier, p.prompt,
+           a.pass AS "aPass", a.fail AS "aFail", a.error AS "aError", b.pass AS "bPass", b.fail AS "bFail", b.error AS "bError"
+    FROM a JOIN b ON b.probe_key = a.probe_key JOIN probes p ON p.key = a.probe_key ORDER BY p.id`);
+  const counts = (await db.get<{ a: number; b: number }>(sql`
+    SELECT (SELECT count(DISTINCT probe_key) FROM results WHERE run_id = ${before}) AS a,
+           (SELECT count(DISTINCT probe_key) FROM results WHERE run_id = ${after}) AS b`))!;
   const changed: RunDiffRow[] = [];
   let same = 0;
   for (const r of rows) {

@@ -1,47 +1,43 @@
-import type { Db } from '../client';
+import { sql } from 'drizzle-orm';
+import type { SqlRunner } from '../store/store';
 
 /** A run's status, or undefined when there is no run with that id. */
-export function runStatusOf(db: Db, runId: number): string | undefined {
-  return db.$client.prepare('SELECT status FROM runs WHERE id = ?').pluck().get(runId) as string | undefined;
+export async function runStatusOf(db: SqlRunner, runId: number): Promise<string | undefined> {
+  return (await db.get<{ status: string }>(sql`SELECT status FROM runs WHERE id = ${runId}`))?.status;
 }
 
 /** Who holds a run's lease and until when (both null when nobody does). */
-export function runLeaseOf(db: Db, runId: number): { owner: string | null; expiresAt: number | null } | undefined {
-  return db.$client.prepare('SELECT lease_owner AS owner, lease_expires_at AS expiresAt FROM runs WHERE id = ?').get(runId) as
-    | { owner: string | null; expiresAt: number | null }
-    | undefined;
+export async function runLeaseOf(db: SqlRunner, runId: number): Promise<{ owner: string | null; expiresAt: number | null } | undefined> {
+  return db.get(sql`SELECT lease_owner AS owner, lease_expires_at AS "expiresAt" FROM runs WHERE id = ${runId}`);
 }
 
 /** Marks a run cancelled at `finishedAt` and drops its lease (its worker sees it at the next heartbeat). */
-export function markRunCancelled(db: Db, runId: number, finishedAt: number): void {
-  db.$client
-    .prepare(`UPDATE runs SET status = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, finished_at = ? WHERE id = ?`)
-    .run(finishedAt, runId);
+export async function markRunCancelled(db: SqlRunner, runId: number, finishedAt: number): Promise<void> {
+  await db.run(sql`
+    UPDATE runs SET status = 'cancelled', lease_owner = NULL, lease_expires_at = NULL, finished_at = ${finishedAt} WHERE id = ${runId}`);
 }
 
 /** Marks a run completed at `finishedAt` (fixtures that stored a run's results themselves, without a worker). */
-export function markRunCompleted(db: Db, runId: number, finishedAt: number): void {
-  db.$client.prepare(`UPDATE runs SET status = 'completed', finished_at = ? WHERE id = ?`).run(finishedAt, runId);
+export async function markRunCompleted(db: SqlRunner, runId: number, finishedAt: number): Promise<void> {
+  await db.run(sql`UPDATE runs SET status = 'completed', finished_at = ${finishedAt} WHERE id = ${runId}`);
 }
 
 /** Puts a run back in the queue: no lease, no end time, no message (a worker answers what is missing). */
-export function requeueRun(db: Db, runId: number): void {
-  db.$client
-    .prepare(`UPDATE runs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL, finished_at = NULL, message = NULL WHERE id = ?`)
-    .run(runId);
+export async function requeueRun(db: SqlRunner, runId: number): Promise<void> {
+  await db.run(sql`
+    UPDATE runs SET status = 'queued', lease_owner = NULL, lease_expires_at = NULL, finished_at = NULL, message = NULL WHERE id = ${runId}`);
 }
 
 /**
  * Deletes a run's `error` results and queues it again with its error counter lowered to match, in one transaction.
  * Returns how many errors were deleted.
  */
-export function requeueWithoutErrors(db: Db, runId: number): number {
-  return db.$client.transaction(() => {
-    const removed = db.$client.prepare(`DELETE FROM results WHERE run_id = ? AND outcome = 'error'`).run(runId).changes;
-    db.$client
-      .prepare(`UPDATE runs SET error_count = error_count - ?, status = 'queued', lease_owner = NULL, lease_expires_at = NULL,
-        finished_at = NULL, message = NULL WHERE id = ?`)
-      .run(removed, runId);
+export async function requeueWithoutErrors(db: SqlRunner, runId: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const removed = await tx.run(sql`DELETE FROM results WHERE run_id = ${runId} AND outcome = 'error'`);
+    await tx.run(sql`
+      UPDATE runs SET error_count = error_count - ${removed}, status = 'queued', lease_owner = NULL, lease_expires_at = NULL,
+        finished_at = NULL, message = NULL WHERE id = ${runId}`);
     return removed;
-  })();
+  });
 }

@@ -1,5 +1,6 @@
-import type { Db } from '../client';
-import { runs } from '../schema';
+import { sql } from 'drizzle-orm';
+import { jsonValue } from '../store/dialect-sql';
+import type { SqlRunner } from '../store/store';
 
 /** A run to queue: what a worker needs to claim and answer it. */
 export interface QueuedRunRow {
@@ -15,6 +16,10 @@ export interface QueuedRunRow {
 }
 
 /** Inserts a `queued` run (no lease, counters at zero) and returns its id. */
-export function insertQueuedRun(db: Db, row: QueuedRunRow): number {
-  return db.insert(runs).values(row).returning({ id: runs.id }).get().id;
+export async function insertQueuedRun(db: SqlRunner, row: QueuedRunRow): Promise<number> {
+  const inserted = await db.get<{ id: number }>(sql`
+    INSERT INTO runs (model_id, suite_key, settings, samples, temperature, expected)
+    VALUES (${row.modelId}, ${row.suiteKey}, ${jsonValue(db, JSON.stringify(row.settings))}, ${row.samples}, ${row.temperature}, ${row.expected})
+    RETURNING id`);
+  return inserted!.id;
 }

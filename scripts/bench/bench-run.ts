@@ -26,20 +26,21 @@ export async function benchDatabase(url: string): Promise<{ db: Db; file: string
 /** Queues a run of `probes` probes (a generated suite of probes / 2 pairs, written in bulk) and returns its id. */
 export async function queueBenchRun(db: Db, probes: number, settings: Partial<RunSettings>): Promise<number> {
   const suiteKey = await writeArithmeticSuite(sqliteStore(db), Math.ceil(probes / 2));
-  return insertQueuedRun(db, {
+  return insertQueuedRun(sqliteStore(db), {
     modelId: 'arith-model', suiteKey, settings: { samples: 1, ...settings }, samples: 1, temperature: null, expected: Math.ceil(probes / 2) * 2,
   });
 }
 
 /** Works the run to its end in this process, exactly as `sawtooth worker` would; returns wall and CPU seconds. */
 export async function workRun(db: Db, runId: number): Promise<{ seconds: number; cpuSeconds: number; stored: number; status: string }> {
-  tuneWorkerProcess(db); // as `sawtooth worker` does
-  const worker = createWorker(db);
+  const store = sqliteStore(db);
+  tuneWorkerProcess(store); // as `sawtooth worker` does
+  const worker = createWorker(store);
   const cpu = process.cpuUsage();
   const started = performance.now();
   await worker.runOnce(runId);
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
-  const row = runStoredCount(db, runId)!;
+  const row = (await runStoredCount(store, runId))!;
   return { seconds, cpuSeconds: (used.user + used.system) / 1e6, ...row };
 }

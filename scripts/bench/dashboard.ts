@@ -23,7 +23,7 @@ async function ensureSeeded(ctx: BenchContext, file: string, scale: DashboardSca
   const want = DASHBOARD_SCALES[scale];
   const db = openDb(file);
   try {
-    const have = resultCount(db);
+    const have = await resultCount(sqliteStore(db));
     if (have >= want) {
       // A database seeded before profiles were stored (or by older code: another PROFILE_FORMAT) gets them now, as
       // the seeder stores them: the bench measures pages after runs completed, not the first page after an upgrade.

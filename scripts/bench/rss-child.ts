@@ -2,6 +2,7 @@
 //   node --import tsx scripts/bench/rss-child.ts <db file> <run id>      (run id 0: load everything, run nothing)
 // The peak (maxRSS) is the kernel's high-water mark for this process, so nothing can slip between samples.
 import { closeDb, openDb } from '../../db/client';
+import { sqliteStore } from '../../db/store';
 import { runStoredCount } from '../../db/queries/run-totals';
 import { tuneWorkerProcess } from '../../server/runner/tune-worker-process';
 import { createWorker } from '../../server/runner/create-worker';
@@ -9,7 +10,8 @@ import { createWorker } from '../../server/runner/create-worker';
 const [file, rawRunId, trace] = process.argv.slice(2);
 const runId = Number(rawRunId);
 const db = openDb(file!);
-tuneWorkerProcess(db); // as `sawtooth worker` does
+const store = sqliteStore(db);
+tuneWorkerProcess(store); // as `sawtooth worker` does
 const started = performance.now();
 // With a third argument "trace": memory every 5 s on stderr (rss, V8 heap used / total, MB), to see where it grows.
 const mb = (bytes: number) => Math.round(bytes / 1048576);
@@ -20,10 +22,10 @@ const tracer = trace === 'trace'
     }, 5_000)
   : undefined;
 if (runId > 0) {
-  const worker = createWorker(db);
+  const worker = createWorker(store);
   await worker.runOnce(runId);
 }
-const row = runStoredCount(db, runId);
+const row = await runStoredCount(store, runId);
 closeDb(db);
 clearInterval(tracer);
 console.log(JSON.stringify({

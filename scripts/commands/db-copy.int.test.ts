@@ -10,7 +10,7 @@ import { closeDb, openDb } from '../../db/client';
 import { sqliteStore } from '../../db/store';
 import { closePg, migratePg, openPg } from '../../db/pg/client';
 import { tablesInForeignKeyOrder } from '../../db/pg/copy/table-order';
-import { responseCacheQueries } from '../../db/queries/response-cache';
+import { storeCachedAnswer } from '../../db/queries/response-cache';
 import { insertSessionRow } from '../../db/queries/sessions';
 import { storeProfileRow } from '../../db/queries/profile-cache';
 import { upsertUserSuite } from '../../db/queries/user-suites';
@@ -69,7 +69,7 @@ describe.skipIf(!binaries)('sawtooth db copy (real SQLite file, real PostgreSQL,
     // The tables the seed leaves empty get rows through our own write paths, so every table is copied and compared.
     const db = openDb(source);
     await insertSessionRow(sqliteStore(db), { idHash: 'h'.repeat(64), tokenMac: 'm'.repeat(64), createdAt: 1_733_000_000_123, lastSeenAt: 1_733_000_000_456, expiresAt: 1_734_000_000_789 });
-    responseCacheQueries(db).storeAnswer('k1', 'http://127.0.0.1:1/v1', 'm', JSON.stringify({ text: 'héllo "quoted" \\ ✓', usage: { b: 2, a: 1 }, list: [1, 2.5, null] }));
+    await storeCachedAnswer(sqliteStore(db), 'k1', 'http://127.0.0.1:1/v1', 'm', JSON.stringify({ text: 'héllo "quoted" \\ ✓', usage: { b: 2, a: 1 }, list: [1, 2.5, null] }));
     await upsertUserSuite(sqliteStore(db), { id: 'mine', title: 'Mine', description: 'a user suite' }, 1);
     await storeProfileRow(sqliteStore(db), { modelId: 'seed-ctm', suiteKey: 1, runIds: [1, 2] }, { format: 3, stamp: 's', profile: '{}', tallies: '[]', createdAt: 1_733_000_000_000 });
     closeDb(db);

@@ -1,20 +1,17 @@
-import { sqliteStore } from '../../db/store';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { pairProbes } from '../../evals/contracts';
+import { loadSuite } from '../../evals/suites';
+import { createCaller } from '../../server/trpc/root';
+import { wholeRunsOn } from '../../server/runner/testing/runner-backends';
+import { spawnCli } from '../../testing/cli/spawn-cli';
 import { startOpenAITestServer, type OpenAITestServer } from '../../testing/openai-test-server';
+import { describeEachBackend, freshDatabase, type TestDatabase } from '../../testing/store-backends/backends';
 
-// This file's process gets its own database file and config (env is read once per process).
-const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-eval-'));
-process.env.SAWTOOTH_DB = path.join(dir, 'sawtooth.db');
-process.env.SAWTOOTH_CONFIG = path.join(dir, 'none.json');
-
-const { main } = await import('../cli');
-const { loadSuite } = await import('../../evals/suites');
-const { pairProbes } = await import('../../evals/contracts');
-const { openDb } = await import('../../db/client');
-const { createCaller } = await import('../../server/trpc/root');
+// `sawtooth eval` as a user runs it: a child process given the database (SQLite file or PostgreSQL URL) through its
+// environment, on both backends.
 
 /**
  * A deterministic "model" with a known jagged pattern: it fails every easy probe of every third pair and every hard
@@ -39,18 +36,21 @@ function jaggedAnswerer() {
   return { suite, answer, expectedPasses };
 }
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
-
-describe('sawtooth eval against an OpenAI-compatible server on loopback', () => {
+describeEachBackend('sawtooth eval against an OpenAI-compatible server on loopback', (dialect) => {
+  if (!wholeRunsOn(dialect)) return;
   let server: OpenAITestServer;
+  let database: TestDatabase;
   const model = jaggedAnswerer();
 
+  async function cli(args: string[]) {
+    const child = spawnCli(args, { ...database.env, SAWTOOTH_CONFIG: path.join(tmpdir(), 'sawtooth-eval-no-config.json') });
+    const code = await child.exited;
+    return { code, stdout: child.stdout(), stderr: child.stderr() };
+  }
+  const count = async (query: ReturnType<typeof sql>) => (await database.store.get<{ n: number }>(query))!.n;
+
   beforeAll(async () => {
+    database = await freshDatabase(dialect);
     server = await startOpenAITestServer({
       answer: model.answer,
       // Transient faults the runner must ride out: the first two requests of one probe are rate-limited, one 500s.
@@ -61,8 +61,8 @@ describe('sawtooth eval against an OpenAI-compatible server on loopback', () => 
     });
   });
   afterAll(async () => {
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await server?.close();
+    await database?.drop();
   });
 
   it('answers every probe once, grades it, stores it, and prints the JSON summary', async () => {
@@ -90,20 +90,18 @@ describe('sawtooth eval against an OpenAI-compatible server on loopback', () => 
     const runId = report.runs[0];
 
     // The same numbers come back through the tRPC procedures the dashboard uses.
-    const db = openDb(process.env.SAWTOOTH_DB!);
-    const caller = createCaller({ store: sqliteStore(db) });
+    const caller = createCaller({ store: database.store });
     const page = await caller.models.get({ id: report.model });
     expect(page.profile).toEqual(report);
     expect(page.points).toHaveLength(model.suite.families.length * 2);
     const run = await caller.runs.get({ id: runId });
     expect(run.run.status).toBe('completed');
     expect(run.run.expected).toBe(probes);
-    const stored = db.$client.prepare('SELECT count(*) AS n, count(DISTINCT probe_key) AS d FROM results WHERE run_id = ?').get(runId) as { n: number; d: number };
+    const stored = await database.store.get(sql`SELECT count(*) AS n, count(DISTINCT probe_key) AS d FROM results WHERE run_id = ${runId}`);
     expect(stored).toEqual({ n: probes, d: probes });
     const failed = await caller.runs.results({ id: runId, outcome: 'fail', limit: 5 });
     expect(failed.length).toBeGreaterThan(0);
     expect(failed[0]!.reason.length).toBeGreaterThan(0);
-    db.$client.close();
   });
 
   it('refuses bad flags with one line naming the flag', async () => {
@@ -126,17 +124,13 @@ describe('sawtooth eval against an OpenAI-compatible server on loopback', () => 
   });
 
   it('says clearly when the endpoint cannot be reached, and stores no run', async () => {
-    const before = openDb(process.env.SAWTOOTH_DB!);
-    const runsBefore = (before.$client.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n;
-    before.$client.close();
+    const runsBefore = await count(sql`SELECT count(*) AS n FROM runs`);
     // Port 9 (discard) on loopback: nothing listens there.
     const res = await cli(['eval', '--suite', 'core', '--base-url', 'http://127.0.0.1:9/v1', '--model-name', 'm']);
     expect(res.code).toBe(1);
     expect(res.stderr.trim().split('\n')).toHaveLength(1);
     expect(res.stderr).toMatch(/connection/);
-    const after = openDb(process.env.SAWTOOTH_DB!);
-    expect((after.$client.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n).toBe(runsBefore);
-    expect(after.$client.prepare("SELECT id FROM models WHERE model_name = 'm'").all()).toEqual([]);
-    after.$client.close();
+    expect(await count(sql`SELECT count(*) AS n FROM runs`)).toBe(runsBefore);
+    expect(await count(sql`SELECT count(*) AS n FROM models WHERE model_name = 'm'`)).toBe(0);
   });
 });

@@ -9,12 +9,12 @@ import { createRun } from '../../server/runner/create-run';
 import { resolveSuite } from '../../server/suites/resolve-suite';
 import { preflight } from '../../server/runner/preflight';
 import { RunSettingsSchema } from '../../server/runner/run-settings';
-import { CliError, parseFlags, type Command } from '../command';
-import { openCliDb } from '../open-db';
+import { CliError, parseFlags, type Command, type CommandIO } from '../command';
+import { openCliStore } from '../open-db';
+import type { Store } from '../../db/store';
 import { runInProcess } from '../run-in-process';
 import { formatFamilyTable } from '../eval-report';
 import { storedProfile } from '../../server/explore/stored-profile';
-import { sqliteStore } from '../../db/store';
 
 const usage = `usage: sawtooth eval --suite <id|file> (--model <id> | --base-url <url> --model-name <name> [--api-key-env VAR])
                      [--samples N] [--temperature T] [--seed S] [--max-tokens N] [--concurrency N] [--timeout-ms N]
@@ -64,51 +64,57 @@ export const evalCommand: Command = {
   usage,
   async run(args, io) {
     const { flags } = parseFlags(args, options, FlagsSchema);
-    const { db } = await openCliDb();
-    const store = sqliteStore(db);
-
-    let suite;
+    const { store } = await openCliStore();
     try {
-      suite = await resolveSuite(store, flags.suite); // a user suite from the database, else built-in id or file
-    } catch (error) {
-      if (error instanceof SuiteError) throw new CliError(`--suite: ${error.message}`, 2);
-      throw error;
+      return await evaluate(store, flags, io);
+    } finally {
+      await store.close();
     }
-
-    const keyRefusal = flags['api-key-env'] ? apiKeyVarRefusal(flags['api-key-env']) : null;
-    if (keyRefusal) throw new CliError(`--api-key-env: ${keyRefusal}`, 2);
-
-    const settings = RunSettingsSchema.parse({
-      samples: flags.samples, temperature: flags.temperature, seed: flags.seed, maxTokens: flags['max-tokens'],
-      concurrency: flags.concurrency ?? 8, timeoutMs: flags['timeout-ms'], cache: flags.cache,
-    });
-    // An ad-hoc endpoint is stored only once it has answered: a failed preflight leaves no model row behind.
-    const adHoc = flags['base-url']
-      ? modelRecordFromConfig({
-          id: adHocModelId(flags['base-url'], flags['model-name']!), label: `${flags['model-name']} (${new URL(flags['base-url']).host})`,
-          baseURL: flags['base-url'], model: flags['model-name']!, apiKeyEnv: flags['api-key-env'],
-        }, 'cli')
-      : undefined;
-    const model = adHoc ? { ...((await modelById(store, adHoc.id)) ?? {}), ...adHoc, createdAt: new Date() } as ModelRow : await modelById(store, flags.model!);
-    if (!model) {
-      const known = await modelIds(store);
-      throw new CliError(`--model: unknown model "${flags.model}" (known: ${known.join(', ') || 'none; add one to sawtooth.config.json'})`, 2);
-    }
-    // A neutral prompt, not a probe: a model that declares a scope is never sent a probe outside it, not even here.
-    const problem = await preflight(model, settings, 'Reply with the word OK.');
-    if (problem) throw new CliError(problem);
-    if (adHoc) await upsertModel(store, adHoc);
-
-    const runId = await createRun(db, { modelId: model.id, suite, settings });
-    io.stdout(`run ${runId}\n`);
-    await runInProcess(db, runId, io, { quiet: flags.json });
-
-    const run = getRun(db, runId)!;
-    // The same object `sawtooth profile --model <id> --suite <id> --run <id> --json` prints and the dashboard shows.
-    const { profile } = (await storedProfile(sqliteStore(db), { modelId: model.id, suiteId: suite.id, runIds: [runId] }))!;
-    io.stdout(formatFamilyTable(profile));
-    if (run.status !== 'completed') io.stdout(`run ${runId} is ${run.status}; resume it with: npx sawtooth runs resume ${runId}\n`);
-    if (flags.json) io.stdout(`${JSON.stringify(profile)}\n`);
-    return run.status === 'completed' ? 0 : 1;
   },
 };
+
+async function evaluate(store: Store, flags: z.infer<typeof FlagsSchema>, io: CommandIO): Promise<number> {
+  let suite;
+  try {
+    suite = await resolveSuite(store, flags.suite); // a user suite from the database, else built-in id or file
+  } catch (error) {
+    if (error instanceof SuiteError) throw new CliError(`--suite: ${error.message}`, 2);
+    throw error;
+  }
+
+  const keyRefusal = flags['api-key-env'] ? apiKeyVarRefusal(flags['api-key-env']) : null;
+  if (keyRefusal) throw new CliError(`--api-key-env: ${keyRefusal}`, 2);
+
+  const settings = RunSettingsSchema.parse({
+    samples: flags.samples, temperature: flags.temperature, seed: flags.seed, maxTokens: flags['max-tokens'],
+    concurrency: flags.concurrency ?? 8, timeoutMs: flags['timeout-ms'], cache: flags.cache,
+  });
+  // An ad-hoc endpoint is stored only once it has answered: a failed preflight leaves no model row behind.
+  const adHoc = flags['base-url']
+    ? modelRecordFromConfig({
+        id: adHocModelId(flags['base-url'], flags['model-name']!), label: `${flags['model-name']} (${new URL(flags['base-url']).host})`,
+        baseURL: flags['base-url'], model: flags['model-name']!, apiKeyEnv: flags['api-key-env'],
+      }, 'cli')
+    : undefined;
+  const model = adHoc ? { ...((await modelById(store, adHoc.id)) ?? {}), ...adHoc, createdAt: new Date() } as ModelRow : await modelById(store, flags.model!);
+  if (!model) {
+    const known = await modelIds(store);
+    throw new CliError(`--model: unknown model "${flags.model}" (known: ${known.join(', ') || 'none; add one to sawtooth.config.json'})`, 2);
+  }
+  // A neutral prompt, not a probe: a model that declares a scope is never sent a probe outside it, not even here.
+  const problem = await preflight(model, settings, 'Reply with the word OK.');
+  if (problem) throw new CliError(problem);
+  if (adHoc) await upsertModel(store, adHoc);
+
+  const runId = await createRun(store, { modelId: model.id, suite, settings });
+  io.stdout(`run ${runId}\n`);
+  await runInProcess(store, runId, io, { quiet: flags.json });
+
+  const run = (await getRun(store, runId))!;
+  // The same object `sawtooth profile --model <id> --suite <id> --run <id> --json` prints and the dashboard shows.
+  const { profile } = (await storedProfile(store, { modelId: model.id, suiteId: suite.id, runIds: [runId] }))!;
+  io.stdout(formatFamilyTable(profile));
+  if (run.status !== 'completed') io.stdout(`run ${runId} is ${run.status}; resume it with: npx sawtooth runs resume ${runId}\n`);
+  if (flags.json) io.stdout(`${JSON.stringify(profile)}\n`);
+  return run.status === 'completed' ? 0 : 1;
+}

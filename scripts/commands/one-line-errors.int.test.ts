@@ -35,7 +35,7 @@ describe('one clear line instead of a stack trace', () => {
   beforeAll(async () => {
     // A model whose endpoint is dead: nothing listens on that port.
     await upsertModel(sqliteStore(db), arithmeticModel(`http://127.0.0.1:${await freePort()}/v1`));
-    runId = await createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(6, 'dead-endpoint'), settings: { concurrency: 2, maxRetries: 0 } });
+    runId = await createRun(sqliteStore(db), { modelId: 'arith-model', suite: arithmeticSuite(6, 'dead-endpoint'), settings: { concurrency: 2, maxRetries: 0 } });
   });
   afterAll(() => {
     db.$client.close();

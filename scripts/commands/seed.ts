@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { closeDb, openDb } from '../../db/client';
 import { resultCount } from '../../db/queries/run-lookups';
+import { sqliteStore } from '../../db/store';
 import { loadSuite, SuiteError } from '../../evals/suites';
 import { env } from '../../server/env';
 import { seedResults } from '../seed/seed-results';
@@ -42,7 +43,7 @@ export const seedCommand: Command = {
     const file = flags.db ?? env().SAWTOOTH_DB;
     const db = openDb(file);
     try {
-      const existing = resultCount(db);
+      const existing = await resultCount(sqliteStore(db));
       if (existing > 0 && !flags.force) throw new CliError(`${file} already holds ${existing} results: give --force to add ${flags.results} more, or another --db`);
       let lastShown = 0;
       const report = await seedResults(db, {

@@ -45,9 +45,9 @@ async function queueDefaultRuns(db: Db, suiteIds: string[], localUp: boolean, lo
         log(`skipping ${model.id}: ${model.apiKeyEnv} is not set`);
         continue;
       }
-      const existing = suiteKey !== undefined && liveRunOf(db, model.id, suiteKey);
+      const existing = suiteKey !== undefined && (await liveRunOf(store, model.id, suiteKey));
       if (existing) continue;
-      await createRun(db, { modelId: model.id, suite, settings: { concurrency: 8 } });
+      await createRun(store, { modelId: model.id, suite, settings: { concurrency: 8 } });
       queued++;
     }
   }

@@ -85,7 +85,7 @@ describeEachBackend('profile cache (profile_cache table)', (dialect) => {
     const before = (await rowOf('alpha'))!.stamp;
     const db = setupDb();
     const probeKey = (await suitePairRows(setup, (await suiteKeyOf(setup, suite.id, suite.version))!))[0]!.easy;
-    const recorder = new ResultRecorder(db, { maxBatch: 10, maxDelayMs: 1 });
+    const recorder = new ResultRecorder(setup, { maxBatch: 10, maxDelayMs: 1 });
     recorder.add({
       runId: runs.alpha, modelId: 'alpha', probeKey, familyId: suite.pairs[0]!.family, domain: suite.pairs[0]!.family.split('.')[0]!, tier: 'easy',
       sample: 2, outcome: 'fail', errorKind: null, response: 'no', extracted: null, reason: 'no number found', latencyMs: 1,
@@ -140,7 +140,7 @@ describeEachBackend('profile cache (profile_cache table)', (dialect) => {
 
   // Queueing a run is the runner's (store-runner moves it onto the store): SQLite until then.
   it.skipIf(dialect === 'pg')('a run that has not ended is profiled but not stored', async () => {
-    const queued = await createRun(setupDb(), { modelId: 'alpha', suite, settings: { samples: 1 } });
+    const queued = await createRun(setup, { modelId: 'alpha', suite, settings: { samples: 1 } });
     const found = (await storedProfile(await fresh(), { modelId: 'alpha', suiteId: suite.id, runIds: [queued] }))!;
     expect(found.profile.runs).toEqual([queued]);
     expect(await cachedProfileCount(setup, 'alpha')).toBe(1);

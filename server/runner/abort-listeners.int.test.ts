@@ -1,16 +1,16 @@
-import { sqliteStore } from '../../db/store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
+import { sqliteStore } from '../../db/store';
 import { arithmeticAnswer, arithmeticModel, arithmeticSuite } from '../../testing/arithmetic-suite';
 import { startOpenAITestServer, type OpenAITestServer } from '../../testing/openai-test-server';
 import { upsertModel } from '../models/sync-models';
 import { createRun } from './create-run';
 import { createSchedulerRegistry, providerFor } from './endpoints';
 import { cancelRun } from './run-control';
-import { createSqliteRunQueue } from './run-queue';
+import { createSqlRunQueue } from './run-queue';
 import { Worker } from './worker';
 
 // Issue 12 item 8: cancelling a run while many of its requests back off from 503s printed
@@ -19,6 +19,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-abort-listeners-'));
 
 describe('a cancelled run with many requests backing off', () => {
   const db = openDb(path.join(dir, 'sawtooth.db'));
+  const store = sqliteStore(db);
   let server: OpenAITestServer;
   const warnings: string[] = [];
   const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
@@ -37,9 +38,9 @@ describe('a cancelled run with many requests backing off', () => {
   });
 
   it('stops without a MaxListenersExceededWarning', async () => {
-    const runId = await createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(40, 'abort-listeners'), settings: { concurrency: 16 } });
+    const runId = await createRun(store, { modelId: 'arith-model', suite: arithmeticSuite(40, 'abort-listeners'), settings: { concurrency: 16 } });
     const scheduler = createSchedulerRegistry();
-    const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler, leaseMs: 300 });
+    const worker = new Worker({ store, queue: createSqlRunQueue(store), provider: providerFor, scheduler, leaseMs: 300 });
     let finished = false;
     const working = worker.runOnce(runId).finally(() => (finished = true));
     // Wait until at least 12 requests are backing off on the run's signal, then cancel.
@@ -47,7 +48,7 @@ describe('a cancelled run with many requests backing off', () => {
     const stats = () => scheduler(model, { concurrency: 16, maxRetries: 4 } as Parameters<typeof scheduler>[1]).stats();
     while (stats().backingOff < 12 && !finished) await new Promise((r) => setTimeout(r, 10));
     expect(finished).toBe(false);
-    cancelRun(db, runId);
+    await cancelRun(store, runId);
     await working;
     await new Promise((r) => setImmediate(r));
     expect(warnings.filter((w) => w.includes('MaxListeners'))).toEqual([]);

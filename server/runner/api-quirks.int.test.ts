@@ -1,9 +1,9 @@
-import { sqliteStore } from '../../db/store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
+import { sqliteStore } from '../../db/store';
 import type { Suite } from '../../evals/contracts';
 import { arithmeticAnswer, arithmeticModel, arithmeticSuite, exactly } from '../../testing/arithmetic-suite';
 import { startOpenAITestServer, type OpenAITestServer } from '../../testing/openai-test-server';
@@ -30,12 +30,13 @@ describe('real API quirks, end to end through a run', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-quirks-'));
   const db = openDb(path.join(dir, 'sawtooth.db'));
   let server: OpenAITestServer;
-  const worker = createWorker(db);
+  const store = sqliteStore(db);
+  const worker = createWorker(store);
 
   async function runWith(modelId: string, suite: Suite, faults: FaultRule[], settings: Partial<RunSettings> = {}) {
     server.setFaults(faults);
     const before = server.log().length;
-    const runId = await createRun(db, { modelId, suite, settings: { concurrency: 4, maxRetries: 0, ...settings } });
+    const runId = await createRun(store, { modelId, suite, settings: { concurrency: 4, maxRetries: 0, ...settings } });
     await worker.runOnce(runId);
     const rows = db.$client
       .prepare(`SELECT p.id AS probeId, r.outcome, r.error_kind AS kind, r.response, r.reason, r.extracted
@@ -46,8 +47,8 @@ describe('real API quirks, end to end through a run', () => {
 
   beforeAll(async () => {
     server = await startOpenAITestServer({ answer: arithmeticAnswer });
-    await upsertModel(sqliteStore(db), arithmeticModel(server.url));
-    await upsertModel(sqliteStore(db), arithmeticModel(server.url, { id: 'arith-reasoner', modelName: 'arith-r1', reasoning: true, temperature: 0.6, maxTokens: 2048 }));
+    await upsertModel(store, arithmeticModel(server.url));
+    await upsertModel(store, arithmeticModel(server.url, { id: 'arith-reasoner', modelName: 'arith-r1', reasoning: true, temperature: 0.6, maxTokens: 2048 }));
   });
   afterAll(async () => {
     db.$client.close();

@@ -1,8 +1,7 @@
 import { pairProbes, type Suite } from '../../evals/contracts';
-import type { Db } from '../../db/client';
-import { sqliteStore, type SqlRunner } from '../../db/store';
 import { modelById } from '../../db/queries/models';
 import { insertQueuedRun } from '../../db/queries/run-writes';
+import type { SqlRunner } from '../../db/store';
 import { persistSuite } from '../suites/persist-suite';
 import { RunSettingsSchema, type RunSettings } from './run-settings';
 import { effectiveTemperature } from './temperature';
@@ -10,18 +9,14 @@ import { effectiveTemperature } from './temperature';
 export class UnknownModelError extends Error {}
 
 /**
- * Queues a run of `modelId` on `suite`: stores the suite version, then a `queued` run a worker will claim.
- * `runner` is the store over the same connection (inside a store transaction: its `tx`).
+ * Queues a run of `modelId` on `suite`: stores the suite version, then a `queued` run a worker will claim. `db` is a
+ * store, or the `tx` of a transaction that queues several runs all or none.
  */
-export async function createRun(
-  db: Db,
-  input: { modelId: string; suite: Suite; settings?: Partial<RunSettings> },
-  runner: SqlRunner = sqliteStore(db),
-): Promise<number> {
+export async function createRun(db: SqlRunner, input: { modelId: string; suite: Suite; settings?: Partial<RunSettings> }): Promise<number> {
   const settings = RunSettingsSchema.parse(input.settings ?? {});
-  const model = await modelById(runner, input.modelId);
+  const model = await modelById(db, input.modelId);
   if (!model) throw new UnknownModelError(`unknown model "${input.modelId}"`);
-  const suiteKey = await persistSuite(runner, input.suite);
+  const suiteKey = await persistSuite(db, input.suite);
   return insertQueuedRun(db, {
     modelId: input.modelId,
     suiteKey,

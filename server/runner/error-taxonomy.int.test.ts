@@ -55,8 +55,9 @@ describe('error taxonomy end to end', () => {
     // Fault k hits the easy probe of pair k, on every attempt (retries included).
     const targets = FAULT_FOR_KIND.map(([kind, fault], i) => ({ kind, fault, probe: suite.pairs[i]!.easy }));
     server.setFaults(targets.map((t) => ({ match: exactly(t.probe.prompt), fault: t.fault })));
-    const runId = await createRun(db, { modelId: 'arith-model', suite, settings: { concurrency: 6, maxRetries: 1, timeoutMs: 600 } });
-    const worker = createWorker(db);
+    const store = sqliteStore(db);
+    const runId = await createRun(store, { modelId: 'arith-model', suite, settings: { concurrency: 6, maxRetries: 1, timeoutMs: 600 } });
+    const worker = createWorker(store);
     await worker.runOnce(runId);
 
     const byProbe = new Map(
@@ -76,11 +77,11 @@ describe('error taxonomy end to end', () => {
     expect(untouched.every((r) => r.outcome !== 'error')).toBe(true);
 
     // Counted per run: one of each kind, and the run's counter agrees.
-    const counts = Object.fromEntries(runErrorKinds(db, runId).map((k) => [k.kind, k.n]));
+    const counts = Object.fromEntries((await runErrorKinds(store, runId)).map((k) => [k.kind, k.n]));
     expect(counts).toEqual(Object.fromEntries(FAULT_FOR_KIND.map(([kind]) => [kind, 1])));
     const run = db.$client.prepare('SELECT status, error_count AS errors FROM runs WHERE id = ?').get(runId);
     expect(run).toEqual({ status: 'completed', errors: FAULT_FOR_KIND.length });
-    for (const e of runErrorSummary(db, runId)) expect(e.advice).toBe(adviceFor(e.kind).advice);
+    for (const e of await runErrorSummary(store, runId)) expect(e.advice).toBe(adviceFor(e.kind).advice);
 
     // The metrics input: errors are not fails. The easy tier's accuracy is over the answered easy probes only.
     const summary = modelSummary(await runPairCounts(sqliteStore(db), runId));

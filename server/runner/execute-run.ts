@@ -1,6 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { Db } from '../../db/client';
-import { sqliteStore } from '../../db/store';
+import type { SqlRunner, Store } from '../../db/store';
 import { modelById, type ModelRow } from '../../db/queries/models';
 import { cacheKey } from './cache/cache-key';
 import { ResponseCache } from './cache/response-cache';
@@ -14,10 +13,10 @@ import { toResultRow } from './to-result-row';
 import { storedRunScope, suiteFamilies } from '../../db/queries/run-scope';
 import { discoverListedScope, familiesInScope, ModelScopeSchema, storeRunScope, type ListedScope } from './model-scope';
 import { effectiveTemperature } from './temperature';
-import { pendingWork, type WorkItem } from './work-items';
+import { pendingPages, PendingWork, type WorkItem } from './work-items';
 
 export interface ExecuteDeps {
-  db: Db;
+  store: Store;
   run: ClaimedRun;
   /** Builds the provider for this model (the key is read from the env at this moment, by the caller). */
   provider: (model: ModelRow, settings: RunSettings) => Provider;
@@ -39,21 +38,21 @@ export interface ExecuteDeps {
  * endpoint lists on /models. The run's expected count is lowered to what it will send.
  */
 async function runScope(
-  db: Db,
+  db: SqlRunner,
   run: ClaimedRun,
   model: ModelRow,
   settings: RunSettings,
   listed: ExecuteDeps['listedScope'] = discoverListedScope,
 ): Promise<string[] | null> {
-  const stored = storedRunScope(db, run.id);
+  const stored = await storedRunScope(db, run.id);
   if (stored !== null) return stored;
   const configured = model.scope ? ModelScopeSchema.parse(model.scope) : null;
   const fromEndpoint = configured || !model.baseUrl ? null : await listed(model.baseUrl, model.modelName);
-  const families = familiesInScope(suiteFamilies(db, run.suiteKey), configured, fromEndpoint);
+  const families = familiesInScope(await suiteFamilies(db, run.suiteKey), configured, fromEndpoint);
   return storeRunScope(db, run.id, run.suiteKey, families, settings.samples);
 }
 
-/** Cache hits are synchronous: a lane yields to the event loop this often so heartbeats and flush timers still run. */
+/** Cache hits never wait on the network: a lane yields to the event loop this often so heartbeats and flush timers still run. */
 const YIELD_EVERY_CACHE_HITS = 64;
 
 /**
@@ -63,15 +62,15 @@ const YIELD_EVERY_CACHE_HITS = 64;
  * answers could not be stored.
  */
 export async function executeRun(deps: ExecuteDeps): Promise<{ written: number; aborted: boolean }> {
-  const { db, run, signal } = deps;
+  const { store, run, signal } = deps;
   const settings = RunSettingsSchema.parse(run.settings);
-  const model = await modelById(sqliteStore(db), run.modelId);
+  const model = await modelById(store, run.modelId);
   if (!model) throw new Error(`run ${run.id}: model "${run.modelId}" no longer exists`);
   const provider = deps.provider(model, settings);
   const scheduler = deps.scheduler(model, settings);
-  const cache = settings.cache ? new ResponseCache(db) : undefined;
+  const cache = settings.cache ? new ResponseCache(store) : undefined;
   let written = 0;
-  const recorder = new ResultRecorder(db, {
+  const recorder = new ResultRecorder(store, {
     onFlush: (n) => { written += n; deps.onProgress?.(written); },
     onTrouble: deps.onStoreTrouble,
     retry: deps.storeRetry,
@@ -81,8 +80,8 @@ export async function executeRun(deps: ExecuteDeps): Promise<{ written: number; 
   // Resolved once per run, not per request: the model row's defaults under the run's settings.
   const temperature = effectiveTemperature(model, settings) ?? undefined;
   const maxTokens = settings.maxTokens ?? model.maxTokens ?? undefined;
-  const families = await runScope(db, run, model, settings, deps.listedScope);
-  const work = pendingWork(db, run.id, run.suiteKey, settings.samples, families);
+  const families = await runScope(store, run, model, settings, deps.listedScope);
+  const work = new PendingWork(pendingPages(store, run.id, run.suiteKey, settings.samples, families));
   // The pump keeps a bounded number of requests in flight: enough to keep the scheduler busy, never the whole run.
   const window = Math.max(4, settings.concurrency * 2);
   let exhausted = false;
@@ -105,7 +104,7 @@ export async function executeRun(deps: ExecuteDeps): Promise<{ written: number; 
       ? cacheKey({ endpoint: model.baseUrl ?? '', model: model.modelName, temperature: request.reasoning ? undefined : request.temperature,
           maxTokens: request.maxTokens, seed: request.seed, reasoning: model.reasoning, sample: item.sample, messages: request.messages })
       : undefined;
-    const cached = key ? cache!.get(key) : undefined;
+    const cached = key ? await cache!.get(key) : undefined;
     if (cached) {
       recorder.add(toResultRow(run, model, item, cached, { fromCache: true }));
       if (++cacheHits % YIELD_EVERY_CACHE_HITS === 0) await yieldToEventLoop();
@@ -125,11 +124,13 @@ export async function executeRun(deps: ExecuteDeps): Promise<{ written: number; 
       await recorder.settled();
       if (exhausted || recorder.failed) return;
       const next = work.next();
-      if (next.done) {
+      // Awaited only when a page is being read: most items come straight from memory.
+      const item = next instanceof Promise ? await next : next;
+      if (item === null) {
         exhausted = true;
         return;
       }
-      await answerOne(next.value);
+      await answerOne(item);
     }
   };
   try {

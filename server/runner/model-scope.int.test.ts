@@ -1,22 +1,19 @@
-import { sqliteStore } from '../../db/store';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../db/client';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { upsertModel } from '../../db/queries/models';
+import { describeEachBackend, freshDatabase, type TestDatabase } from '../../testing/store-backends/backends';
 import type { Pair, Probe, Suite } from '../../evals/contracts';
 import { startOpenAITestServer, type OpenAITestServer } from '../../testing/openai-test-server';
-import { upsertModel } from '../models/sync-models';
 import { createCaller } from '../trpc/root';
 import { createRun } from './create-run';
 import { createSchedulerRegistry, providerFor } from './endpoints';
-import { createSqliteRunQueue } from './run-queue';
+import { createSqlRunQueue } from './run-queue';
+import { wholeRunsOn } from './testing/runner-backends';
 import { Worker } from './worker';
 
 // A suite of our own with contrast twins, three families, and a model whose endpoint declares two of them on
 // /v1/models (as our checkpoint server does): the third is never sent and shows "not evaluated"; refusals are their
 // own outcome with no ticks; a tier with a twin passes only when both probes pass, and chance multiplies.
-const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-scope-'));
 const PAIRS = 6;
 
 const family = (id: string) => ({ id, domain: 'testing', title: id, description: `${id} probes`, pairRule: 'the hard one needs the easy one' });
@@ -52,7 +49,8 @@ function buildSuite(): Suite {
   return { id: 'scoped-test', title: 'Scoped test', description: '', version: 'abcdefabcdef0001', families: [family('testing.yesno'), family('testing.math'), family('testing.other')], pairs };
 }
 
-describe('model scope, refusals and contrast twins through a real run', () => {
+describeEachBackend('model scope, refusals and contrast twins through a real run', (dialect) => {
+  if (!wholeRunsOn(dialect)) return;
   const suite = buildSuite();
   const answers = new Map<string, string>();
   for (const [i, pair] of suite.pairs.entries()) {
@@ -63,8 +61,8 @@ describe('model scope, refusals and contrast twins through a real run', () => {
   // The model refuses the hard math probes of pairs 0-2 (an out-of-scope notice, as our checkpoints word it).
   const refused = new Set(suite.pairs.filter((p) => p.family === 'testing.math').slice(0, 3).map((p) => p.hard.prompt));
   let server: OpenAITestServer;
-  const db = openDb(path.join(dir, 'scope.db'));
-  const caller = createCaller({ store: sqliteStore(db) });
+  let database: TestDatabase;
+  let caller: ReturnType<typeof createCaller>;
   let runId = 0;
 
   beforeAll(async () => {
@@ -74,31 +72,36 @@ describe('model scope, refusals and contrast twins through a real run', () => {
       answer: (prompt) => (refused.has(prompt) ? "I'm sorry, but I can't help with that: it is outside what I was trained on." : `The answer is ${answers.get(prompt) ?? '0'}.`),
       extension: (prompt) => ({ ticksUsed: prompt.length % 7 + 3 }),
     });
-    await upsertModel(sqliteStore(db), {
+    database = await freshDatabase(dialect);
+    const { store } = database;
+    caller = createCaller({ store });
+    await upsertModel(store, {
       id: 'scoped', label: 'Scoped', arch: 'ctm', baseUrl: server.url, modelName: 'scoped', apiKeyEnv: null, temperature: null,
       maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null, origin: 'cli',
     });
-    runId = await createRun(db, { modelId: 'scoped', suite, settings: { concurrency: 4 } });
-    const worker = new Worker({ db, queue: createSqliteRunQueue(db), provider: providerFor, scheduler: createSchedulerRegistry() });
+    runId = await createRun(store, { modelId: 'scoped', suite, settings: { concurrency: 4 } });
+    const worker = new Worker({ store, queue: createSqlRunQueue(store), provider: providerFor, scheduler: createSchedulerRegistry() });
     await worker.runOnce(runId);
   });
   afterAll(async () => {
-    await server.close();
-    db.$client.close();
-    rmSync(dir, { recursive: true, force: true });
+    await server?.close();
+    await database?.drop();
   });
 
-  it('never sends a probe outside the declared scope, and expects only what it sends', () => {
+  it('never sends a probe outside the declared scope, and expects only what it sends', async () => {
     const prompts = server.log().filter((r) => r.path === '/v1/chat/completions').map((r) => r.prompt ?? '');
     expect(prompts.some((p) => p.startsWith('Other'))).toBe(false);
-    const run = db.$client.prepare('SELECT status, expected, scope, refusal_count AS refused, pass_count + fail_count + error_count + refusal_count AS done FROM runs').get();
+    const run = await database.store.get<{ scope: string }>(sql`
+      SELECT status, expected, scope, refusal_count AS refused, pass_count + fail_count + error_count + refusal_count AS done FROM runs`);
     // yes/no pairs: easy + twin + hard; math pairs: easy + hard.
-    expect(run).toEqual({ status: 'completed', expected: PAIRS * 3 + PAIRS * 2, scope: JSON.stringify(['testing.math', 'testing.yesno']), refused: 3, done: PAIRS * 5 });
+    expect({ ...run, scope: JSON.parse(run!.scope) as unknown }).toEqual({
+      status: 'completed', expected: PAIRS * 3 + PAIRS * 2, scope: ['testing.math', 'testing.yesno'], refused: 3, done: PAIRS * 5,
+    });
     expect(prompts).toHaveLength(PAIRS * 5);
   });
 
-  it('stores refusals as their own outcome, without ticks', () => {
-    const rows = db.$client.prepare(`SELECT outcome, ticks FROM results WHERE reason LIKE 'refusal%'`).all();
+  it('stores refusals as their own outcome, without ticks', async () => {
+    const rows = await database.store.all(sql`SELECT outcome, ticks FROM results WHERE reason LIKE 'refusal%'`);
     expect(rows).toEqual(Array.from({ length: 3 }, () => ({ outcome: 'refusal', ticks: null })));
   });
 
@@ -124,8 +127,9 @@ describe('model scope, refusals and contrast twins through a real run', () => {
   });
 
   it('stores the profile its completion made the default (profile_cache), as the model page shows it', async () => {
-    const row = db.$client.prepare('SELECT run_ids AS runIds, profile FROM profile_cache WHERE model_id = ?').get('scoped') as { runIds: string; profile: string };
-    expect(row.runIds).toBe(JSON.stringify([runId]));
+    const row = (await database.store.get<{ runIds: string; profile: string }>(sql`
+      SELECT run_ids AS "runIds", profile FROM profile_cache WHERE model_id = 'scoped'`))!;
+    expect(JSON.parse(row.runIds)).toEqual([runId]);
     const { profile } = await caller.models.get({ id: 'scoped', suite: 'scoped-test' });
     expect(JSON.parse(row.profile)).toEqual(profile);
   });

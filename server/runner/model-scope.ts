@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { setRunScope, storedRunScope, type SuiteFamily } from '../../db/queries/run-scope';
 import { ModelScopeSchema, type ModelScope } from '../../evals/contracts/model-endpoint';
 
@@ -82,9 +82,15 @@ export function familiesInScope(
  * Records a run's scope before its work is read: the families it evaluates (null: all) and the expected count
  * without the probes it will never send. Once stored, a resumed run keeps the scope it started with.
  */
-export function storeRunScope(db: Db, runId: number, suiteKey: number, families: string[] | null, samples: number): string[] | null {
-  const stored = storedRunScope(db, runId);
+export async function storeRunScope(
+  db: SqlRunner,
+  runId: number,
+  suiteKey: number,
+  families: string[] | null,
+  samples: number,
+): Promise<string[] | null> {
+  const stored = await storedRunScope(db, runId);
   if (stored !== null) return stored;
-  if (families !== null) setRunScope(db, runId, suiteKey, families, samples);
+  if (families !== null) await setRunScope(db, runId, suiteKey, families, samples);
   return families;
 }

@@ -1,32 +1,29 @@
-import { sqliteStore } from '../../db/store';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { upsertModel } from '../../db/queries/models';
+import { runPairCounts } from '../../db/queries/pair-tallies';
+import { modelSummary } from '../../evals/metrics';
 import { arithmeticAnswer, arithmeticModel, arithmeticSuite } from '../../testing/arithmetic-suite';
+import { spawnCli } from '../../testing/cli/spawn-cli';
 import { startOpenAITestServer, type OpenAITestServer } from '../../testing/openai-test-server';
+import { describeEachBackend, freshDatabase, type TestDatabase } from '../../testing/store-backends/backends';
+import { createCaller } from '../trpc/root';
+import { createRun } from './create-run';
+import { createWorker } from './create-worker';
+import { wholeRunsOn } from './testing/runner-backends';
 
-// Cancel, resume and "retry only the errors", from the CLI (`sawtooth runs …`, in this process) and from the
-// tRPC runs router, against a real SQLite file and a test server on loopback. Env is read once per process, so
-// this file sets it before importing the CLI.
-const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-control-'));
-process.env.SAWTOOTH_DB = path.join(dir, 'sawtooth.db');
-process.env.SAWTOOTH_CONFIG = path.join(dir, 'none.json');
+// Cancel, resume and "retry only the errors", from the CLI (`sawtooth runs …`, a real child process given the
+// database through its environment) and from the tRPC runs router, on both backends, against a test server on
+// loopback.
 
-const { main } = await import('../../scripts/cli');
-const { openDb } = await import('../../db/client');
-const { createCaller } = await import('../trpc/root');
-const { upsertModel } = await import('../models/sync-models');
-const { createRun } = await import('./create-run');
-const { createWorker } = await import('./create-worker');
-const { runPairCounts } = await import('../../db/queries/pair-tallies');
-const { modelSummary } = await import('../../evals/metrics');
+let database: TestDatabase;
 
 async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
+  const child = spawnCli(args, { ...database.env, SAWTOOTH_CONFIG: path.join(tmpdir(), 'sawtooth-control-no-config.json') });
+  const code = await child.exited;
+  return { code, stdout: child.stdout(), stderr: child.stderr() };
 }
 
 interface ShownRun {
@@ -44,25 +41,25 @@ async function show(id: number): Promise<ShownRun> {
 }
 const answered = (r: ShownRun) => r.counts.pass + r.counts.fail + r.counts.error;
 
-describe('run control from the CLI and the API', () => {
+describeEachBackend('run control from the CLI and the API', (dialect) => {
+  if (!wholeRunsOn(dialect)) return;
   let server: OpenAITestServer;
-  const db = openDb(process.env.SAWTOOTH_DB!);
-  const caller = createCaller({ store: sqliteStore(db) });
-  const worker = (leaseMs = 15_000) =>
-    createWorker(db, { leaseMs });
+  let caller: ReturnType<typeof createCaller>;
+  const worker = (leaseMs = 15_000) => createWorker(database.store, { leaseMs });
 
   beforeAll(async () => {
     server = await startOpenAITestServer({ answer: arithmeticAnswer, latencyMs: 15 });
-    await upsertModel(sqliteStore(db), arithmeticModel(server.url, { priceInput: 0.5, priceOutput: 1.5 }));
+    database = await freshDatabase(dialect);
+    caller = createCaller({ store: database.store });
+    await upsertModel(database.store, arithmeticModel(server.url, { priceInput: 0.5, priceOutput: 1.5 }));
   });
   afterAll(async () => {
-    db.$client.close();
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await database?.drop();
+    await server?.close();
   });
 
   it('CLI: cancel a queued run, show it, resume it to completion', async () => {
-    const runId = await createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(20, 'control-cli'), settings: { concurrency: 4 } });
+    const runId = await createRun(database.store, { modelId: 'arith-model', suite: arithmeticSuite(20, 'control-cli'), settings: { concurrency: 4 } });
     expect((await cli(['runs', 'cancel', String(runId)])).code).toBe(0);
     let shown = await show(runId);
     expect(shown).toMatchObject({ status: 'cancelled', expected: 40, counts: { pass: 0, fail: 0, error: 0 } });
@@ -91,7 +88,7 @@ describe('run control from the CLI and the API', () => {
     server.setFaults([{ match: /×/, fault: { type: 'status', status: 400 } }]);
     const suite = arithmeticSuite(24, 'control-retry');
     const multiplications = suite.pairs.filter((p) => p.family === 'synthetic.multiplication').length * 2;
-    const runId = await createRun(db, { modelId: 'arith-model', suite, settings: { concurrency: 4 } });
+    const runId = await createRun(database.store, { modelId: 'arith-model', suite, settings: { concurrency: 4 } });
     await worker().runOnce(runId);
     let shown = await show(runId);
     expect(shown.status).toBe('completed');
@@ -102,13 +99,13 @@ describe('run control from the CLI and the API', () => {
 
     // The metrics see the errors as missing answers, not as fails: the multiplication family has no accuracy at
     // all (rather than 0%), and the pooled accuracy is pass / (pass + fail) over the answered probes only.
-    const summary = modelSummary(await runPairCounts(sqliteStore(db), runId));
+    const summary = modelSummary(await runPairCounts(database.store, runId));
     const mult = summary.families.find((f) => f.id === 'synthetic.multiplication')!;
     expect(mult.easy.acc).toBeNull();
     expect(summary.counts.error).toBe(multiplications);
-    const graded = db.$client
-      .prepare(`SELECT sum(outcome = 'pass') AS pass, sum(outcome = 'fail') AS fail FROM results WHERE run_id = ? AND tier = 'easy'`)
-      .get(runId) as { pass: number; fail: number };
+    const graded = (await database.store.get<{ pass: number; fail: number }>(sql`
+      SELECT sum(CASE WHEN outcome = 'pass' THEN 1 ELSE 0 END) AS pass, sum(CASE WHEN outcome = 'fail' THEN 1 ELSE 0 END) AS fail
+      FROM results WHERE run_id = ${runId} AND tier = 'easy'`))!;
     expect(summary.easy.acc).toBeCloseTo(graded.pass / (graded.pass + graded.fail), 12);
 
     server.setFaults([]);
@@ -126,7 +123,7 @@ describe('run control from the CLI and the API', () => {
 
   it('API: cancel a running run (its worker stops at the next heartbeat), resume it, retry its errors', async () => {
     server.setFaults([{ match: /-/, every: 3, fault: { type: 'status', status: 401 } }]);
-    const runId = await createRun(db, { modelId: 'arith-model', suite: arithmeticSuite(60, 'control-api'), settings: { concurrency: 2 } });
+    const runId = await createRun(database.store, { modelId: 'arith-model', suite: arithmeticSuite(60, 'control-api'), settings: { concurrency: 2 } });
     const first = worker(300);
     const working = first.runOnce(runId);
     for (let i = 0; i < 500 && (await caller.runs.get({ id: runId })).run.passCount < 10; i++) await new Promise((r) => setTimeout(r, 20));
@@ -155,7 +152,7 @@ describe('run control from the CLI and the API', () => {
     const final = await show(runId);
     expect(final).toMatchObject({ status: 'completed', expected: 120, counts: { error: 0 } });
     expect(answered(final)).toBe(120);
-    const rows = db.$client.prepare('SELECT count(*) AS n, count(DISTINCT probe_key) AS d FROM results WHERE run_id = ?').get(runId);
+    const rows = await database.store.get(sql`SELECT count(*) AS n, count(DISTINCT probe_key) AS d FROM results WHERE run_id = ${runId}`);
     expect(rows).toEqual({ n: 120, d: 120 });
   });
 });

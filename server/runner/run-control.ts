@@ -1,20 +1,20 @@
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { markRunCancelled, requeueRun, requeueWithoutErrors, runLeaseOf, runStatusOf } from '../../db/queries/run-state';
 import { liveLeaseCheck, liveLeaseHolder, type LeaseCheck } from './lease-holder';
 
 export class RunStateError extends Error {}
 
-function runStatus(db: Db, runId: number): string {
-  const status = runStatusOf(db, runId);
+async function runStatus(db: SqlRunner, runId: number): Promise<string> {
+  const status = await runStatusOf(db, runId);
   if (status === undefined) throw new RunStateError(`no run with id ${runId}`);
   return status;
 }
 
 /** Cancels a queued or running run. Its worker sees the change at its next heartbeat and stops; stored results stay. */
-export function cancelRun(db: Db, runId: number): void {
-  const status = runStatus(db, runId);
+export async function cancelRun(db: SqlRunner, runId: number): Promise<void> {
+  const status = await runStatus(db, runId);
   if (status !== 'queued' && status !== 'running') throw new RunStateError(`run ${runId} is ${status}: only a queued or running run can be cancelled`);
-  markRunCancelled(db, runId, Date.now());
+  await markRunCancelled(db, runId, Date.now());
 }
 
 /**
@@ -22,23 +22,23 @@ export function cancelRun(db: Db, runId: number): void {
  * still marked running whose worker is gone (lease expired, given back at Ctrl-C, or its process on this host is
  * dead after kill -9) is taken over at once; a live holder is named.
  */
-export function resumeRun(db: Db, runId: number, check: LeaseCheck = liveLeaseCheck()): void {
-  const status = runStatus(db, runId);
+export async function resumeRun(db: SqlRunner, runId: number, check: LeaseCheck = liveLeaseCheck()): Promise<void> {
+  const status = await runStatus(db, runId);
   if (status === 'queued') throw new RunStateError(`run ${runId} is already queued`);
   if (status === 'running') {
-    const lease = runLeaseOf(db, runId)!;
+    const lease = (await runLeaseOf(db, runId))!;
     const holder = liveLeaseHolder(lease.owner, lease.expiresAt, check);
     if (holder) throw new RunStateError(`run ${runId} is running: ${holder}; cancel it first, or wait for that worker`);
   }
-  requeueRun(db, runId);
+  await requeueRun(db, runId);
 }
 
 /**
  * Deletes a finished run's `error` results and queues it again, so that exactly those probes are asked again.
  * Passes and fails are kept as they are. Returns how many errors will be retried.
  */
-export function retryRunErrors(db: Db, runId: number): number {
-  const status = runStatus(db, runId);
+export async function retryRunErrors(db: SqlRunner, runId: number): Promise<number> {
+  const status = await runStatus(db, runId);
   if (status === 'queued' || status === 'running') throw new RunStateError(`run ${runId} is ${status}: wait for it to finish or cancel it first`);
   return requeueWithoutErrors(db, runId);
 }

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client';
-import { runLeaseQueries } from '../../db/queries/run-leases';
+import { claimRunLease, extendRunLease, finishRunLease, releaseRunLease } from '../../db/queries/run-leases';
+import type { SqlRunner } from '../../db/store';
 
 /** A run a worker holds the lease of. */
 export interface ClaimedRun {
@@ -10,36 +10,37 @@ export interface ClaimedRun {
 }
 
 /**
- * The job queue behind runs. SQLite implements it with a lease column on `runs`; a Postgres deployment would put a
- * queue engine (e.g. pg-boss) behind the same four calls.
+ * The job queue behind runs: the only thing a worker knows about it. The SQL lease queue below implements it with a
+ * lease column on `runs` (SQLite and PostgreSQL alike); another queue engine (e.g. pg-boss) can sit behind the same
+ * four calls.
  */
 export interface RunQueue {
   /** Takes the oldest queued run, or a running one whose lease expired (its worker died). `runId` restricts it to one run. */
-  claim(workerId: string, leaseMs: number, runId?: number): ClaimedRun | null;
-  /** Extends the lease. Returns false when the lease was lost or the run was cancelled: the worker must stop. */
-  heartbeat(runId: number, workerId: string, leaseMs: number): boolean;
+  claim(workerId: string, leaseMs: number, runId?: number): Promise<ClaimedRun | null>;
+  /** Extends the lease. Resolves false when the lease was lost or the run was cancelled: the worker must stop. */
+  heartbeat(runId: number, workerId: string, leaseMs: number): Promise<boolean>;
   /** Ends the run (completed / failed) and drops the lease, unless it was cancelled meanwhile. */
-  finish(runId: number, workerId: string, status: 'completed' | 'failed', message?: string): void;
+  finish(runId: number, workerId: string, status: 'completed' | 'failed', message?: string): Promise<void>;
   /** Gives the lease back without ending the run (shutdown): another worker may take it at once. */
-  release(runId: number, workerId: string): void;
+  release(runId: number, workerId: string): Promise<void>;
 }
 
-export function createSqliteRunQueue(db: Db, now: () => number = Date.now): RunQueue {
-  const leases = runLeaseQueries(db);
+/** The lease queue over `runs` (status + lease columns) of a store, on either engine. */
+export function createSqlRunQueue(db: SqlRunner, now: () => number = Date.now): RunQueue {
   return {
-    claim(workerId, leaseMs, runId) {
+    async claim(workerId, leaseMs, runId) {
       const t = now();
-      const row = leases.claim({ workerId, expires: t + leaseMs, now: t, runId: runId ?? null });
+      const row = await claimRunLease(db, { workerId, expires: t + leaseMs, now: t, runId: runId ?? null });
       return row ? { ...row, settings: JSON.parse(row.settings) as unknown } : null;
     },
     heartbeat(runId, workerId, leaseMs) {
-      return leases.heartbeat({ runId, workerId, expires: now() + leaseMs });
+      return extendRunLease(db, { runId, workerId, expires: now() + leaseMs });
     },
     finish(runId, workerId, status, message) {
-      leases.finish({ runId, workerId, status, message: message ?? null, now: now() });
+      return finishRunLease(db, { runId, workerId, status, message: message ?? null, now: now() });
     },
     release(runId, workerId) {
-      leases.release({ runId, workerId });
+      return releaseRunLease(db, { runId, workerId });
     },
   };
 }

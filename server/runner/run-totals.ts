@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { SqlRunner } from '../../db/store';
 import { runErrorCountsByKind, runLatencyAt, runResultSums } from '../../db/queries/run-totals';
 import { adviceFor } from '../../evals/contracts/error-advice';
 
@@ -22,9 +22,9 @@ export interface RunErrorSummary {
 }
 
 /** Token, cost and latency totals of one run: one pass over that run's rows (bounded by the run, not the table). */
-export function runTotals(db: Db, runId: number): RunTotals {
-  const sums = runResultSums(db, runId);
-  const p95 = sums.n === 0 ? null : (runLatencyAt(db, runId, Math.min(sums.n - 1, Math.floor(0.95 * sums.n))) ?? null);
+export async function runTotals(db: SqlRunner, runId: number): Promise<RunTotals> {
+  const sums = await runResultSums(db, runId);
+  const p95 = sums.n === 0 ? null : ((await runLatencyAt(db, runId, Math.min(sums.n - 1, Math.floor(0.95 * sums.n)))) ?? null);
   return {
     promptTokens: sums.promptTokens,
     completionTokens: sums.completionTokens,
@@ -35,7 +35,7 @@ export function runTotals(db: Db, runId: number): RunTotals {
 }
 
 /** A run's error counts by kind, most frequent first, each with what to do about it. */
-export function runErrorSummary(db: Db, runId: number): RunErrorSummary[] {
-  const rows = runErrorCountsByKind(db, runId);
+export async function runErrorSummary(db: SqlRunner, runId: number): Promise<RunErrorSummary[]> {
+  const rows = await runErrorCountsByKind(db, runId);
   return rows.map((r) => ({ ...r, ...adviceFor(r.kind) })).map(({ transient: _t, ...r }) => r);
 }

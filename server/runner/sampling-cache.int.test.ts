@@ -1,47 +1,47 @@
-import { sqliteStore } from '../../db/store';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../db/client';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { upsertModel } from '../../db/queries/models';
+import { describeEachBackend, freshDatabase, type TestDatabase } from '../../testing/store-backends/backends';
 import { arithmeticAnswer, arithmeticModel, arithmeticSuite, exactly } from '../../testing/arithmetic-suite';
 import { startOpenAITestServer, type OpenAITestServer } from '../../testing/openai-test-server';
-import { upsertModel } from '../models/sync-models';
 import { createRun } from './create-run';
 import type { RunSettings } from './run-settings';
 import { runTotals } from './run-totals';
 import { createWorker } from './create-worker';
+import { wholeRunsOn } from './testing/runner-backends';
+import type { Worker } from './worker';
 
 // k samples with temperature and seed passed through; tokens and cost per result and per run; the opt-in response
 // cache (hits cost nothing and never reach the endpoint; errors are never cached).
 
-describe('sampling, cost and the response cache', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sawtooth-sampling-'));
-  const db = openDb(path.join(dir, 'sawtooth.db'));
+describeEachBackend('sampling, cost and the response cache', (dialect) => {
+  if (!wholeRunsOn(dialect)) return;
+  let database: TestDatabase;
   let server: OpenAITestServer;
-  const worker = createWorker(db);
+  let worker: Worker;
   const suite = arithmeticSuite(8, 'sampling');
 
   async function run(settings: Partial<RunSettings>) {
     const before = server.log().length;
-    const runId = await createRun(db, { modelId: 'arith-model', suite, settings: { concurrency: 4, ...settings } });
+    const { store } = database;
+    const runId = await createRun(store, { modelId: 'arith-model', suite, settings: { concurrency: 4, ...settings } });
     await worker.runOnce(runId);
-    const rows = db.$client
-      .prepare(`SELECT probe_key AS probe, sample, outcome, reason, prompt_tokens AS pt, completion_tokens AS ct, cost_usd AS cost, latency_ms AS latency
-                FROM results WHERE run_id = ? ORDER BY probe_key, sample`)
-      .all(runId) as Array<{ probe: number; sample: number; outcome: string; reason: string; pt: number; ct: number; cost: number; latency: number }>;
-    const runRow = db.$client.prepare('SELECT status, cost_usd AS cost FROM runs WHERE id = ?').get(runId) as { status: string; cost: number };
+    const rows = await store.all<{ probe: number; sample: number; outcome: string; reason: string; pt: number; ct: number; cost: number; latency: number }>(sql`
+      SELECT probe_key AS probe, sample, outcome, reason, prompt_tokens AS pt, completion_tokens AS ct, cost_usd AS cost, latency_ms AS latency
+      FROM results WHERE run_id = ${runId} ORDER BY probe_key, sample`);
+    const runRow = (await store.get<{ status: string; cost: number }>(sql`SELECT status, cost_usd AS cost FROM runs WHERE id = ${runId}`))!;
     return { runId, rows, runRow, requests: server.log().slice(before).filter((r) => r.path !== '/v1/models') };
   }
 
   beforeAll(async () => {
     server = await startOpenAITestServer({ answer: arithmeticAnswer, latencyMs: 5 });
-    await upsertModel(sqliteStore(db), arithmeticModel(server.url, { priceInput: 2, priceOutput: 8 }));
+    database = await freshDatabase(dialect);
+    worker = createWorker(database.store);
+    await upsertModel(database.store, arithmeticModel(server.url, { priceInput: 2, priceOutput: 8 }));
   });
   afterAll(async () => {
-    db.$client.close();
-    await server.close();
-    rmSync(dir, { recursive: true, force: true });
+    await database?.drop();
+    await server?.close();
   });
 
   it('asks each probe k times with the temperature and seed + sample index, and prices every answer', async () => {
@@ -62,7 +62,7 @@ describe('sampling, cost and the response cache', () => {
     }
     const sum = rows.reduce((s, r) => s + r.cost, 0);
     expect(runRow.cost).toBeCloseTo(sum, 12);
-    const totals = runTotals(db, runId);
+    const totals = await runTotals(database.store, runId);
     expect(totals.promptTokens).toBe(rows.reduce((s, r) => s + r.pt, 0));
     expect(totals.completionTokens).toBe(rows.reduce((s, r) => s + r.ct, 0));
     expect(totals.costUsd).toBeCloseTo(sum, 12);

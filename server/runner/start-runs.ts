@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../db/client';
-import { sqliteStore } from '../../db/store';
+import type { Store } from '../../db/store';
 import { SuiteIdSchema } from '../../evals/contracts';
 import { modelEndpointsOf } from '../../db/queries/models';
 import { SuiteError } from '../../evals/suites';
@@ -26,8 +25,7 @@ export class StartRunsError extends Error {}
  * Queues one run per model on the suite (a user suite from the database or a built-in one), all in one
  * transaction, and returns their ids in the order the models were given. The server's worker answers them.
  */
-export async function startRuns(db: Db, raw: StartRunsInput): Promise<number[]> {
-  const store = sqliteStore(db);
+export async function startRuns(store: Store, raw: StartRunsInput): Promise<number[]> {
   const input = StartRunsSchema.parse(raw);
   const modelIds = [...new Set(input.modelIds)];
   const rows = await modelEndpointsOf(store, modelIds);
@@ -51,7 +49,7 @@ export async function startRuns(db: Db, raw: StartRunsInput): Promise<number[]> 
   };
   return store.transaction(async (tx) => {
     const runIds: number[] = [];
-    for (const modelId of modelIds) runIds.push(await createRun(db, { modelId, suite, settings }, tx));
+    for (const modelId of modelIds) runIds.push(await createRun(tx, { modelId, suite, settings }));
     return runIds;
   });
 }

@@ -1,5 +1,5 @@
 /**
- * When the database refuses a write for a reason that passes — another writer holds the lock past busy_timeout (a
+ * When the database refuses a write for a reason that passes (SQLite or PostgreSQL) — another writer holds the lock past busy_timeout (a
  * large import), or the disk is full until someone frees space — the recorder keeps the batch in memory and tries
  * again after a growing pause. Tests inject `sleep` (no real waiting) and count the pauses asked for.
  */
@@ -23,6 +23,14 @@ export function retryableStoreFailure(error: unknown): string | null {
   if (typeof code !== 'string') return null;
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return `the database is locked by another writer (${code})`;
   if (code === 'SQLITE_FULL') return 'the disk (or the database size limit) is full (SQLITE_FULL)';
+  // PostgreSQL (SQLSTATE codes) and the network under it: conflicts, a full disk, a server restarting or out of
+  // connections, a dropped connection. Each passes with time; a constraint or syntax error does not.
+  if (code === '40001' || code === '40P01') return `the database aborted the write on a conflict with another writer (${code})`;
+  if (code === '53100') return 'the database server\'s disk is full (53100)';
+  if (code === '53300' || code === '57P03') return `the database server cannot take the connection right now (${code})`;
+  if (code.startsWith('08') || code === '57P01' || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code)) {
+    return `the connection to the database was lost (${code})`;
+  }
   return null;
 }
 

@@ -1,5 +1,6 @@
 import v8 from 'node:v8';
-import { setPageCacheMib, type Db } from '../../db/client';
+import { setPageCacheMib } from '../../db/client';
+import { sqliteDbOf, type Store } from '../../db/store';
 
 /**
  * Settings for a process whose job is running a worker (`sawtooth worker`, `eval`, `runs resume`), so that its memory
@@ -14,7 +15,8 @@ import { setPageCacheMib, type Db } from '../../db/client';
  * - SQLite page cache 16 MB instead of the 64 MB openDb gives every connection: a worker appends results and reads its
  *   suite a page at a time, so a bigger cache only grows with the database without saving reads.
  */
-export function tuneWorkerProcess(db: Db): void {
+export function tuneWorkerProcess(store: Store): void {
   v8.setFlagsFromString('--heap-growing-percent=50');
-  setPageCacheMib(db, 16);
+  // The page cache is SQLite's (in this process); PostgreSQL keeps its cache in the server.
+  if (store.dialect === 'sqlite') setPageCacheMib(sqliteDbOf(store, 'the page cache'), 16);
 }

@@ -1,5 +1,4 @@
-import type { Db } from '../../db/client';
-import { sqliteStore } from '../../db/store';
+import type { Store } from '../../db/store';
 import { warmDefaultProfile } from '../explore/warm-profile';
 import { executeRun, type ExecuteDeps } from './execute-run';
 import { newWorkerId } from './lease-holder';
@@ -8,7 +7,7 @@ import { StoreError, type StoreRetryPolicy, type StoreTrouble } from './store-re
 import type { RunQueue } from './run-queue';
 
 export interface WorkerOptions {
-  db: Db;
+  store: Store;
   queue: RunQueue;
   provider: ExecuteDeps['provider'];
   scheduler: ExecuteDeps['scheduler'];
@@ -42,35 +41,42 @@ export class Worker {
 
   /** Claims one run (optionally a given one) and works it to the end. Returns false when there was nothing to claim. */
   async runOnce(runId?: number): Promise<boolean> {
-    const { db, queue } = this.opts;
-    const run = queue.claim(this.id, this.leaseMs, runId);
+    const { store, queue } = this.opts;
+    const run = await queue.claim(this.id, this.leaseMs, runId);
     if (!run) return false;
     const abort = new AbortController();
     const onStop = () => abort.abort();
     this.stopping.signal.addEventListener('abort', onStop);
+    // One beat at a time: a slow database must not pile up beats behind each other.
+    let beating = false;
     const heartbeat = setInterval(() => {
-      try {
-        if (!queue.heartbeat(run.id, this.id, this.leaseMs)) abort.abort(); // cancelled, or the lease was taken over
-      } catch {
-        // The database is locked or full right now: the lease still has two beats to go; the next beat tries again.
-      }
+      if (beating) return;
+      beating = true;
+      queue.heartbeat(run.id, this.id, this.leaseMs).then(
+        (held) => {
+          if (!held) abort.abort(); // cancelled, or the lease was taken over
+        },
+        // The database is locked, full or unreachable right now: the lease still has two beats to go; the next beat
+        // tries again.
+        () => {},
+      ).finally(() => (beating = false));
     }, Math.max(50, Math.floor(this.leaseMs / 3)));
     try {
       const { aborted } = await executeRun({
-        db, run, provider: this.opts.provider, scheduler: this.opts.scheduler, signal: abort.signal,
+        store, run, provider: this.opts.provider, scheduler: this.opts.scheduler, signal: abort.signal,
         onProgress: (n) => this.opts.onProgress?.(run.id, n),
         onStoreTrouble: this.opts.onStoreTrouble && ((t) => this.opts.onStoreTrouble!(run.id, t)),
         storeRetry: this.opts.storeRetry,
       });
       if (aborted) {
-        if (this.stopping.signal.aborted) queue.release(run.id, this.id);
+        if (this.stopping.signal.aborted) await queue.release(run.id, this.id);
         this.opts.onRunEnd?.(run.id, 'stopped');
       } else {
-        const verdict = runVerdict(db, run.id);
-        queue.finish(run.id, this.id, verdict.status, verdict.message);
+        const verdict = await runVerdict(store, run.id);
+        await queue.finish(run.id, this.id, verdict.status, verdict.message);
         // After the completion commit, off the recorder's path: the profile this run makes the default is built and
         // stored now, so the first page (or `eval --json`) reads it. Never throws.
-        if (verdict.status === 'completed') await warmDefaultProfile(sqliteStore(db), run.id);
+        if (verdict.status === 'completed') await warmDefaultProfile(store, run.id);
         this.opts.onRunEnd?.(run.id, verdict.status, verdict.message);
       }
     } catch (error) {
@@ -78,7 +84,7 @@ export class Worker {
         ? `${error.message}; the stored results are kept: resume it with: npx sawtooth runs resume ${run.id}`
         : (error as Error).message;
       try {
-        queue.finish(run.id, this.id, 'failed', message);
+        await queue.finish(run.id, this.id, 'failed', message);
       } catch {
         // The database still refuses writes: the run stays "running" until its lease expires, then any worker or
         // `runs resume` takes it over. Nothing stored is lost.

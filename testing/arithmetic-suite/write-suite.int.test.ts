@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb, openDb } from '../../db/client';
 import { catalogSuite } from '../../server/suites/catalog-suite';
-import { pendingWork } from '../../server/runner/work-items';
+import { pendingWork, type WorkItem } from '../../server/runner/work-items';
 import { arithmeticSuite, writeArithmeticSuite } from './index';
 
 // The bulk writer behind the runner benchmarks (db/queries/seed-suite.ts), on a real SQLite file: what it stores
@@ -21,6 +21,13 @@ afterAll(() => {
 const shape = (pairs: ReturnType<typeof arithmeticSuite>['pairs']) =>
   pairs.map((p) => ({ id: p.id, family: p.family, easy: [p.easy.id, p.easy.prompt, p.easy.answer], hard: [p.hard.id, p.hard.prompt, p.hard.answer] }));
 
+/** Every pending work item of a (never started) run 0 on suite `key`. */
+async function pendingOf(key: number, samples: number): Promise<WorkItem[]> {
+  const items: WorkItem[] = [];
+  for await (const item of pendingWork(sqliteStore(db), 0, key, samples)) items.push(item);
+  return items;
+}
+
 describe('writeArithmeticSuite', () => {
   it('stores the generated pairs in order, and again gives the same key', async () => {
     const key = await writeArithmeticSuite(sqliteStore(db), 40);
@@ -29,13 +36,13 @@ describe('writeArithmeticSuite', () => {
     expect(stored.id).toBe('arith-40');
     expect(shape(stored.pairs)).toEqual(shape(arithmeticSuite(40).pairs));
     expect(stored.pairs[0]!.easy.grader).toEqual({ kind: 'numeric' });
-    expect([...pendingWork(db, 0, key, 2)]).toHaveLength(40 * 2 * 2);
+    expect(await pendingOf(key, 2)).toHaveLength(40 * 2 * 2);
   });
 
   it('gives another suite id probe rows of its own', async () => {
-    const probeKeys = (key: number) => [...pendingWork(db, 0, key, 1)].map((w) => w.probeKey);
-    const a = probeKeys(await writeArithmeticSuite(sqliteStore(db), 10, 'arith-a'));
-    const b = probeKeys(await writeArithmeticSuite(sqliteStore(db), 10, 'arith-b'));
+    const probeKeys = async (key: number) => (await pendingOf(key, 1)).map((w) => w.probeKey);
+    const a = await probeKeys(await writeArithmeticSuite(sqliteStore(db), 10, 'arith-a'));
+    const b = await probeKeys(await writeArithmeticSuite(sqliteStore(db), 10, 'arith-b'));
     expect(a).toHaveLength(20);
     expect(b).toHaveLength(20);
     expect(a.filter((k) => b.includes(k))).toEqual([]);

@@ -27,11 +27,11 @@ export async function seedRun(db: Db, opts: { modelId: string; label?: string; a
     temperature: null, maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null, origin: 'cli',
   });
   const samples = opts.samples ?? 1;
-  const runId = await createRun(db, { modelId: opts.modelId, suite: opts.suite, settings: { samples } });
+  const runId = await createRun(store, { modelId: opts.modelId, suite: opts.suite, settings: { samples } });
   const keys = await suitePairRows(store, (await suiteKeyOf(store, opts.suite.id, opts.suite.version))!);
   const keyOf = new Map(keys.map((k) => [k.pairId, k]));
   const familyIndex = new Map(opts.suite.families.map((f, i) => [f.id, i]));
-  const recorder = new ResultRecorder(db, { maxBatch: 5000, maxDelayMs: 1 });
+  const recorder = new ResultRecorder(store, { maxBatch: 5000, maxDelayMs: 1 });
   const perFamily = new Map<string, number>();
   for (const pair of opts.suite.pairs) {
     const pairIndex = perFamily.get(pair.family) ?? 0;
@@ -54,6 +54,6 @@ export async function seedRun(db: Db, opts: { modelId: string; label?: string; a
     }
   }
   recorder.storeNow();
-  markRunCompleted(db, runId, Date.now());
+  await markRunCompleted(store, runId, Date.now());
   return runId;
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../../db/client';
-import { sqliteStore } from '../../../db/store';
+import type { SqlRunner } from '../../../db/store';
 import { modelById } from '../../../db/queries/models';
 import { runLogRows } from '../../../db/queries/run-results';
 import { getRun } from '../../../db/queries/runs';
@@ -58,10 +57,11 @@ export type RunLog = z.infer<typeof RunLogSchema>;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** The run log of a run, or undefined for an unknown run id. */
-export async function buildRunLog(db: Db, runId: number, codeRevision: string): Promise<RunLog | undefined> {
-  const run = getRun(db, runId);
+export async function buildRunLog(store: SqlRunner, runId: number, codeRevision: string): Promise<RunLog | undefined> {
+  const run = await getRun(store, runId);
   if (!run) return undefined;
-  const model = await modelById(sqliteStore(db), run.modelId);
+  const model = await modelById(store, run.modelId);
+  const rows = await runLogRows(store, runId);
   return {
     format: RUN_LOG_FORMAT,
     formatVersion: 1,
@@ -92,7 +92,7 @@ export async function buildRunLog(db: Db, runId: number, codeRevision: string): 
       apiKeyEnv: model?.apiKeyEnv ?? null,
     },
     suite: { id: run.suiteId, version: run.suiteVersion },
-    results: runLogRows(db, runId).map((r) => ({
+    results: rows.map((r) => ({
       probe: r.probeId,
       family: r.family,
       tier: r.tier,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Db } from '../../../db/client';
-import { deleteCachedAnswers, responseCacheQueries, type ResponseCacheQueries } from '../../../db/queries/response-cache';
+import { cachedAnswerOf, deleteCachedAnswers, storeCachedAnswer } from '../../../db/queries/response-cache';
+import type { SqlRunner } from '../../../db/store';
 import type { ChatSuccess } from '../../providers/types';
 
 // A stored answer is read back through this schema: the table may have been written by an older version.
@@ -20,15 +20,11 @@ const CachedAnswerSchema = z.object({
  * as a closure so the caller can run them inside the transaction that stores the result (one commit, not two).
  */
 export class ResponseCache {
-  private readonly queries: ResponseCacheQueries;
-
-  constructor(db: Db) {
-    this.queries = responseCacheQueries(db);
-  }
+  constructor(private readonly db: SqlRunner) {}
 
   /** The cached answer for `key`, or undefined (also when the stored JSON is not an answer any more). */
-  get(key: string): ChatSuccess | undefined {
-    const raw = this.queries.answerOf(key);
+  async get(key: string): Promise<ChatSuccess | undefined> {
+    const raw = await cachedAnswerOf(this.db, key);
     if (raw === undefined) return undefined;
     let json: unknown;
     try {
@@ -41,13 +37,13 @@ export class ResponseCache {
   }
 
   /** A write of one answer, to run later (inside the result's transaction). The first answer for a key stays. */
-  put(key: string, endpoint: string, modelName: string, answer: ChatSuccess): () => void {
+  put(key: string, endpoint: string, modelName: string, answer: ChatSuccess): (tx: SqlRunner) => Promise<void> {
     const json = JSON.stringify(answer);
-    return () => this.queries.storeAnswer(key, endpoint, modelName, json);
+    return (tx) => storeCachedAnswer(tx, key, endpoint, modelName, json);
   }
 
   /** Deletes every cached answer of one endpoint (and model, when given). Returns how many were deleted. */
-  static clear(db: Db, endpoint?: string, modelName?: string): number {
+  static clear(db: SqlRunner, endpoint?: string, modelName?: string): Promise<number> {
     return deleteCachedAnswers(db, endpoint ?? null, modelName ?? null);
   }
 }

@@ -12,7 +12,7 @@ import { getPublicModel, listPublicModels } from '../../explore/public-model';
 import { storedProfile } from '../../explore/stored-profile';
 import { checkpointCards } from '../../models/checkpoint-cards';
 import type { SqlRunner } from '../../../db/store';
-import { notFound, publicProcedure, router, sqliteOf } from '../init';
+import { notFound, publicProcedure, router } from '../init';
 
 const ModelId = z.object({ id: z.string().min(1).max(200) });
 const SuiteId = z.string().min(1).max(200).default(DEFAULT_SUITE);
@@ -64,8 +64,7 @@ export const modelsRouter = router({
   get: publicProcedure.input(ProfileInput).query(async ({ ctx, input }) => {
     const model = await requireModel(ctx.store, input.id);
     const found = await profileFor(ctx.store, input);
-    // runs.ts is not on the store yet (store-runner moves it): this list is SQLite-only until then.
-    const runs = listRuns(sqliteOf(ctx), { modelId: model.id, limit: 20 });
+    const runs = await listRuns(ctx.store, { modelId: model.id, limit: 20 });
     return {
       model,
       suite: input.suite,

@@ -40,7 +40,7 @@ describe('runs.create and runs.page', () => {
     expect(queued.total).toBe(2);
     expect(queued.rows.map((r) => r.expected)).toEqual([12, 12]);
 
-    const worker = createWorker(db);
+    const worker = createWorker(sqliteStore(db));
     while (await worker.runOnce()) { /* until both runs are done */ }
     const done = await caller.runs.page({ status: 'completed', limit: 1 });
     expect(done.total).toBe(2);

@@ -12,9 +12,9 @@ import { OutcomeSchema } from '../../../evals/contracts';
 
 const RunId = z.object({ id: z.number().int().positive() });
 
-function control<T>(fn: () => T): T {
+async function control<T>(fn: () => Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (error) {
     if (error instanceof RunStateError) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: error.message });
     throw error;
@@ -24,17 +24,17 @@ function control<T>(fn: () => T): T {
 export const runsRouter = router({
   list: publicProcedure
     .input(z.object({ modelId: z.string().optional(), limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }).prefault({}))
-    .query(({ ctx, input }) => listRuns(sqliteOf(ctx), input)),
+    .query(({ ctx, input }) => listRuns(ctx.store, input)),
 
   /** One page of runs for the runs list: optional status filter, total for the pager. */
   page: publicProcedure
     .input(z.object({ status: z.enum(RUN_STATUSES).optional(), ids: z.array(z.number().int().positive()).max(100).optional(), limit: z.number().int().min(1).max(100).default(20), offset: z.number().int().min(0).default(0) }))
-    .query(({ ctx, input }) => runPage(sqliteOf(ctx), input)),
+    .query(({ ctx, input }) => runPage(ctx.store, input)),
 
   /** Starts models × suite from the UI: one queued run per model; the server's own worker answers them. */
   create: publicProcedure.input(StartRunsSchema).mutation(async ({ ctx, input }) => {
     try {
-      return { runIds: await startRuns(sqliteOf(ctx), input) };
+      return { runIds: await startRuns(ctx.store, input) };
     } catch (error) {
       if (error instanceof StartRunsError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
       throw error;
@@ -51,15 +51,15 @@ export const runsRouter = router({
     }
   }),
 
-  get: publicProcedure.input(RunId).query(({ ctx, input }) => {
-    const run = getRun(sqliteOf(ctx), input.id);
+  get: publicProcedure.input(RunId).query(async ({ ctx, input }) => {
+    const run = await getRun(ctx.store, input.id);
     if (!run) notFound(`run ${input.id}`);
-    return { run, errorKinds: runErrorKinds(sqliteOf(ctx), input.id) };
+    return { run, errorKinds: await runErrorKinds(ctx.store, input.id) };
   }),
 
   results: publicProcedure
     .input(RunId.extend({ outcome: OutcomeSchema.optional(), limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }))
-    .query(({ ctx, input }) => runResults(sqliteOf(ctx), input.id, input)),
+    .query(({ ctx, input }) => runResults(ctx.store, input.id, input)),
 
   /** One page of a run's results, filtered and paged on the server (every result is reachable), with the total. */
   resultsPage: publicProcedure
@@ -73,11 +73,11 @@ export const runsRouter = router({
         offset: z.number().int().min(0).default(0),
       }),
     )
-    .query(({ ctx, input }) => ({ ...runResultsPage(sqliteOf(ctx), input.id, input), families: runResultFamilies(sqliteOf(ctx), input.id) })),
+    .query(async ({ ctx, input }) => ({ ...(await runResultsPage(ctx.store, input.id, input)), families: await runResultFamilies(ctx.store, input.id) })),
 
   /** One result in full (the page list shortens responses). */
-  transcript: publicProcedure.input(RunId.extend({ resultId: z.number().int().positive() })).query(({ ctx, input }) => {
-    const row = resultTranscript(sqliteOf(ctx), input.id, input.resultId);
+  transcript: publicProcedure.input(RunId.extend({ resultId: z.number().int().positive() })).query(async ({ ctx, input }) => {
+    const row = await resultTranscript(ctx.store, input.id, input.resultId);
     if (!row) notFound(`result ${input.resultId} of run ${input.id}`);
     return row;
   }),
@@ -85,24 +85,24 @@ export const runsRouter = router({
   /** Which probes changed outcome between two runs of one model (before → after). */
   diff: publicProcedure
     .input(z.object({ before: z.number().int().positive(), after: z.number().int().positive() }))
-    .query(({ ctx, input }) => {
-      const before = getRun(sqliteOf(ctx), input.before);
-      const after = getRun(sqliteOf(ctx), input.after);
+    .query(async ({ ctx, input }) => {
+      const before = await getRun(ctx.store, input.before);
+      const after = await getRun(ctx.store, input.after);
       if (!before) notFound(`run ${input.before}`);
       if (!after) notFound(`run ${input.after}`);
       if (before.modelId !== after.modelId) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: `runs ${before.id} and ${after.id} are of different models (${before.modelId}, ${after.modelId}): compare models on the compare page` });
       }
-      return { before, after, ...runDiff(sqliteOf(ctx), input.before, input.after) };
+      return { before, after, ...(await runDiff(ctx.store, input.before, input.after)) };
     }),
 
   /** Live progress: yields the run's counters whenever they change, until the run ends (polls the db, so it sees workers in any process). */
   progress: publicProcedure.input(RunId).subscription(async function* ({ ctx, input, signal }) {
     let last = '';
     while (!signal?.aborted) {
-      const run = getRun(sqliteOf(ctx), input.id);
+      const run = await getRun(ctx.store, input.id);
       if (!run) return;
-      const snapshot = { run, errorKinds: runErrorKinds(sqliteOf(ctx), input.id) };
+      const snapshot = { run, errorKinds: await runErrorKinds(ctx.store, input.id) };
       const key = JSON.stringify([run.status, run.passCount, run.failCount, run.errorCount, run.refusalCount]);
       if (key !== last) {
         last = key;
@@ -114,15 +114,8 @@ export const runsRouter = router({
   }),
 
   /** Removes a finished run and its results (the dashboard asks for confirmation first). */
-  remove: publicProcedure.input(RunId).mutation(async ({ ctx, input }) => {
-    try {
-      return await removeRun(sqliteOf(ctx), input.id);
-    } catch (error) {
-      if (error instanceof RunStateError) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: error.message });
-      throw error;
-    }
-  }),
-  cancel: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => cancelRun(sqliteOf(ctx), input.id))),
-  resume: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => resumeRun(sqliteOf(ctx), input.id))),
-  retryErrors: publicProcedure.input(RunId).mutation(({ ctx, input }) => ({ retried: control(() => retryRunErrors(sqliteOf(ctx), input.id)) })),
+  remove: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => removeRun(ctx.store, input.id))),
+  cancel: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => cancelRun(ctx.store, input.id))),
+  resume: publicProcedure.input(RunId).mutation(({ ctx, input }) => control(() => resumeRun(ctx.store, input.id))),
+  retryErrors: publicProcedure.input(RunId).mutation(async ({ ctx, input }) => ({ retried: await control(() => retryRunErrors(ctx.store, input.id)) })),
 });
