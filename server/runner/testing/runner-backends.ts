@@ -7,7 +7,7 @@ import type { Dialect } from '../../../db/store';
  * both via `sqliteDbOf`) until they move onto the store. When they do, set this to null: the same tests then run on
  * PostgreSQL too. The queue, pending work, recorder, run control and totals already run on both (run-queue.int.test.ts).
  */
-export const RUNNER_PG_WAITS_FOR: string | null = 'modelById and persistSuite (db/queries/models.ts, server/suites) on the store';
+export const RUNNER_PG_WAITS_FOR: string | null = null;
 
 /**
  * Inside `describeEachBackend`: true when this backend can run a whole run. Otherwise registers one skipped test that
