@@ -79,11 +79,9 @@ describeEachBackend('profile cache (profile_cache table)', (dialect) => {
     expect(await cachedProfileCount(setup, 'alpha')).toBe(1);
   });
 
-  // The runner's recorder writes through the store only once store-runner's work is merged: SQLite until then.
-  it.skipIf(dialect === 'pg')('a new result of the run changes its stamp: the profile is rebuilt and the row replaced', async () => {
+  it('a new result of the run changes its stamp: the profile is rebuilt and the row replaced', async () => {
     await setRow('alpha', 'profile', marked());
     const before = (await rowOf('alpha'))!.stamp;
-    const db = setupDb();
     const probeKey = (await suitePairRows(setup, (await suiteKeyOf(setup, suite.id, suite.version))!))[0]!.easy;
     const recorder = new ResultRecorder(setup, { maxBatch: 10, maxDelayMs: 1 });
     recorder.add({
@@ -91,7 +89,7 @@ describeEachBackend('profile cache (profile_cache table)', (dialect) => {
       sample: 2, outcome: 'fail', errorKind: null, response: 'no', extracted: null, reason: 'no number found', latencyMs: 1,
       promptTokens: 1, completionTokens: 1, costUsd: null, ticks: null, telemetry: null,
     });
-    recorder.storeNow();
+    await recorder.storeNow();
     const after = await runStamps(setup, [runs.alpha]);
     expect(after).not.toBe(before);
 
@@ -138,8 +136,7 @@ describeEachBackend('profile cache (profile_cache table)', (dialect) => {
     expect(JSON.parse((await rowOf('alpha'))!.profile)).toEqual(truth);
   });
 
-  // Queueing a run is the runner's (store-runner moves it onto the store): SQLite until then.
-  it.skipIf(dialect === 'pg')('a run that has not ended is profiled but not stored', async () => {
+  it('a run that has not ended is profiled but not stored', async () => {
     const queued = await createRun(setup, { modelId: 'alpha', suite, settings: { samples: 1 } });
     const found = (await storedProfile(await fresh(), { modelId: 'alpha', suiteId: suite.id, runIds: [queued] }))!;
     expect(found.profile.runs).toEqual([queued]);

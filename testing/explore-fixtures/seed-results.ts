@@ -53,7 +53,7 @@ export async function seedRun(db: Db, opts: { modelId: string; label?: string; a
       }
     }
   }
-  recorder.storeNow();
+  await recorder.storeNow();
   await markRunCompleted(store, runId, Date.now());
   return runId;
 }
