@@ -2,10 +2,9 @@ import { it } from 'vitest';
 import type { Dialect } from '../../../db/store';
 
 /**
- * What keeps a whole run off PostgreSQL on this branch: the runner still reaches two catalog queries through the
- * SQLite connection (the model lookup in execute-run.ts and create-run.ts, storing the suite version in create-run.ts,
- * both via `sqliteDbOf`) until they move onto the store. When they do, set this to null: the same tests then run on
- * PostgreSQL too. The queue, pending work, recorder, run control and totals already run on both (run-queue.int.test.ts).
+ * Why whole runs cannot run on PostgreSQL, or null when they can (now: every query a run needs is on the store).
+ * Kept as one switch so that a future SQLite-only dependency of the runner shows up as a named skip in every
+ * two-backend runner test, never as a silently absent PostgreSQL block.
  */
 export const RUNNER_PG_WAITS_FOR: string | null = null;
 
