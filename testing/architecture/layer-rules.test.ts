@@ -1,11 +1,11 @@
-import { ESLint } from 'eslint';
+import { untypedEslint } from './untyped-eslint';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 // Each layer rule of eslint.config.js, shown to fire on a deliberate violation. The fixtures are source text linted
 // as if it lived at the given path (ESLint's lintText with filePath), so no violating file sits in the tree.
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const eslint = new ESLint({ cwd: root });
+const eslint = untypedEslint(root);
 
 async function ruleIds(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });

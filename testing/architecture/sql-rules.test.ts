@@ -1,4 +1,4 @@
-import { ESLint } from 'eslint';
+import { untypedEslint } from './untyped-eslint';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 // statement is shown to fail on the violating line, and what stays allowed (type imports, our query functions, tests,
 // db/ itself) to pass. Fixtures are source text linted as if at the given path, so no violating file sits in the tree.
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const eslint = new ESLint({ cwd: root });
+const eslint = untypedEslint(root);
 
 async function violations(filePath: string, code: string): Promise<Array<{ rule: string; line: number }>> {
   const [result] = await eslint.lintText(code, { filePath });
