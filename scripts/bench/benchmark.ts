@@ -8,6 +8,9 @@ export interface BenchContext {
   dashboardDb: string;
   /** The seeded ten-million-result database of the dashboard benchmarks (created when absent: minutes, ~3 GB). */
   dashboardDb10m: string;
+  /** The kept PostgreSQL cluster folders of the dashboard benchmarks on PostgreSQL (created and seeded when absent). */
+  dashboardPgDir: string;
+  dashboardPgDir10m: string;
   result(name: string, value: number, unit: string): void;
   note(text: string): void;
 }

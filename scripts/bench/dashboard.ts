@@ -1,4 +1,4 @@
-import { sqliteStore } from '../../db/store';
+import { sqliteDbOf, sqliteStore, type Store } from '../../db/store';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,44 +18,66 @@ import {
 
 const REPEATS = 5;
 
-/** Opens (seeding it first when it holds no results) the dashboard benchmarks' database of one scale. */
-async function ensureSeeded(ctx: BenchContext, file: string, scale: DashboardScale, flag: string): Promise<void> {
+/**
+ * Seeds the dashboard benchmarks' database of one scale when it holds no results (a SQLite file or a PostgreSQL
+ * database: `where` names it in messages); one already seeded gets its default profiles checked instead.
+ */
+export async function ensureSeeded(ctx: BenchContext, store: Store, where: string, scale: DashboardScale, flag: string): Promise<void> {
   const want = DASHBOARD_SCALES[scale];
-  const db = openDb(file);
-  try {
-    const have = await resultCount(sqliteStore(db));
-    if (have >= want) {
-      // A database seeded before profiles were stored (or by older code: another PROFILE_FORMAT) gets them now, as
-      // the seeder stores them: the bench measures pages after runs completed, not the first page after an upgrade.
-      const started = performance.now();
-      const store = sqliteStore(db);
-      let warmed = 0;
-      for (const run of (await latestCompletedRuns(store, 'core')).values()) if (await warmDefaultProfile(store, run.id)) warmed += 1;
-      ctx.note(`default profiles of ${warmed} models checked/stored in ${fmt((performance.now() - started) / 1000, 1)} s`);
-      return;
-    }
-    if (have > 0) throw new Error(`${file} holds ${have} results, not a seeded ${fmt(want)}: give another ${flag}`);
-    let shown = 0;
-    const report = await seedResults(db, {
-      results: want,
-      suite: loadSuite('core'),
-      onProgress: (n) => {
-        if (n - shown < 1_000_000) return;
-        shown = n;
-        ctx.note(`  seeding: ${fmt(n)} results`);
-      },
-    });
-    ctx.note(`seeded ${file}: ${fmt(report.results)} results, ${report.runs} runs, ${report.models} models in ${report.seconds.toFixed(1)} s (${report.profiles} default profiles stored)`);
-  } finally {
-    closeDb(db);
+  // TODO(rebase): await resultCount(store) once run-lookups is on the store (store-runner).
+  const have = resultCount(sqliteDbOf(store, 'counting results'));
+  if (have >= want) {
+    // A database seeded before profiles were stored (or by older code: another PROFILE_FORMAT) gets them now, as
+    // the seeder stores them: the bench measures pages after runs completed, not the first page after an upgrade.
+    const started = performance.now();
+    let warmed = 0;
+    for (const run of (await latestCompletedRuns(store, 'core')).values()) if (await warmDefaultProfile(store, run.id)) warmed += 1;
+    ctx.note(`default profiles of ${warmed} models checked/stored in ${fmt((performance.now() - started) / 1000, 1)} s`);
+    return;
   }
+  if (have > 0) throw new Error(`${where} holds ${have} results, not a seeded ${fmt(want)}: give another ${flag}`);
+  let shown = 0;
+  const report = await seedResults(store, {
+    results: want,
+    suite: loadSuite('core'),
+    onProgress: (n) => {
+      if (n - shown < 1_000_000) return;
+      shown = n;
+      ctx.note(`  seeding: ${fmt(n)} results`);
+    },
+  });
+  ctx.note(`seeded ${where}: ${fmt(report.results)} results, ${report.runs} runs, ${report.models} models in ${report.seconds.toFixed(1)} s (${report.profiles} default profiles stored)`);
 }
 
-/** One cold call in a fresh process (dashboard-cold-child.ts): its time in ms. */
-async function coldInChild(file: string, page: DashboardPage, byResults: string[]): Promise<number> {
+/** One cold call in a fresh process (dashboard-cold-child.ts) on a SQLite file or a PostgreSQL URL: its time in ms. */
+export async function coldInChild(target: string, page: DashboardPage, byResults: string[]): Promise<number> {
   const child = fileURLToPath(new URL('./dashboard-cold-child.ts', import.meta.url));
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', child, file, page, JSON.stringify(byResults)], { maxBuffer: 1 << 20 });
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', child, target, page, JSON.stringify(byResults)], { maxBuffer: 1 << 20 });
   return (JSON.parse(stdout.trim().split('\n').at(-1)!) as { ms: number }).ms;
+}
+
+/** The baseline of the dashboard lines: the median of REPEATS grouped passes over the results index (warm). */
+export async function groupedScanBaseline(store: Store): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const started = performance.now();
+    await groupedResultsScan(store);
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+/** The median of REPEATS calls on one open store, after a first call (the in-memory profile cache filled). */
+export async function warmMedian(store: Store, call: (caller: Caller) => Promise<unknown>): Promise<number> {
+  const caller = createCaller({ store });
+  await call(caller);
+  const warm: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    const started = performance.now();
+    await call(caller);
+    warm.push(performance.now() - started);
+  }
+  return median(warm);
 }
 
 /**
@@ -67,16 +89,9 @@ async function timeCase(file: string, page: DashboardPage, byResults: string[], 
   const cold: number[] = [];
   for (let i = 0; i < REPEATS; i++) cold.push(await coldInChild(file, page, byResults));
   const db = openDb(file);
-  const caller = createCaller({ store: sqliteStore(db) });
-  await call(caller);
-  const warm: number[] = [];
-  for (let i = 0; i < REPEATS; i++) {
-    const started = performance.now();
-    await call(caller);
-    warm.push(performance.now() - started);
-  }
+  const warm = await warmMedian(sqliteStore(db), call);
   closeDb(db);
-  return { slowest: Math.max(...cold), cold: median(cold), warm: median(warm) };
+  return { slowest: Math.max(...cold), cold: median(cold), warm };
 }
 
 /**
@@ -96,16 +111,11 @@ function dashboardBenchmark(scale: DashboardScale, flag: string, fileOf: (ctx: B
     async run(ctx) {
       const file = fileOf(ctx);
       if (!existsSync(file)) ctx.note(`creating ${file} (sawtooth seed --results ${DASHBOARD_SCALES[scale]})`);
-      await ensureSeeded(ctx, file, scale, flag);
       const db = openDb(file);
-      const byResults = modelsByResultCount(db);
+      await ensureSeeded(ctx, sqliteStore(db), file, scale, flag);
+      const byResults = await modelsByResultCount(sqliteStore(db));
       // Baseline: one grouped pass over the results index (db/queries/bench-baselines.ts says why that one).
-      const scan = groupedResultsScan(db);
-      const baseline = median(Array.from({ length: REPEATS }, () => {
-        const started = performance.now();
-        scan();
-        return performance.now() - started;
-      }));
+      const baseline = await groupedScanBaseline(sqliteStore(db));
       closeDb(db);
       if (byResults.length < 4) throw new Error(`${file} has results of only ${byResults.length} models; 4 are needed`);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dashboardQueries, dashboardQueries10m } from '../bench/dashboard';
+import { dashboardQueriesPg, dashboardQueriesPg10m } from '../bench/dashboard-pg';
 import { machineLoad, type Benchmark, type BenchContext } from '../bench/benchmark';
 import { mlBenchmarks } from '../bench/ml';
 import { runnerEfficiency } from '../bench/runner-efficiency';
@@ -9,9 +10,11 @@ import { upFirstAnswer } from '../bench/up-first-answer';
 import { CliError, parseFlags, type Command } from '../command';
 
 /** Every benchmark, in the order `sawtooth bench` runs them. Add one: a file in scripts/bench/, then a line here. */
-const BENCHMARKS: Benchmark[] = [runnerThroughput, runnerEfficiency, runnerPeakRss, dashboardQueries, dashboardQueries10m, mlBenchmarks, upFirstAnswer];
+const BENCHMARKS: Benchmark[] = [
+  runnerThroughput, runnerEfficiency, runnerPeakRss, dashboardQueries, dashboardQueries10m, dashboardQueriesPg, dashboardQueriesPg10m, mlBenchmarks, upFirstAnswer,
+];
 
-const usage = `usage: sawtooth bench [name ...] [--quick] [--db FILE] [--db-10m FILE]
+const usage = `usage: sawtooth bench [name ...] [--quick] [--db FILE] [--db-10m FILE] [--pg-dir DIR] [--pg-dir-10m DIR]
 
 Runs the benchmarks (all, or those whose result names start with one of the given names, e.g. "runner" or
 "dashboard.compare4_1m") and prints one line per result:  bench <name> <value> <unit>
@@ -19,7 +22,10 @@ followed by indented notes with the baseline measured in the same run. The machi
 first: figures from a loaded machine are only comparable through their baselines.
 --quick uses smaller sizes. --db is the seeded million-result database of the dashboard benchmarks
 (default .tmp/bench-dashboard-1m.db, created by seeding when absent), --db-10m the ten-million one
-(default .tmp/bench-dashboard-10m.db; seeding it takes minutes and about 3 GB, once).
+(default .tmp/bench-dashboard-10m.db; seeding it takes minutes and about 3 GB, once). The dashboard lines on
+PostgreSQL (*_pg) run in a cluster whose data folder is kept: --pg-dir (default .tmp/bench-pg-1m) and --pg-dir-10m
+(default .tmp/bench-pg-10m), created and seeded when absent, started for the run and stopped after it; without
+PostgreSQL's server binaries they are skipped, saying so.
 
 ${BENCHMARKS.map((b) => `  ${b.names.join(', ')}\n      ${b.summary}`).join('\n')}`;
 
@@ -30,8 +36,11 @@ export const benchCommand: Command = {
   async run(args, io) {
     const { flags, positionals } = parseFlags(
       args,
-      { quick: { type: 'boolean' }, db: { type: 'string' }, 'db-10m': { type: 'string' } },
-      z.object({ quick: z.boolean().optional(), db: z.string().min(1).optional(), 'db-10m': z.string().min(1).optional() }),
+      { quick: { type: 'boolean' }, db: { type: 'string' }, 'db-10m': { type: 'string' }, 'pg-dir': { type: 'string' }, 'pg-dir-10m': { type: 'string' } },
+      z.object({
+        quick: z.boolean().optional(), db: z.string().min(1).optional(), 'db-10m': z.string().min(1).optional(),
+        'pg-dir': z.string().min(1).optional(), 'pg-dir-10m': z.string().min(1).optional(),
+      }),
       true,
     );
     const chosen = positionals.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => b.names.some((n) => positionals.some((p) => n.startsWith(p))));
@@ -42,6 +51,8 @@ export const benchCommand: Command = {
       quick: Boolean(flags.quick),
       dashboardDb: flags.db ?? '.tmp/bench-dashboard-1m.db',
       dashboardDb10m: flags['db-10m'] ?? '.tmp/bench-dashboard-10m.db',
+      dashboardPgDir: flags['pg-dir'] ?? '.tmp/bench-pg-1m',
+      dashboardPgDir10m: flags['pg-dir-10m'] ?? '.tmp/bench-pg-10m',
       result: (name, value, unit) => io.stdout(`bench ${name} ${value} ${unit}\n`),
       note: (text) => io.stdout(`  ${text}\n`),
     };

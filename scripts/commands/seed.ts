@@ -1,19 +1,20 @@
 import { z } from 'zod';
-import { closeDb, openDb } from '../../db/client';
 import { resultCount } from '../../db/queries/run-lookups';
-import { sqliteStore } from '../../db/store';
+import { openStore, sqliteDbOf, type Store } from '../../db/store';
 import { loadSuite, SuiteError } from '../../evals/suites';
-import { env } from '../../server/env';
+import { databaseTarget } from '../../server/env';
 import { seedResults } from '../seed/seed-results';
 import { SYNTHETIC_MODELS } from '../seed/synthetic-models';
 import { CliError, parseFlags, type Command } from '../command';
 
-const usage = `usage: sawtooth seed --results N [--db FILE] [--suite ID|FILE] [--seed S] [--force]
+const usage = `usage: sawtooth seed --results N [--db FILE|URL] [--suite ID|FILE] [--seed S] [--force]
 
 Fills a database with N realistic made-up results for trying the dashboard at scale: ${SYNTHETIC_MODELS.length} models (LLMs and local
 CTM / Transformer / LSTM checkpoints), several runs each on the suite (default "core"), pass rates that vary by
 model, domain, family and tier (with jagged families), errors of several kinds, and thinking time for the CTM.
---db defaults to SAWTOOTH_DB (data/sawtooth.db). A database that already holds results is refused unless --force.`;
+--db is a SQLite file or a postgres:// URL; it defaults to SAWTOOTH_DATABASE_URL when set, else SAWTOOTH_DB
+(data/sawtooth.db). A database that already holds results is refused unless --force. On PostgreSQL the whole seed
+is one transaction (an error leaves nothing behind) and holds the results table for itself while it loads.`;
 
 const FlagsSchema = z.object({
   results: z.coerce.number({ error: 'required: how many results to write, e.g. --results 1000000' }).int().min(1).max(50_000_000),
@@ -40,13 +41,18 @@ export const seedCommand: Command = {
       if (error instanceof SuiteError) throw new CliError(`--suite: ${error.message}`, 2);
       throw error;
     }
-    const file = flags.db ?? env().SAWTOOTH_DB;
-    const db = openDb(file);
+    let store: Store;
     try {
-      const existing = await resultCount(sqliteStore(db));
-      if (existing > 0 && !flags.force) throw new CliError(`${file} already holds ${existing} results: give --force to add ${flags.results} more, or another --db`);
+      store = await openStore(flags.db ?? databaseTarget());
+    } catch (error) {
+      throw new CliError(`${flags.db ? '--db' : 'database'}: ${(error as Error).message}`);
+    }
+    try {
+      // TODO(rebase): await resultCount(store) once run-lookups is on the store (store-runner).
+      const existing = resultCount(sqliteDbOf(store, 'counting results'));
+      if (existing > 0 && !flags.force) throw new CliError(`${store.location} already holds ${existing} results: give --force to add ${flags.results} more, or another --db`);
       let lastShown = 0;
-      const report = await seedResults(db, {
+      const report = await seedResults(store, {
         results: flags.results, suite, seed: flags.seed,
         onProgress: (n) => {
           if (n - lastShown >= 200_000) {
@@ -56,10 +62,10 @@ export const seedCommand: Command = {
         },
       });
       const rate = Math.round(report.results / report.seconds).toLocaleString('en');
-      io.stdout(`seeded ${report.results} results (${report.models} models, ${report.runs} runs, suite ${suite.id}; ${report.profiles} default profiles stored) into ${file} in ${report.seconds.toFixed(1)} s (${rate} results/s)\n`);
+      io.stdout(`seeded ${report.results} results (${report.models} models, ${report.runs} runs, suite ${suite.id}; ${report.profiles} default profiles stored) into ${store.location} in ${report.seconds.toFixed(1)} s (${rate} results/s)\n`);
       return 0;
     } finally {
-      closeDb(db);
+      await store.close();
     }
   },
 };

@@ -1,8 +1,8 @@
-import { transaction, type Db } from '../../db/client';
-import { seedProbeRows, seedWriteQueries, upsertSeedModel, withoutFsync } from '../../db/queries/seed-results';
+import { seedProbeRows, upsertSeedModel } from '../../db/queries/seed-results';
+import { openSeedWriter } from '../../db/queries/seed-writer';
+import type { Store } from '../../db/store';
 import type { ErrorKind, Suite } from '../../evals/contracts';
 import { Mulberry32 } from '../../evals/metrics';
-import { sqliteStore } from '../../db/store';
 import { warmDefaultProfile } from '../../server/explore/warm-profile';
 import { persistSuite } from '../../server/suites/persist-suite';
 import { RunSettingsSchema } from '../../server/runner/run-settings';
@@ -26,7 +26,8 @@ export interface SeedReport {
 }
 
 const SAMPLE_CYCLE = [1, 5, 10, 20, 3];
-const TRANSACTION_ROWS = 50_000;
+/** Results per batch (SQLite: per transaction; PostgreSQL: per INSERT statement). */
+const BATCH_ROWS = 50_000;
 const DAY_MS = 86_400_000;
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -54,30 +55,27 @@ function wrongAnswer(answer: string, rng: Mulberry32): string {
 /**
  * Fills the database with `results` realistic results: the synthetic models, each with several completed runs of
  * `suite` at various sample counts (the last run cut short, as a cancelled run), pass rates that depend on model,
- * domain, family, tier and probe, errors of several kinds, and ticks for the CTM. Bulk inserts with prepared
- * statements in transactions of 50,000 rows; the run counters are set per run, as the recorder would have, and each
- * model's default profile is stored afterwards, as the worker does when a run completes.
+ * domain, family, tier and probe, errors of several kinds, and ticks for the CTM. Rows are made here and written in
+ * batches of 50,000 by the engine's bulk writer (db/queries/seed-writer.ts); each run's counters are stored with it,
+ * as the recorder would have kept them, and each model's default profile is stored afterwards, as the worker does
+ * when a run completes. Both engines get the same rows for the same seed.
  */
-export async function seedResults(db: Db, options: SeedOptions): Promise<SeedReport> {
+export async function seedResults(store: Store, options: SeedOptions): Promise<SeedReport> {
   const started = performance.now();
   const rng = new Mulberry32(options.seed ?? 1);
   const models = options.models ?? SYNTHETIC_MODELS;
-  const suiteKey = await persistSuite(sqliteStore(db), options.suite);
+  const suiteKey = await persistSuite(store, options.suite);
   for (const m of models) {
-    // No base URL: like imported results, a seeded model can be browsed and compared but not run.
-    const row = { label: m.label, arch: m.arch, baseUrl: null, modelName: m.id, reasoning: m.id.includes('reasoner'),
-      priceInput: m.price?.input ?? null, priceOutput: m.price?.output ?? null, origin: 'import' as const };
-    upsertSeedModel(db, m.id, row);
+    await upsertSeedModel(store, { id: m.id, label: m.label, arch: m.arch, modelName: m.id, reasoning: m.id.includes('reasoner'),
+      priceInput: m.price?.input ?? null, priceOutput: m.price?.output ?? null });
   }
 
   const familyIds = options.suite.families.map((f) => f.id);
-  const probes = seedProbeRows(db, suiteKey).map((p) => ({ ...p, promptTokens: Math.ceil(p.chars / 4), familyIndex: familyIds.indexOf(p.family) }));
+  const probes = (await seedProbeRows(store, suiteKey)).map((p) => ({ ...p, promptTokens: Math.ceil(p.chars / 4), familyIndex: familyIds.indexOf(p.family) }));
 
   // Difficulty: per family and tier (hard ≈ 1.6 logits harder), plus a per-probe part shared by every model.
   const familyDifficulty = familyIds.map(() => normal(rng) * 0.7);
   const probeDifficulty = new Map(probes.map((p) => [p.key, normal(rng) * 0.9 + (p.tier === 'hard' ? 1.6 : 0)]));
-
-  const writes = seedWriteQueries(db);
 
   let written = 0;
   let runs = 0;
@@ -100,14 +98,15 @@ export async function seedResults(db: Db, options: SeedOptions): Promise<SeedRep
     return { model, pass, budget: Math.min(perModelBudget, options.results), runIndex: 0 };
   });
 
-  const writeRun = (plan: (typeof plans)[number], rows: number) => {
+  const writer = await openSeedWriter(store, options.results);
+  const writeRun = async (plan: (typeof plans)[number], rows: number) => {
     const { model } = plan;
     const samples = SAMPLE_CYCLE[plan.runIndex % SAMPLE_CYCLE.length]!;
     const expected = probes.length * samples;
     const take = Math.min(rows, expected);
     const createdAt = now - (40 - plan.runIndex) * DAY_MS - rng.index(DAY_MS);
     const settings = RunSettingsSchema.parse({ samples, ...(samples > 1 && { temperature: 0.7, seed: plan.runIndex + 1 }) });
-    const runId = writes.insertRun({ modelId: model.id, suiteKey, status: take < expected ? 'cancelled' : 'completed', settings: JSON.stringify(settings),
+    const runId = await writer.beginRun({ modelId: model.id, suiteKey, status: take < expected ? 'cancelled' : 'completed', settings: JSON.stringify(settings),
       samples, expected, createdAt, startedAt: createdAt + 1_000, finishedAt: createdAt + 1_000 + take * 20 });
     plan.runIndex += 1;
     runs += 1;
@@ -131,39 +130,42 @@ export async function seedResults(db: Db, options: SeedOptions): Promise<SeedRep
         const ticks = model.reportsTicks && outcome !== 'error'
           ? Math.max(1, Math.min(50, Math.round((p.tier === 'hard' ? 22 : 9) + (outcome === 'fail' ? 6 : 0) + normal(rng) * 4)))
           : null;
-        writes.insertResult(runId, model.id, p.key, p.family, p.domain, p.tier, sample, outcome, errorKind,
+        writer.addResult([runId, model.id, p.key, p.family, p.domain, p.tier, sample, outcome, errorKind,
           said === null ? null : `Let me work through this.\n\nThe answer is ${said}.`, said,
           outcome === 'pass' ? `matched ${p.answer}` : outcome === 'fail' ? `expected ${p.answer}, got ${said}` : `${errorKind} (seeded)`,
-          latency, p.promptTokens, completion, cost, ticks, createdAt + inRun * 20);
+          latency, p.promptTokens, completion, cost, ticks, createdAt + inRun * 20]);
         counts[outcome] += 1;
         counts.cost += cost ?? 0;
       }
     }
-    writes.setRunCounters(runId, counts);
+    writer.endRun(runId, counts);
     return inRun;
   };
 
-  // Round-robin over the models, one run at a time, in transactions of about TRANSACTION_ROWS rows.
-  const writeSome = transaction(db, () => {
-    let inTransaction = 0;
-    while (inTransaction < TRANSACTION_ROWS && written < options.results) {
-      const open = plans.filter((p) => p.budget > 0);
-      if (open.length === 0) return;
-      const plan = open[runs % open.length]!;
-      const n = writeRun(plan, Math.min(plan.budget, options.results - written));
-      plan.budget -= n;
-      written += n;
-      inTransaction += n;
-    }
-  });
-  withoutFsync(db, () => {
-    while (written < options.results && plans.some((p) => p.budget > 0)) {
-      writeSome();
+  // Round-robin over the models, one run at a time, in batches of about BATCH_ROWS rows.
+  try {
+    while (written < options.results) {
+      let inBatch = 0;
+      while (inBatch < BATCH_ROWS && written < options.results) {
+        const open = plans.filter((p) => p.budget > 0);
+        if (open.length === 0) break;
+        const plan = open[runs % open.length]!;
+        const n = await writeRun(plan, Math.min(plan.budget, options.results - written));
+        plan.budget -= n;
+        written += n;
+        inBatch += n;
+      }
+      await writer.endBatch();
       options.onProgress?.(written);
+      if (inBatch === 0) break;
     }
-  });
+    await writer.finish();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
   // As the worker does when a run completes: store the profile each model's newest completed run makes the default.
   let profiles = 0;
-  for (const runId of lastCompleted.values()) if (await warmDefaultProfile(sqliteStore(db), runId)) profiles += 1;
+  for (const runId of lastCompleted.values()) if (await warmDefaultProfile(store, runId)) profiles += 1;
   return { results: written, runs, models: models.length, profiles, seconds: (performance.now() - started) / 1000 };
 }

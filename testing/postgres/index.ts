@@ -1,6 +1,7 @@
 import { findPostgresBinaries, INSTALL_HINT, type PostgresBinaries } from './server-binaries';
 
 export { startThrowawayCluster, type ThrowawayCluster } from './throwaway-cluster';
+export { startKeptCluster, type KeptCluster } from './kept-cluster';
 export { findPostgresBinaries, type PostgresBinaries } from './server-binaries';
 
 let announced = false;

@@ -31,7 +31,7 @@ export interface ThrowawayCluster {
  * initdb refuses to run as root: as root (CI, this kind of machine) every server binary runs as the `postgres` user
  * (created by Debian's package) through runuser, in a folder chowned to it.
  */
-function runAsFor(): { uid: number; gid: number } | null {
+export function runAsFor(): { uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null;
   const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
   const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
