@@ -1,4 +1,4 @@
-import { sqliteDbOf, sqliteStore, type Store } from '../../db/store';
+import { sqliteStore, type Store } from '../../db/store';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { closeDb, openDb } from '../../db/client';
 import { groupedResultsScan, modelsByResultCount } from '../../db/queries/bench-baselines';
 import { latestCompletedRuns } from '../../db/queries/profile-runs';
-import { resultCount } from '../../db/queries/run-lookups';
+import { storedResultCount } from '../../db/queries/seed-results';
 import { loadSuite } from '../../evals/suites';
 import { warmDefaultProfile } from '../../server/explore/warm-profile';
 import { createCaller } from '../../server/trpc/root';
@@ -24,8 +24,7 @@ const REPEATS = 5;
  */
 export async function ensureSeeded(ctx: BenchContext, store: Store, where: string, scale: DashboardScale, flag: string): Promise<void> {
   const want = DASHBOARD_SCALES[scale];
-  // TODO(rebase): await resultCount(store) once run-lookups is on the store (store-runner).
-  const have = resultCount(sqliteDbOf(store, 'counting results'));
+  const have = await storedResultCount(store);
   if (have >= want) {
     // A database seeded before profiles were stored (or by older code: another PROFILE_FORMAT) gets them now, as
     // the seeder stores them: the bench measures pages after runs completed, not the first page after an upgrade.

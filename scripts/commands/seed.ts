@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { resultCount } from '../../db/queries/run-lookups';
-import { openStore, sqliteDbOf, type Store } from '../../db/store';
+import { storedResultCount } from '../../db/queries/seed-results';
+import { openStore, type Store } from '../../db/store';
 import { loadSuite, SuiteError } from '../../evals/suites';
 import { databaseTarget } from '../../server/env';
 import { seedResults } from '../seed/seed-results';
@@ -48,8 +48,7 @@ export const seedCommand: Command = {
       throw new CliError(`${flags.db ? '--db' : 'database'}: ${(error as Error).message}`);
     }
     try {
-      // TODO(rebase): await resultCount(store) once run-lookups is on the store (store-runner).
-      const existing = resultCount(sqliteDbOf(store, 'counting results'));
+      const existing = await storedResultCount(store);
       if (existing > 0 && !flags.force) throw new CliError(`${store.location} already holds ${existing} results: give --force to add ${flags.results} more, or another --db`);
       let lastShown = 0;
       const report = await seedResults(store, {
