@@ -90,11 +90,3 @@ export interface SeedWriter {
   /** Drops what is not committed and releases the connection (after an error). */
   abort(): Promise<void>;
 }
-
-/**
- * How many results the database holds (the seeder refuses a database that has some, unless forced).
- * TODO(rebase): run-lookups' resultCount once it is on the store (store-runner); then delete this.
- */
-export async function storedResultCount(db: SqlRunner): Promise<number> {
-  return (await db.get<{ n: number }>(sql`SELECT count(*) AS "n" FROM results`))!.n;
-}

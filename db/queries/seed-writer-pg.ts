@@ -30,8 +30,8 @@ const INSERT_RUNS = `INSERT INTO runs (id, model_id, suite_key, status, settings
     AS r(id, model_id, suite_key, status, settings, samples, expected, pass_count, fail_count, error_count, cost_usd, created_at, started_at, finished_at)`;
 
 /**
- * `sawtooth seed` on PostgreSQL: the whole seed is ONE transaction on one pooled connection (an error leaves nothing
- * behind). Rows are buffered as column arrays and each batch is one multi-row INSERT … SELECT FROM unnest; a batch is
+ * `sawtooth seed` on PostgreSQL: the whole load of runs and results is ONE transaction on one pooled connection (an
+ * error leaves none behind). Rows are buffered as column arrays and each batch is one multi-row INSERT … SELECT FROM unnest; a batch is
  * sent and the seeder makes the next while the server stores it (one batch in flight at a time, so memory stays
  * bounded). When the seed writes at least as many results as the table holds, the results' secondary indexes and
  * foreign keys are dropped for the load and rebuilt and checked once at its end, in the same transaction (as

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { closeDb, openDb } from '../../db/client';
 import { groupedResultsScan, modelsByResultCount } from '../../db/queries/bench-baselines';
 import { latestCompletedRuns } from '../../db/queries/profile-runs';
-import { storedResultCount } from '../../db/queries/seed-results';
+import { resultCount } from '../../db/queries/run-lookups';
 import { loadSuite } from '../../evals/suites';
 import { warmDefaultProfile } from '../../server/explore/warm-profile';
 import { createCaller } from '../../server/trpc/root';
@@ -24,7 +24,7 @@ const REPEATS = 5;
  */
 export async function ensureSeeded(ctx: BenchContext, store: Store, where: string, scale: DashboardScale, flag: string): Promise<void> {
   const want = DASHBOARD_SCALES[scale];
-  const have = await storedResultCount(store);
+  const have = await resultCount(store);
   if (have >= want) {
     // A database seeded before profiles were stored (or by older code: another PROFILE_FORMAT) gets them now, as
     // the seeder stores them: the bench measures pages after runs completed, not the first page after an upgrade.

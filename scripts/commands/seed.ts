@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { storedResultCount } from '../../db/queries/seed-results';
+import { resultCount } from '../../db/queries/run-lookups';
 import { openStore, type Store } from '../../db/store';
 import { loadSuite, SuiteError } from '../../evals/suites';
 import { databaseTarget } from '../../server/env';
@@ -14,7 +14,7 @@ CTM / Transformer / LSTM checkpoints), several runs each on the suite (default "
 model, domain, family and tier (with jagged families), errors of several kinds, and thinking time for the CTM.
 --db is a SQLite file or a postgres:// URL; it defaults to SAWTOOTH_DATABASE_URL when set, else SAWTOOTH_DB
 (data/sawtooth.db). A database that already holds results is refused unless --force. On PostgreSQL the whole seed
-is one transaction (an error leaves nothing behind) and holds the results table for itself while it loads.`;
+is one transaction (an error leaves no run or result behind) and holds the results table for itself while it loads.`;
 
 const FlagsSchema = z.object({
   results: z.coerce.number({ error: 'required: how many results to write, e.g. --results 1000000' }).int().min(1).max(50_000_000),
@@ -48,7 +48,7 @@ export const seedCommand: Command = {
       throw new CliError(`${flags.db ? '--db' : 'database'}: ${(error as Error).message}`);
     }
     try {
-      const existing = await storedResultCount(store);
+      const existing = await resultCount(store);
       if (existing > 0 && !flags.force) throw new CliError(`${store.location} already holds ${existing} results: give --force to add ${flags.results} more, or another --db`);
       let lastShown = 0;
       const report = await seedResults(store, {
