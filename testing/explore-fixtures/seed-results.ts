@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { sqliteStore } from '../../db/store';
+import { sqliteStore, type SqlRunner } from '../../db/store';
 import { markRunCompleted } from '../../db/queries/run-state';
 import { suitePairRows } from '../../db/queries/suite-catalog';
 import { suiteKeyOf } from '../../db/queries/suite-lookups';
@@ -18,10 +18,15 @@ export type SyntheticModel = (probe: { pairIndex: number; familyIndex: number; t
 
 /**
  * Stores a completed run of `model` on `suite`, through the real run creation and the real batched recorder (which
- * keeps the run counters in step). The model's label is its id unless `label` is given. Returns the run id.
+ * keeps the run counters in step). The model's label is its id unless `label` is given. Returns the run id. `db` is a
+ * store of either engine (or, for older callers, an open SQLite connection).
  */
-export async function seedRun(db: Db, opts: { modelId: string; label?: string; arch?: 'llm' | 'ctm' | 'transformer' | 'lstm'; suite: Suite; samples?: number; answer: SyntheticModel }): Promise<number> {
-  const store = sqliteStore(db);
+export async function seedRun(
+  db: SqlRunner | Db,
+  opts: { modelId: string; label?: string; arch?: 'llm' | 'ctm' | 'transformer' | 'lstm'; suite: Suite; samples?: number; answer: SyntheticModel },
+): Promise<number> {
+  // A drizzle connection carries its client as $client; a store does not.
+  const store: SqlRunner = '$client' in db ? sqliteStore(db) : db;
   await upsertModel(store, {
     id: opts.modelId, label: opts.label ?? opts.modelId, arch: opts.arch ?? 'llm', baseUrl: 'http://127.0.0.1:9/v1', modelName: opts.modelId, apiKeyEnv: null,
     temperature: null, maxTokens: null, systemPrompt: null, reasoning: false, priceInput: null, priceOutput: null, origin: 'cli',
