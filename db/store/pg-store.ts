@@ -130,7 +130,9 @@ export interface PgStoreOptions {
 /** Connects to the PostgreSQL database at `url` (migrating it unless told not to) as a store. */
 export async function openPgStore(url: string, options: PgStoreOptions = {}): Promise<Store> {
   // A server that never answers fails in 10 s with a message instead of hanging the command.
-  const pool = new pg.Pool({ connectionString: url, types, connectionTimeoutMillis: 10_000, max: options.maxConnections ?? 8 });
+  // Idle connections are kept for minutes (node-postgres closes them after 10 s by default): a quiet dashboard's next
+  // page would otherwise pay a new connection's handshake and authentication per statement it runs in parallel.
+  const pool = new pg.Pool({ connectionString: url, types, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 300_000, max: options.maxConnections ?? 8 });
   // An idle pooled connection that the server drops must not crash the process; the next query reports it.
   pool.on('error', () => {});
   try {
