@@ -37,15 +37,6 @@ export function openDb(file: string): Db {
   return db;
 }
 
-/**
- * Wraps `fn` in a transaction of this connection, for a room that makes several query calls all-or-nothing. Call the
- * result to run it (`.immediate()` takes the write lock at the start); made once, it runs any number of times (the
- * recorder's batches). Nested, it becomes a savepoint. The statements inside stay in db/queries.
- */
-export function transaction<A extends unknown[], R>(db: Db, fn: (...args: A) => R): Database.Transaction<(...args: A) => R> {
-  return db.$client.transaction(fn);
-}
-
 /** Closes the connection (scripts and benches that opened their own database). */
 export function closeDb(db: Db): void {
   db.$client.close();

@@ -1,28 +1,9 @@
-import type { Db } from '../db/client';
-import { openDb } from '../db/client';
 import { ConfigError, loadConfig, type SawtoothConfig } from '../server/models/model-config';
 import { syncConfigModels } from '../server/models/sync-models';
-import { openStore, sqliteStore, type Store } from '../db/store';
+import { openStore, type Store } from '../db/store';
 import { withCheckpointPort } from '../server/models/checkpoint-port';
 import { databaseTarget, env } from '../server/env';
 import { CliError } from './command';
-
-/**
- * The CLI's SQLite database and config, for commands not yet on the store (openCliStore): SAWTOOTH_DB /
- * SAWTOOTH_CONFIG or the defaults, config models synced in (local models at the checkpoint port in use).
- */
-export async function openCliDb(opts: { checkpointPort?: number } = {}): Promise<{ db: Db; config: SawtoothConfig }> {
-  let config: SawtoothConfig;
-  try {
-    config = withCheckpointPort(loadConfig(env().SAWTOOTH_CONFIG), opts.checkpointPort ?? env().SAWTOOTH_CHECKPOINT_PORT);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(error.message);
-    throw error;
-  }
-  const db = openDb(env().SAWTOOTH_DB);
-  await syncConfigModels(sqliteStore(db), config);
-  return { db, config };
-}
 
 /**
  * The CLI's store and config: SAWTOOTH_DATABASE_URL (PostgreSQL) when set, else SAWTOOTH_DB (SQLite); config models

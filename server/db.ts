@@ -7,23 +7,7 @@ import { env } from './env';
 
 const globalForDb = globalThis as unknown as { sawtoothDb?: Db; sawtoothStore?: Promise<Store> };
 
-/**
- * The server process's SQLite connection, for code not yet on the store (serverStore): opened (and migrated) once.
- * Kept on globalThis so that Next's dev reloads reuse it instead of leaking connections. The config file's models
- * are synced in when the store opens; the first call starts that, so a process that only ever asks for the
- * connection (the worker at boot) still gets them.
- */
-export function serverDb(): Db {
-  if (!globalForDb.sawtoothDb) {
-    const db = sqliteConnection();
-    if (!env().SAWTOOTH_DATABASE_URL) {
-      serverStore().catch((error: unknown) => console.error(`sawtooth: syncing the config file's models failed: ${(error as Error).message}`));
-    }
-    return db;
-  }
-  return globalForDb.sawtoothDb;
-}
-
+/** The SQLite file of this process (opened and migrated once; kept on globalThis so Next's dev reloads reuse it). */
 function sqliteConnection(): Db {
   globalForDb.sawtoothDb ??= openDb(env().SAWTOOTH_DB);
   return globalForDb.sawtoothDb;
@@ -31,7 +15,7 @@ function sqliteConnection(): Db {
 
 /**
  * The server process's store: the PostgreSQL database when SAWTOOTH_DATABASE_URL is set, else the SQLite file
- * (the same connection as serverDb). Opened once per process, like serverDb.
+ * (one connection, on globalThis). Opened once per process; the config file's models are synced in when it opens.
  */
 export function serverStore(): Promise<Store> {
   globalForDb.sawtoothStore ??= openServerStore().catch((error: unknown) => {

@@ -146,5 +146,6 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
 
 /** The pool under a PostgreSQL store (the queue library and bulk copies use it directly), or null for SQLite. */
 export function pgPoolOf(store: Store): pg.Pool | null {
-  return store instanceof PgStore ? store.pool : null;
+  // By shape, not instanceof: the store may come from another bundle's copy of this module.
+  return store.dialect === 'pg' && 'pool' in store ? (store as PgStore).pool : null;
 }

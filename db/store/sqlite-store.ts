@@ -118,7 +118,13 @@ class SqliteStore extends SqliteRunner implements Store {
   }
 }
 
-const storesByDb = new WeakMap<Db, SqliteStore>();
+/**
+ * One store per connection, process-wide: a bundler may load this module twice (Next puts the dashboard's worker and
+ * its routes in separate bundles), and two stores over one connection would hold two gates, letting a statement of
+ * one into the other's transaction. So the map lives on globalThis under a registered symbol, not in module scope.
+ */
+const STORES = Symbol.for('sawtooth.sqliteStoresByDb');
+const storesByDb: WeakMap<Db, SqliteStore> = ((globalThis as Record<symbol, unknown>)[STORES] ??= new WeakMap()) as WeakMap<Db, SqliteStore>;
 
 /** The store over an open SQLite connection (one per connection, so they share its statement cache and gate). */
 export function sqliteStore(db: Db): Store {
@@ -140,6 +146,7 @@ export function openSqliteStore(file: string): Store {
  * the message names what is missing on PostgreSQL).
  */
 export function sqliteDbOf(store: Store, what: string): Db {
-  if (store instanceof SqliteStore) return store.db;
+  // By shape, not instanceof: the store may come from another bundle's copy of this module (see STORES).
+  if (store.dialect === 'sqlite' && 'db' in store) return (store as SqliteStore).db;
   throw new Error(`${what} is not available on PostgreSQL yet`);
 }

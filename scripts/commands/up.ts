@@ -13,9 +13,8 @@ import { startChild, runToEnd, waitForHttp } from '../child-process';
 import { probeCheckpointServer } from '../checkpoint-server-probe';
 import { openBindCheck } from '../../server/auth/bind-guard';
 import { CliError, parseFlags, type Command } from '../command';
-import { openCliDb } from '../open-db';
-import type { Db } from '../../db/client';
-import { sqliteStore } from '../../db/store';
+import { openCliStore } from '../open-db';
+import type { Store } from '../../db/store';
 
 const usage = `usage: sawtooth up [--port 3000] [--host 127.0.0.1] [--checkpoint-port 8808] [--no-eval] [--rebuild] [--insecure-no-auth]
 
@@ -33,8 +32,7 @@ function hasCheckpoints(dir: string): boolean {
 }
 
 /** Queues a run for every configured model × default suite that has no finished or pending run at this suite version. */
-async function queueDefaultRuns(db: Db, suiteIds: string[], localUp: boolean, localBase: string, log: (s: string) => void): Promise<number> {
-  const store = sqliteStore(db);
+async function queueDefaultRuns(store: Store, suiteIds: string[], localUp: boolean, localBase: string, log: (s: string) => void): Promise<number> {
   let queued = 0;
   for (const suiteId of suiteIds) {
     const suite = loadSuite(suiteId);
@@ -85,7 +83,7 @@ export const upCommand: Command = {
     });
     if (bind && 'refuse' in bind) throw new CliError(bind.refuse, 2);
     if (bind) log(bind.warn);
-    const { db, config } = await openCliDb({ checkpointPort: flags['checkpoint-port'] });
+    const { store, config } = await openCliStore({ checkpointPort: flags['checkpoint-port'] });
     const children: ChildProcess[] = [];
     const stopChildren = () => {
       for (const child of children) if (child.pid && child.exitCode === null) process.kill(child.pid, 'SIGTERM');
@@ -135,7 +133,7 @@ export const upCommand: Command = {
     // dashboard server's own worker answers them once it starts.
     const localUp = await startLocalServer();
     if (!flags['no-eval']) {
-      const queued = await queueDefaultRuns(db, config.defaultSuites, localUp, localBase, log);
+      const queued = await queueDefaultRuns(store, config.defaultSuites, localUp, localBase, log);
       log(queued > 0 ? `queued ${queued} evaluation run(s)` : 'every configured model is already evaluated');
     }
     try {

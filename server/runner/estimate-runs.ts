@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../db/client';
-import { sqliteStore } from '../../db/store';
+import type { SqlRunner } from '../../db/store';
 import { modelById } from '../../db/queries/models';
 import { meanCompletionTokens } from '../../db/queries/model-usage';
 import { pairProbes, SuiteIdSchema } from '../../evals/contracts';
@@ -44,8 +43,7 @@ export interface RunEstimate {
  * tokens from the model's own past answers or its max tokens) and cost from its prices. Hosted models (anything not
  * on loopback) above CONFIRM_ABOVE need a confirmation.
  */
-export async function estimateRuns(db: Db, raw: z.input<typeof EstimateRunsSchema>): Promise<RunEstimate[]> {
-  const store = sqliteStore(db);
+export async function estimateRuns(store: SqlRunner, raw: z.input<typeof EstimateRunsSchema>): Promise<RunEstimate[]> {
   const input = EstimateRunsSchema.parse(raw);
   let suite;
   try {

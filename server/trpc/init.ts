@@ -1,17 +1,12 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
-import type { Db } from '../../db/client';
-import { sqliteDbOf, type Store } from '../../db/store';
+import type { Store } from '../../db/store';
 
 /** What every procedure gets: the process's store (SQLite file or PostgreSQL). */
 export interface Context {
   store: Store;
 }
 
-/** The SQLite connection under the context's store, for procedures whose queries are not yet on the store interface. */
-export function sqliteOf(ctx: Context): Db {
-  return sqliteDbOf(ctx.store, 'this page');
-}
 
 const t = initTRPC.context<Context>().create({
   // Forms show field errors: pass zod's flattened errors to the client (create-t3-app does the same).

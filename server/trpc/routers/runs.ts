@@ -7,7 +7,7 @@ import { startRuns, StartRunsError, StartRunsSchema } from '../../runner/start-r
 import { cancelRun, resumeRun, retryRunErrors, RunStateError } from '../../runner/run-control';
 import { removeRun } from '../../runner/remove-run';
 import { estimateRuns, EstimateRunsSchema } from '../../runner/estimate-runs';
-import { notFound, publicProcedure, router, sqliteOf } from '../init';
+import { notFound, publicProcedure, router } from '../init';
 import { OutcomeSchema } from '../../../evals/contracts';
 
 const RunId = z.object({ id: z.number().int().positive() });
@@ -44,7 +44,7 @@ export const runsRouter = router({
   /** Requests, tokens and cost that starting these runs would spend (shown before a hosted run starts). */
   estimate: publicProcedure.input(EstimateRunsSchema).query(async ({ ctx, input }) => {
     try {
-      return await estimateRuns(sqliteOf(ctx), input);
+      return await estimateRuns(ctx.store, input);
     } catch (error) {
       if (error instanceof StartRunsError) throw new TRPCError({ code: 'BAD_REQUEST', message: error.message });
       throw error;
