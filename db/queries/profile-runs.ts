@@ -34,11 +34,15 @@ const parse = (row: ProfileRunRow): ProfileRun => ({
   scope: row.scope === null ? null : (JSON.parse(row.scope) as string[]),
 });
 
-/** A model's completed runs on a suite id (any version), newest first. */
-export async function completedRunsOnSuite(db: SqlRunner, modelId: string, suiteId: string): Promise<ProfileRun[]> {
+/**
+ * A model's completed runs on a suite id (any version), newest first; `latestOnly`: just the newest (a profile that
+ * does not pool reads one row, not the model's whole history: a comparison asks this once per model and procedure).
+ */
+export async function completedRunsOnSuite(db: SqlRunner, modelId: string, suiteId: string, latestOnly = false): Promise<ProfileRun[]> {
   const rows = await db.all<ProfileRunRow>(sql`
     SELECT ${columns(db)} FROM runs r JOIN suites s ON s.key = r.suite_key
-    WHERE r.model_id = ${modelId} AND s.id = ${suiteId} AND r.status = 'completed' ORDER BY r.id DESC`);
+    WHERE r.model_id = ${modelId} AND s.id = ${suiteId} AND r.status = 'completed' ORDER BY r.id DESC
+    ${latestOnly ? sql`LIMIT 1` : sql``}`);
   return rows.map(parse);
 }
 

@@ -37,7 +37,7 @@ const describeSettings = (run: ProfileRun) => `temperature ${run.temperature ?? 
 export async function resolveProfileScope(db: SqlRunner, request: ProfileRequest): Promise<ProfileScope | null> {
   const suiteId = request.suiteId ?? DEFAULT_SUITE;
   if (request.runIds && request.runIds.length > 0) return namedRuns(db, request.modelId, request.suiteId, request.runIds);
-  const completed = await completedRunsOnSuite(db, request.modelId, suiteId);
+  const completed = await completedRunsOnSuite(db, request.modelId, suiteId, !request.pool);
   const latest = completed[0];
   if (!latest) return null;
   const runs = request.pool
