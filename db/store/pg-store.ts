@@ -2,6 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { migratePgPool } from '../pg/client';
+import { describePgError, redactUrl } from '../pg/pg-errors';
 import type { SqlRunner, Store } from './store';
 
 const dialect = new PgDialect();
@@ -105,15 +106,7 @@ class PgStore extends PgRunner implements Store {
 }
 
 /** postgres://user:secret@host/db → postgres://user:***@host/db, for messages. */
-export function redactPostgresUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://(unparsable URL)';
-  }
-}
+export const redactPostgresUrl = redactUrl;
 
 /** Whether a database target names PostgreSQL (a postgres:// or postgresql:// URL) rather than a SQLite file. */
 export function isPostgresUrl(target: string): boolean {
@@ -139,7 +132,7 @@ export async function openPgStore(url: string, options: PgStoreOptions = {}): Pr
     if (options.migrate ?? true) await migratePgPool(pool);
   } catch (error) {
     await pool.end();
-    throw new Error(`cannot open PostgreSQL at ${redactPostgresUrl(url)}: ${(error as Error).message}`, { cause: error });
+    throw new Error(describePgError(error, url), { cause: error });
   }
   return new PgStore(pool, redactPostgresUrl(url));
 }

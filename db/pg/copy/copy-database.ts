@@ -5,7 +5,7 @@ import { closePg, migratePg, openPg, type PgDb } from '../client';
 import { CopyError } from './copy-error';
 import { dropForBulkLoad } from './bulk-load';
 import { copyTable, sqliteRowCount } from './copy-table';
-import { describePgError, redactUrl } from './pg-errors';
+import { describePgError, redactUrl } from '../pg-errors';
 import { lockForCopy, pgRowCount, resetIdentitySequences, tablesHoldingRows } from './pg-target';
 import { openSqliteSource } from './sqlite-source';
 import { tablesInForeignKeyOrder } from './table-order';

@@ -4,7 +4,7 @@
  */
 export function describePgError(error: unknown, url: string): string {
   const where = redactUrl(url);
-  const e = error as { code?: string; message?: string };
+  const e = driverError(error);
   switch (e.code) {
     case 'ECONNREFUSED':
       return `cannot reach PostgreSQL at ${where}: connection refused (is the server running, on that host and port?)`;
@@ -33,4 +33,18 @@ export function redactUrl(url: string): string {
   } catch {
     return '(unparsable URL)';
   }
+}
+
+/**
+ * The driver's own error behind wrappers: drizzle reports a failed statement as "Failed query: <sql>" with the
+ * node-postgres error (which has the code) as its cause.
+ */
+function driverError(error: unknown): { code?: string; message?: string } {
+  let current = error as { code?: string; message?: string; cause?: unknown } | undefined;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current.code) return current;
+    if (!current.cause) break;
+    current = current.cause as typeof current;
+  }
+  return (error ?? {}) as { code?: string; message?: string };
 }
