@@ -36,15 +36,19 @@ export function redactUrl(url: string): string {
 }
 
 /**
- * The driver's own error behind wrappers: drizzle reports a failed statement as "Failed query: <sql>" with the
- * node-postgres error (which has the code) as its cause.
+ * The code of the driver's error behind wrappers, with the most telling message: drizzle reports a failed statement
+ * as "Failed query: <sql>" with the node-postgres error (which has the code) as its cause, and that wrapper's text says
+ * nothing a person needs; our own wrappers (e.g. "checking foreign key …: <cause>") keep their message.
  */
 function driverError(error: unknown): { code?: string; message?: string } {
-  let current = error as { code?: string; message?: string; cause?: unknown } | undefined;
+  const outer = (error ?? {}) as { code?: string; message?: string; cause?: unknown };
+  let current: typeof outer | undefined = outer;
   for (let depth = 0; current && depth < 5; depth++) {
-    if (current.code) return current;
-    if (!current.cause) break;
-    current = current.cause as typeof current;
+    if (current.code) {
+      const message = outer.message && !outer.message.startsWith('Failed query') ? outer.message : current.message;
+      return { code: current.code, message };
+    }
+    current = current.cause as typeof outer | undefined;
   }
-  return (error ?? {}) as { code?: string; message?: string };
+  return outer;
 }
