@@ -1,19 +1,12 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { SqlRunner } from '../store/store';
+import { dbNow } from './db-clock';
 
 /**
  * The statements of the shared rate budget (server/budget/): `rate_slots` holds, per endpoint, L slots with the time
  * each last let a request start. Times come from the database's clock (one clock for every machine), unless a test
  * injects `now`.
  */
-
-/** Now in epoch ms: a bound value (tests), else the database's clock (PostgreSQL: the wall clock, not the transaction's start). */
-function clockOf(db: SqlRunner, now: number | undefined): SQL {
-  if (now !== undefined) return sql`CAST(${now} AS BIGINT)`;
-  return db.dialect === 'pg'
-    ? sql`(extract(epoch from clock_timestamp()) * 1000)::bigint`
-    : sql`CAST(unixepoch('subsec') * 1000 AS INTEGER)`;
-}
 
 /** Creates slots 1..limit of an endpoint that do not exist yet (free: last used at 0). Idempotent. */
 export async function ensureRateSlots(db: SqlRunner, endpoint: string, limit: number): Promise<void> {
@@ -35,7 +28,7 @@ export async function takeRateSlot(
   db: SqlRunner,
   p: { endpoint: string; limit: number; windowMs: number; now?: number },
 ): Promise<SlotTake> {
-  const clock = clockOf(db, p.now);
+  const clock = dbNow(db, p.now);
   const lock = db.dialect === 'pg' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
   const taken = await db.get<{ at: number }>(sql`
     WITH clock AS (SELECT ${clock} AS now),
@@ -49,7 +42,7 @@ export async function takeRateSlot(
     RETURNING used_at AS "at"`);
   if (taken) return { granted: true, at: Number(taken.at) };
   const wait = await db.get<{ waitMs: number | null }>(sql`
-    SELECT min(used_at) + ${p.windowMs} - ${clockOf(db, p.now)} AS "waitMs"
+    SELECT min(used_at) + ${p.windowMs} - ${dbNow(db, p.now)} AS "waitMs"
     FROM rate_slots WHERE endpoint = ${p.endpoint} AND slot <= ${p.limit}`);
   return { granted: false, waitMs: Math.max(0, Number(wait?.waitMs ?? 0)) };
 }
