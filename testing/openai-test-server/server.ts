@@ -34,6 +34,8 @@ export interface RequestLogEntry {
   authorization?: string;
   /** The fault injected into this request, if any. */
   fault?: Fault['type'];
+  /** When it arrived (epoch ms, this process's clock): what a rate-limit test checks windows against. */
+  at: number;
 }
 
 export interface OpenAITestServer {
@@ -60,7 +62,8 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions): P
   let pickFault = createFaultPicker(options.faults ?? []);
   let received = 0;
   let entries: RequestLogEntry[] = [];
-  const record = (entry: RequestLogEntry) => {
+  const record = (fields: Omit<RequestLogEntry, 'at'>) => {
+    const entry: RequestLogEntry = { ...fields, at: Date.now() };
     // Halve instead of shifting one by one: amortised O(1) however many requests a benchmark sends.
     if (entries.length >= LOG_LIMIT) entries = entries.slice(LOG_LIMIT / 2);
     entries.push(entry);
