@@ -4,6 +4,7 @@ import { tuneWorkerProcess } from '../server/runner/tune-worker-process';
 import type { CommandIO } from './command';
 import { createProgressLine } from './progress-line';
 import { createWorker } from '../server/runner/create-worker';
+import type { Worker } from '../server/runner/worker';
 
 /** Works one run to its end in this process, with a progress line on stderr; Ctrl-C stops it resumably. */
 export async function runInProcess(store: Store, runId: number, io: CommandIO, opts: { quiet?: boolean } = {}): Promise<void> {
@@ -20,14 +21,32 @@ export async function runInProcess(store: Store, runId: number, io: CommandIO, o
       }, () => {});
     },
   });
-  const stop = () => void worker.stop();
+  let stopped = false;
+  const stop = () => {
+    stopped = true;
+    void worker.stop();
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    await worker.runOnce(runId);
+    if (store.dialect === 'pg') await workChunksUntilOver(store, worker, runId, () => stopped);
+    else await worker.runOnce(runId);
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    await worker.close();
     progress.end();
+  }
+}
+
+/**
+ * On PostgreSQL a run is shared out in chunks: this process works chunks (its run's first, then whichever are next in
+ * the queue, its run's or another's) until its run is over, however many other workers help.
+ */
+async function workChunksUntilOver(store: Store, worker: Worker, runId: number, stopped: () => boolean): Promise<void> {
+  while (!stopped()) {
+    const run = await getRun(store, runId);
+    if (!run || (run.status !== 'queued' && run.status !== 'running')) return;
+    if (!(await worker.runOnce(runId))) await new Promise((r) => setTimeout(r, 250)); // other workers hold the rest
   }
 }

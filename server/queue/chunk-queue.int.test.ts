@@ -84,7 +84,7 @@ async function eventually<T>(probe: () => Promise<T | null | undefined | false>,
       const claim = await worker.claim(`w${i % 2}`);
       if (!claim) break;
       if (i >= 5) throw new Error('a chunk was handed out twice');
-      ranges.push([claim.chunk.chunk, claim.chunk.firstPosition, claim.chunk.lastPosition]);
+      ranges.push([claim.chunk, claim.positions.first, claim.positions.last]);
       expect(await runStatus(database, runId)).toBe('running');
       lasts.push(await worker.chunkDone(runId, `w${i % 2}`));
     }
@@ -104,13 +104,13 @@ async function eventually<T>(probe: () => Promise<T | null | undefined | false>,
     const { runId } = await queueTinyRun(database.store, { pairs: 2 }); // one chunk of 4 requests
     const dead = await open(1_000);
     const claim = await dead.claim('dead');
-    expect(claim?.chunk.chunk).toBe(0);
+    expect(claim?.chunk).toBe(0);
     expect(await dead.heartbeat(runId)).toBe(true);
     const other = await open(1_000);
     expect(await other.claim('other')).toBeNull(); // held and alive
     // The holder goes silent: after its lease and a maintenance pass, pg-boss retries the job and another worker gets it.
     const again = await eventually(() => other.claim('other'), 'the expired chunk to be claimed again');
-    expect(again.chunk.chunk).toBe(0);
+    expect(again.chunk).toBe(0);
     expect(await dead.heartbeat(runId)).toBe(false);
     expect(await other.heartbeat(runId)).toBe(true);
     expect(await other.chunkDone(runId, 'other')).toBe(true);
@@ -120,7 +120,7 @@ async function eventually<T>(probe: () => Promise<T | null | undefined | false>,
     const { runId } = await queueTinyRun(database.store, { pairs: 2 });
     const holder = await open(3_000);
     const other = await open(3_000);
-    expect((await holder.claim('holder'))?.chunk.chunk).toBe(0);
+    expect((await holder.claim('holder'))?.chunk).toBe(0);
     // Beats every 250 ms for 5 s (the lease is 3 s, maintenance runs every second): never taken over.
     for (let i = 0; i < 20; i++) {
       expect(await holder.heartbeat(runId)).toBe(true);
@@ -139,7 +139,7 @@ async function eventually<T>(probe: () => Promise<T | null | undefined | false>,
     const again = await other.claim('other');
     const next = await q.claim('q');
     expect(first).not.toBeNull();
-    expect([again?.chunk.chunk, next?.chunk.chunk].sort()).toEqual([0, 1]);
+    expect([again?.chunk, next?.chunk].sort()).toEqual([0, 1]);
     // Cancel: the holders' next heartbeat says stop.
     await database.store.run(sql`UPDATE runs SET status = 'cancelled' WHERE id = ${runId}`);
     expect(await q.heartbeat(runId)).toBe(false);
@@ -149,7 +149,7 @@ async function eventually<T>(probe: () => Promise<T | null | undefined | false>,
     const third = await open();
     const fourth = await open();
     const claims = [await third.claim('x'), await fourth.claim('y'), await third.claim('x')];
-    expect(claims.slice(0, 2).map((c) => c!.chunk.chunk).sort()).toEqual([0, 1]);
+    expect(claims.slice(0, 2).map((c) => c!.chunk).sort()).toEqual([0, 1]);
     expect(claims[2]).toBeNull();
     expect(await runStatus(database, runId)).toBe('running');
   });
@@ -161,7 +161,7 @@ async function eventually<T>(probe: () => Promise<T | null | undefined | false>,
       const [a, b] = await Promise.all(others.map((s) => PgChunkQueue.open(s, { maintenanceSeconds: 1, targetRequests: 8 })));
       queues.push(a!, b!);
       const claimed = (await Promise.all([a!.claim('a'), b!.claim('b'), a!.claim('a'), b!.claim('b')])).filter(Boolean);
-      expect(claimed.map((c) => c!.chunk.chunk).sort()).toEqual([0, 1]);
+      expect(claimed.map((c) => c!.chunk).sort()).toEqual([0, 1]);
       const rows = await database.store.all<{ n: number }>(sql`SELECT count(*) AS "n" FROM run_chunks WHERE run_id = ${runId}`);
       expect(rows[0]!.n).toBe(2);
     } finally {

@@ -19,19 +19,14 @@ const INSTALL_LOCK = 0x5a7_7007;
 /** A chunk lease: a worker that stops heartbeating loses its chunk this long after its last beat (plus one maintenance pass). */
 export const DEFAULT_CHUNK_LEASE_MS = 30_000;
 
-/** The range of a run a chunk claim covers. */
-export interface ChunkRange {
-  chunk: number;
-  firstPosition: number;
-  lastPosition: number;
-}
-
+/** A claimed chunk: its run (as server/runner's ClaimedRun), the chunk's index and its pair positions. */
 export interface ChunkClaim {
   id: number;
   modelId: string;
   suiteKey: number;
   settings: unknown;
-  chunk: ChunkRange;
+  chunk: number;
+  positions: { first: number; last: number };
 }
 
 export interface PgChunkQueueOptions {
@@ -124,7 +119,7 @@ export class PgChunkQueue {
       this.held.set(row.id, { jobId: job.id, retryCount: job.retryCount, chunk });
       return {
         id: row.id, modelId: row.modelId, suiteKey: row.suiteKey, settings: JSON.parse(row.settings) as unknown,
-        chunk: { chunk, firstPosition: row.firstPosition, lastPosition: row.lastPosition },
+        chunk, positions: { first: row.firstPosition, last: row.lastPosition },
       };
     }
     return null;
@@ -209,3 +204,24 @@ export class PgChunkQueue {
     }
   }
 }
+
+/**
+ * The chunk queue as a worker's RunQueue, opened (pg-boss started, its schema installed) on first use, so a worker
+ * can be built synchronously whatever the engine.
+ */
+export function chunkRunQueue(store: Store, options: PgChunkQueueOptions = {}) {
+  let opened: Promise<PgChunkQueue> | undefined;
+  const queue = () => (opened ??= PgChunkQueue.open(store, options));
+  return {
+    claim: async (workerId: string, leaseMs: number, runId?: number) => (await queue()).claim(workerId, leaseMs, runId),
+    heartbeat: async (runId: number, workerId: string) => (await queue()).heartbeat(runId, workerId),
+    finish: async (runId: number, workerId: string, status: 'completed' | 'failed', message?: string) =>
+      (await queue()).finish(runId, workerId, status, message),
+    release: async (runId: number, workerId: string) => (await queue()).release(runId, workerId),
+    chunkDone: async (runId: number, workerId: string) => (await queue()).chunkDone(runId, workerId),
+    close: async () => {
+      if (opened) await (await opened).close();
+    },
+  };
+}
+

@@ -5,6 +5,7 @@ import { newWorkerId } from './lease-holder';
 import { runVerdict } from './run-verdict';
 import { StoreError, type StoreRetryPolicy, type StoreTrouble } from './store-retry';
 import type { RunQueue } from './run-queue';
+import type { WorkerPresence } from '../queue/worker-presence';
 
 export interface WorkerOptions {
   store: Store;
@@ -20,6 +21,10 @@ export interface WorkerOptions {
   /** A wait on a busy or full database while storing results (they are held in memory meanwhile). */
   onStoreTrouble?: (runId: number, trouble: StoreTrouble) => void;
   storeRetry?: StoreRetryPolicy;
+  /** A chunk of a chunked run is answered and other chunks remain (the run ends with whichever worker does the last). */
+  onChunkEnd?: (runId: number, chunk: number) => void;
+  /** The worker registry row (`sawtooth workers`): told what this worker works on. */
+  presence?: WorkerPresence;
 }
 
 /**
@@ -44,6 +49,7 @@ export class Worker {
     const { store, queue } = this.opts;
     const run = await queue.claim(this.id, this.leaseMs, runId);
     if (!run) return false;
+    await this.opts.presence?.working(run.id, run.chunk ?? null);
     const abort = new AbortController();
     const onStop = () => abort.abort();
     this.stopping.signal.addEventListener('abort', onStop);
@@ -71,9 +77,12 @@ export class Worker {
       if (aborted) {
         if (this.stopping.signal.aborted) await queue.release(run.id, this.id);
         this.opts.onRunEnd?.(run.id, 'stopped');
+      } else if (run.chunk !== undefined && queue.chunkDone && !(await queue.chunkDone(run.id, this.id))) {
+        this.opts.onChunkEnd?.(run.id, run.chunk); // other chunks remain: the worker that answers the last ends the run
       } else {
         const verdict = await runVerdict(store, run.id);
-        await queue.finish(run.id, this.id, verdict.status, verdict.message);
+        const ended = await queue.finish(run.id, this.id, verdict.status, verdict.message);
+        if (ended === false) return true; // another worker ended it (the last two chunks were done at once)
         // After the completion commit, off the recorder's path: the profile this run makes the default is built and
         // stored now, so the first page (or `eval --json`) reads it. Never throws.
         if (verdict.status === 'completed') await warmDefaultProfile(store, run.id);
@@ -93,6 +102,7 @@ export class Worker {
     } finally {
       clearInterval(heartbeat);
       this.stopping.signal.removeEventListener('abort', onStop);
+      await this.opts.presence?.working(null);
     }
     return true;
   }
@@ -110,6 +120,14 @@ export class Worker {
   /** Stops after giving back the lease of the run in hand (its finished results are already stored). */
   async stop(): Promise<void> {
     this.stopping.abort();
+    if (!this.loop) return; // runOnce called directly: its caller closes once that returned
     await this.loop;
+    await this.close();
+  }
+
+  /** Stops the queue's background work (pg-boss maintenance) and leaves the worker registry. stop() does this after its loop. */
+  async close(): Promise<void> {
+    await this.opts.queue.close?.();
+    await this.opts.presence?.stop();
   }
 }
