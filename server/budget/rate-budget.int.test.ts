@@ -17,6 +17,7 @@ describeEachBackend('the shared rate budget', (dialect) => {
     const waits: number[] = [];
     const budget = createRateBudget(database.store, {
       now: () => now,
+      guardMs: 0,
       sleep: async (ms) => {
         waits.push(ms);
         now += ms;
@@ -36,9 +37,27 @@ describeEachBackend('the shared rate budget', (dialect) => {
     expect(maxInAnyWindow(granted, 1000)).toBe(3);
   });
 
+  it('with the guard, a slot is reused only W + guard after its grant, and a grant that came back too late is not used', async () => {
+    let now = 7_000_000;
+    let calls = 0;
+    const answers: number[] = [];
+    const budget = createRateBudget(database.store, {
+      now: () => now,
+      guardMs: 250,
+      // The first grant takes 300 ms to come back (a busy database): it is dropped and the next slot asked for.
+      elapsed: () => (++calls === 1 ? 0 : calls === 2 ? 300 : 300 + calls),
+      sleep: async (ms) => void (now += ms),
+    });
+    const limit = { requests: 2, perSeconds: 1 };
+    answers.push(await budget.acquire('http://a/v1', limit));
+    expect(answers).toEqual([7_000_000]); // the second slot; the first was spent on the late grant
+    answers.push(await budget.acquire('http://a/v1', limit)); // both slots spent at 7_000_000: wait W + guard
+    expect(answers).toEqual([7_000_000, 7_001_250]);
+  });
+
   it('a wait ends at once when its signal aborts, and the aborted request is not counted', async () => {
     let now = 9_000_000;
-    const budget = createRateBudget(database.store, { now: () => now });
+    const budget = createRateBudget(database.store, { now: () => now, guardMs: 0 });
     const limit = { requests: 1, perSeconds: 3600 };
     await budget.acquire('http://a/v1', limit);
     const abort = new AbortController();
