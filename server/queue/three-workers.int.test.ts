@@ -21,12 +21,6 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const LEASE_MS = 3_000;
 const PAIRS = 240; // 480 requests: 10 chunks of 48
 const LIMIT = { requests: 25, perSeconds: 1 }; // about 20 s of requests
-/**
- * The budget's guarantee is on the database's clock, when a start is granted (rate-budget.int.test.ts checks it
- * exactly); a request reaches the test server a little later, by a delay that varies between requests. The server's
- * log is checked over windows shorter by this allowance.
- */
-const ARRIVAL_JITTER_MS = 150;
 
 async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined | false | null>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -110,6 +104,6 @@ const pgReady = availableDialects().includes('pg');
     const arrivals = server.log().filter((e) => e.path.endsWith('/chat/completions')).map((e) => e.at);
     // Every probe was asked at least once; the killed worker's unstored answers were asked again.
     expect(arrivals.length).toBeGreaterThanOrEqual(expected);
-    expect(maxInAnyWindow(arrivals, LIMIT.perSeconds * 1000 - ARRIVAL_JITTER_MS)).toBeLessThanOrEqual(LIMIT.requests);
+    expect(maxInAnyWindow(arrivals, LIMIT.perSeconds * 1000)).toBeLessThanOrEqual(LIMIT.requests);
   });
 });
