@@ -116,3 +116,14 @@ export async function touchChunkJob(db: SqlRunner, p: { schema: string; queue: s
     WHERE name = ${p.queue} AND id = CAST(${p.jobId} AS uuid) AND state = 'active' AND retry_count = ${p.retryCount}`);
   return touched === 1;
 }
+
+/** A run's status, start and end (epoch ms, the database's clock) and stored results: what a benchmark times. */
+export async function runSpan(
+  db: SqlRunner,
+  runId: number,
+): Promise<{ status: string; startedAt: number | null; finishedAt: number | null; stored: number } | undefined> {
+  return db.get(sql`
+    SELECT status, started_at AS "startedAt", finished_at AS "finishedAt",
+           (SELECT count(*) FROM results WHERE run_id = ${runId}) AS "stored"
+    FROM runs WHERE id = ${runId}`);
+}
