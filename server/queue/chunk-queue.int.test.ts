@@ -39,7 +39,7 @@ async function queueTinyRun(
   }
   const run = await db.get<{ id: number }>(sql`
     INSERT INTO runs (model_id, suite_key, settings, samples, expected)
-    VALUES ('tiny-model', ${suite.key}, ${jsonValue(db, JSON.stringify({ samples }))}, ${samples}, ${opts.pairs * 2 * samples})
+    VALUES ('tiny-model', ${suite.key}, ${jsonValue(db, JSON.stringify({ samples, concurrency: 1 }))}, ${samples}, ${opts.pairs * 2 * samples})
     RETURNING id`);
   return { runId: run!.id, suiteKey: suite.key };
 }

@@ -191,7 +191,9 @@ export class PgChunkQueue {
     const run = await nextQueuedRun(this.store, runId);
     if (!run) return;
     const settings = RunSettingsSchema.parse(JSON.parse(run.settings));
-    const chunks = planChunks(await suitePairSizes(this.store, run.suiteKey), settings.samples, this.targetRequests)
+    // At least 8 rounds of the run's concurrency per chunk, so a worker's window stays full most of a chunk.
+    const target = Math.max(this.targetRequests, settings.concurrency * 8);
+    const chunks = planChunks(await suitePairSizes(this.store, run.suiteKey), settings.samples, target)
       .map((c) => ({ ...c, jobId: randomUUID() }));
     if (chunks.length > 0) {
       await this.boss.insert(chunks.map((c) => ({ id: c.jobId, name: CHUNK_QUEUE, data: { runId: run.id, chunk: c.chunk }, ...this.jobOptions() })));

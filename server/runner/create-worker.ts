@@ -4,6 +4,7 @@ import { createRateBudget } from '../budget/rate-budget';
 import { chunkRunQueue, DEFAULT_CHUNK_LEASE_MS } from '../queue/chunk-queue';
 import { createSchedulerRegistry, providerFor } from './endpoints';
 import { createSqlRunQueue } from './run-queue';
+import { cachedListedScope } from './listed-scope-cache';
 import { Worker, type WorkerOptions } from './worker';
 
 /**
@@ -18,5 +19,5 @@ export function createWorker(store: Store, opts: Partial<Omit<WorkerOptions, 'st
   const leaseMs = opts.leaseMs ?? (chunked ? DEFAULT_CHUNK_LEASE_MS : undefined);
   const queue = chunked ? chunkRunQueue(store, { leaseMs }) : createSqlRunQueue(store);
   const provider = withRateBudget(providerFor, createRateBudget(store));
-  return new Worker({ store, queue, provider, scheduler: createSchedulerRegistry(), ...opts, leaseMs });
+  return new Worker({ store, queue, provider, scheduler: createSchedulerRegistry(), listedScope: cachedListedScope(), ...opts, leaseMs });
 }

@@ -23,6 +23,8 @@ export interface WorkerOptions {
   storeRetry?: StoreRetryPolicy;
   /** A chunk of a chunked run is answered and other chunks remain (the run ends with whichever worker does the last). */
   onChunkEnd?: (runId: number, chunk: number) => void;
+  /** What endpoints list on /models (default: ask each time a run starts). */
+  listedScope?: ExecuteDeps['listedScope'];
   /** The worker registry row (`sawtooth workers`): told what this worker works on. */
   presence?: WorkerPresence;
 }
@@ -72,7 +74,7 @@ export class Worker {
         store, run, provider: this.opts.provider, scheduler: this.opts.scheduler, signal: abort.signal,
         onProgress: (n) => this.opts.onProgress?.(run.id, n),
         onStoreTrouble: this.opts.onStoreTrouble && ((t) => this.opts.onStoreTrouble!(run.id, t)),
-        storeRetry: this.opts.storeRetry,
+        storeRetry: this.opts.storeRetry, listedScope: this.opts.listedScope,
       });
       if (aborted) {
         if (this.stopping.signal.aborted) await queue.release(run.id, this.id);
