@@ -19,5 +19,7 @@ export function createWorker(store: Store, opts: Partial<Omit<WorkerOptions, 'st
   const leaseMs = opts.leaseMs ?? (chunked ? DEFAULT_CHUNK_LEASE_MS : undefined);
   const queue = chunked ? chunkRunQueue(store, { leaseMs }) : createSqlRunQueue(store);
   const provider = withRateBudget(providerFor, createRateBudget(store));
-  return new Worker({ store, queue, provider, scheduler: createSchedulerRegistry(), listedScope: cachedListedScope(), ...opts, leaseMs });
+  // A chunk worker finding nothing looks again soon: the run it waits for may be planned by another worker any moment.
+  const pollMs = opts.pollMs ?? (chunked ? 250 : undefined);
+  return new Worker({ store, queue, provider, scheduler: createSchedulerRegistry(), listedScope: cachedListedScope(), ...opts, leaseMs, pollMs });
 }
