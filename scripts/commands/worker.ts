@@ -44,6 +44,7 @@ async function work(store: Store, flags: { once?: boolean; 'lease-ms'?: number }
     leaseMs: flags['lease-ms'],
     onRunEnd: (runId, status, message) => io.stderr(`run ${runId} ${status}${message ? `: ${message}` : ''}\n`),
     onChunkEnd: (runId, chunk) => io.stderr(`run ${runId} chunk ${chunk} done\n`),
+    onLoopError: reportOnce(io),
   });
   io.stderr(`worker ${worker.id} started (pid ${process.pid}, ${store.dialect === 'pg' ? 'PostgreSQL, chunked runs' : 'SQLite'})\n`);
   if (flags.once) {
@@ -64,4 +65,14 @@ async function work(store: Store, flags: { once?: boolean; 'lease-ms'?: number }
   worker.start();
   await stopped; // stop() gave the chunk or run in hand back, stopped pg-boss and left the registry
   return 0;
+}
+
+/** A failing claim is reported once per distinct message, not on every poll (the loop keeps trying). */
+function reportOnce(io: CommandIO): (error: Error) => void {
+  let last = '';
+  return (error) => {
+    if (error.message === last) return;
+    last = error.message;
+    io.stderr(`worker: ${error.message} (still trying)\n`);
+  };
 }

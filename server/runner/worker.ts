@@ -23,6 +23,8 @@ export interface WorkerOptions {
   storeRetry?: StoreRetryPolicy;
   /** A chunk of a chunked run is answered and other chunks remain (the run ends with whichever worker does the last). */
   onChunkEnd?: (runId: number, chunk: number) => void;
+  /** A claim that failed (database unreachable, the queue would not start): the loop keeps polling. */
+  onLoopError?: (error: Error) => void;
   /** What endpoints list on /models (default: ask each time a run starts). */
   listedScope?: ExecuteDeps['listedScope'];
   /** The worker registry row (`sawtooth workers`): told what this worker works on. */
@@ -113,7 +115,7 @@ export class Worker {
   start(): void {
     this.loop ??= (async () => {
       while (!this.stopping.signal.aborted) {
-        const worked = await this.runOnce().catch(() => false);
+        const worked = await this.runOnce().catch((error: Error) => (this.opts.onLoopError?.(error), false));
         if (!worked) await new Promise((r) => setTimeout(r, this.opts.pollMs ?? 1_000));
       }
     })();
