@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { storeModel } from '../../db/queries/models';
+import { upsertModel } from '../../db/queries/models';
 import { insertQueuedRun } from '../../db/queries/run-writes';
 import { runSpan } from '../../db/queries/run-chunks';
 import { openStore } from '../../db/store/open-store';
@@ -20,7 +20,7 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Queues a run of `probes` probes of the arithmetic suite on `store` (the model pointing at `url`). */
 async function queueRun(store: Store, url: string, probes: number, concurrency: number): Promise<number> {
-  await storeModel(store, arithmeticModel(url));
+  await upsertModel(store, arithmeticModel(url));
   const pairs = Math.ceil(probes / 2);
   const suiteKey = await writeArithmeticSuite(store, pairs);
   return insertQueuedRun(store, { modelId: 'arith-model', suiteKey, settings: { samples: 1, concurrency }, samples: 1, temperature: null, expected: pairs * 2 });
