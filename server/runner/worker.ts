@@ -4,7 +4,7 @@ import { executeRun, type ExecuteDeps } from './execute-run';
 import { newWorkerId } from './lease-holder';
 import { runVerdict } from './run-verdict';
 import { StoreError, type StoreRetryPolicy, type StoreTrouble } from './store-retry';
-import type { RunQueue } from './run-queue';
+import type { ClaimedRun, RunQueue } from './run-queue';
 import type { WorkerPresence } from '../queue/worker-presence';
 
 export interface WorkerOptions {
@@ -48,11 +48,27 @@ export class Worker {
     return this.opts.leaseMs ?? 15_000;
   }
 
-  /** Claims one run (optionally a given one) and works it to the end. Returns false when there was nothing to claim. */
+  /**
+   * Claims one run (optionally a given one) and works it to the end. Returns false when there was nothing to claim.
+   * On a chunked queue (PostgreSQL) a claim is one chunk: asked for a given run, the worker keeps claiming until
+   * nothing is left to claim (other runs' chunks the queue hands out meanwhile included), so that alone it still
+   * works the whole run; chunks other workers hold are theirs to finish.
+   */
   async runOnce(runId?: number): Promise<boolean> {
-    const { store, queue } = this.opts;
-    const run = await queue.claim(this.id, this.leaseMs, runId);
+    let run = await this.opts.queue.claim(this.id, this.leaseMs, runId);
     if (!run) return false;
+    for (;;) {
+      const moreChunks = await this.work(run);
+      if (runId === undefined || !moreChunks || this.stopping.signal.aborted) return true;
+      run = await this.opts.queue.claim(this.id, this.leaseMs, runId);
+      if (!run) return true;
+    }
+  }
+
+  /** Works one claim (a run, or a chunk of one). True when it was a chunk and other chunks of its run remain. */
+  private async work(run: ClaimedRun): Promise<boolean> {
+    const { store, queue } = this.opts;
+    let moreChunks = false;
     await this.opts.presence?.working(run.id, run.chunk ?? null);
     const abort = new AbortController();
     const onStop = () => abort.abort();
@@ -82,11 +98,12 @@ export class Worker {
         if (this.stopping.signal.aborted) await queue.release(run.id, this.id);
         this.opts.onRunEnd?.(run.id, 'stopped');
       } else if (run.chunk !== undefined && queue.chunkDone && !(await queue.chunkDone(run.id, this.id))) {
+        moreChunks = true;
         this.opts.onChunkEnd?.(run.id, run.chunk); // other chunks remain: the worker that answers the last ends the run
       } else {
         const verdict = await runVerdict(store, run.id);
         const ended = await queue.finish(run.id, this.id, verdict.status, verdict.message);
-        if (ended === false) return true; // another worker ended it (the last two chunks were done at once)
+        if (ended === false) return false; // another worker ended it (the last two chunks were done at once)
         // After the completion commit, off the recorder's path: the profile this run makes the default is built and
         // stored now, so the first page (or `eval --json`) reads it. Never throws.
         if (verdict.status === 'completed') await warmDefaultProfile(store, run.id);
@@ -108,7 +125,7 @@ export class Worker {
       this.stopping.signal.removeEventListener('abort', onStop);
       await this.opts.presence?.working(null);
     }
-    return true;
+    return moreChunks;
   }
 
   /** Polls for work until stop() is called. */
