@@ -5,13 +5,20 @@ import type { CommandIO } from './command';
 import { createProgressLine } from './progress-line';
 import { createWorker } from '../server/runner/create-worker';
 import type { Worker } from '../server/runner/worker';
+import { newWorkerId } from '../server/runner/lease-holder';
+import { startWorkerPresence } from '../server/queue/worker-presence';
 
 /** Works one run to its end in this process, with a progress line on stderr; Ctrl-C stops it resumably. */
 export async function runInProcess(store: Store, runId: number, io: CommandIO, opts: { quiet?: boolean } = {}): Promise<void> {
   const start = (await getRun(store, runId))!;
   tuneWorkerProcess(store);
   const progress = createProgressLine(io.stderr, start.expected, Boolean(process.stderr.isTTY) && !opts.quiet);
+  // A foreground run is a worker too: listed by `sawtooth workers`, and named by `runs resume` while it lives.
+  const workerId = newWorkerId();
+  const presence = await startWorkerPresence(store, { id: workerId });
   const worker = createWorker(store, {
+    workerId,
+    presence,
     onStoreTrouble: (id, t) => io.stderr(`run ${id}: ${t.pending} result(s) held in memory: ${t.reason}; ` +
       (t.retryInMs === null ? `giving up after ${t.attempt} attempts\n` : `attempt ${t.attempt + 1} in ${(t.retryInMs / 1000).toFixed(1)} s\n`)),
     onProgress: () => {

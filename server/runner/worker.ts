@@ -57,11 +57,16 @@ export class Worker {
   async runOnce(runId?: number): Promise<boolean> {
     let run = await this.opts.queue.claim(this.id, this.leaseMs, runId);
     if (!run) return false;
-    for (;;) {
-      const moreChunks = await this.work(run);
-      if (runId === undefined || !moreChunks || this.stopping.signal.aborted) return true;
-      run = await this.opts.queue.claim(this.id, this.leaseMs, runId);
-      if (!run) return true;
+    try {
+      for (;;) {
+        const moreChunks = await this.work(run);
+        if (runId === undefined || !moreChunks || this.stopping.signal.aborted) return true;
+        run = await this.opts.queue.claim(this.id, this.leaseMs, runId);
+        if (!run) return true;
+      }
+    } finally {
+      // Idle again; not between chunks of one call, so `runs resume` never sees a working worker as gone.
+      await this.opts.presence?.working(null);
     }
   }
 
@@ -123,7 +128,6 @@ export class Worker {
     } finally {
       clearInterval(heartbeat);
       this.stopping.signal.removeEventListener('abort', onStop);
-      await this.opts.presence?.working(null);
     }
     return moreChunks;
   }
