@@ -46,7 +46,21 @@ export async function migratePg(db: PgDb): Promise<void> {
   await migrate(db, { migrationsFolder: locatePgMigrations() });
 }
 
-/** The same, on a bare pool (the store's). */
+/** Any fixed 64-bit number: the advisory lock under which one process at a time migrates a database. */
+const MIGRATION_LOCK = 0x5a7_0001;
+
+/**
+ * The same, on a bare pool (the store's). Several processes starting at once on an empty database (three workers, a
+ * dashboard) would each create the tables and all but one fail ("relation already exists"): one at a time migrates,
+ * under an advisory lock held on a connection of its own; the others then find nothing left to do.
+ */
 export async function migratePgPool(pool: pg.Pool): Promise<void> {
-  await migrate(drizzle({ client: pool }), { migrationsFolder: locatePgMigrations() });
+  const lock = await pool.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await migrate(drizzle({ client: pool }), { migrationsFolder: locatePgMigrations() });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+    lock.release();
+  }
 }

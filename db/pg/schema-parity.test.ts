@@ -14,7 +14,8 @@ const sqliteTables = (Object.values(sqliteSchema) as unknown[]).filter((t): t is
 const pgTables = (Object.values(pgSchema) as unknown[]).filter((t): t is PgTable => is(t, PgTable));
 
 /** SQLite integer columns holding epoch milliseconds without drizzle's timestamp mode: bigint on PostgreSQL. */
-const EPOCH_MS_INTEGERS = new Set(['runs.lease_expires_at', 'sessions.created_at', 'sessions.last_seen_at', 'sessions.expires_at', 'profile_cache.created_at']);
+const EPOCH_MS_INTEGERS = new Set(['runs.lease_expires_at', 'sessions.created_at', 'sessions.last_seen_at', 'sessions.expires_at', 'profile_cache.created_at',
+  'run_chunks.done_at', 'workers.started_at', 'workers.heartbeat_at', 'rate_slots.used_at']);
 
 /** The PostgreSQL column type each SQLite column must become (the reasons are in db/pg/schema/). */
 function expectedPgType(table: string, column: SQLiteColumn): string {

@@ -17,7 +17,7 @@ export interface SuitePageRow {
 
 /**
  * Up to `limit` probes (contrast twins included) of the pairs after `afterPosition`, in pair order, of the families
- * in `families` (null: all).
+ * in `families` (null: all), up to the pair at `lastPosition` (null: to the end; a chunk of a chunked run stops there).
  */
 export async function suitePage(
   db: SqlRunner,
@@ -25,14 +25,16 @@ export async function suitePage(
   afterPosition: number,
   families: readonly string[] | null,
   limit: number,
+  lastPosition: number | null = null,
 ): Promise<SuitePageRow[]> {
+  const upTo = lastPosition === null ? sql`` : sql` AND sp.position <= ${lastPosition}`;
   const inScope = families === null ? sql`` : sql` AND ${inList(db, sql`sp.family_id`, families, 'text')}`;
   return db.all<SuitePageRow>(sql`
     SELECT sp.position, p.key AS "probeKey", p.id AS "probeId", p.family_id AS "familyId", p.domain, p.tier, p.prompt,
            p.answer, p.grader
     FROM suite_pairs sp
     JOIN probes p ON p.key IN (sp.easy_probe_key, sp.hard_probe_key, sp.easy_twin_probe_key, sp.hard_twin_probe_key)
-    WHERE sp.suite_key = ${suiteKey} AND sp.position > ${afterPosition}${inScope}
+    WHERE sp.suite_key = ${suiteKey} AND sp.position > ${afterPosition}${upTo}${inScope}
     ORDER BY sp.position, p.tier, p.key LIMIT ${limit}`);
 }
 

@@ -6,12 +6,13 @@ import { mlBenchmarks } from '../bench/ml';
 import { runnerEfficiency } from '../bench/runner-efficiency';
 import { runnerPeakRss } from '../bench/runner-peak-rss';
 import { runnerThroughput } from '../bench/runner-throughput';
+import { runnerPgWorkers } from '../bench/runner-pg-workers';
 import { upFirstAnswer } from '../bench/up-first-answer';
 import { CliError, parseFlags, type Command } from '../command';
 
 /** Every benchmark, in the order `sawtooth bench` runs them. Add one: a file in scripts/bench/, then a line here. */
 const BENCHMARKS: Benchmark[] = [
-  runnerThroughput, runnerEfficiency, runnerPeakRss, dashboardQueries, dashboardQueries10m, dashboardQueriesPg, dashboardQueriesPg10m, mlBenchmarks, upFirstAnswer,
+  runnerThroughput, runnerEfficiency, runnerPeakRss, runnerPgWorkers, dashboardQueries, dashboardQueries10m, dashboardQueriesPg, dashboardQueriesPg10m, mlBenchmarks, upFirstAnswer,
 ];
 
 const usage = `usage: sawtooth bench [name ...] [--quick] [--db FILE] [--db-10m FILE] [--pg-dir DIR] [--pg-dir-10m DIR]

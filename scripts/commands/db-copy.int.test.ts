@@ -14,6 +14,9 @@ import { storeCachedAnswer } from '../../db/queries/response-cache';
 import { insertSessionRow } from '../../db/queries/sessions';
 import { storeProfileRow } from '../../db/queries/profile-cache';
 import { upsertUserSuite } from '../../db/queries/user-suites';
+import { markChunkDone, startChunkedRun } from '../../db/queries/run-chunks';
+import { heartbeatWorker } from '../../db/queries/worker-registry';
+import { ensureRateSlots, takeRateSlot } from '../../db/queries/rate-slots';
 import { spawnCli } from '../../testing/cli/spawn-cli';
 import { freePort } from '../../testing/postgres/free-port';
 import { postgresForTests, startThrowawayCluster, type ThrowawayCluster } from '../../testing/postgres';
@@ -72,6 +75,14 @@ describe.skipIf(!binaries)('sawtooth db copy (real SQLite file, real PostgreSQL,
     await storeCachedAnswer(sqliteStore(db), 'k1', 'http://127.0.0.1:1/v1', 'm', JSON.stringify({ text: 'héllo "quoted" \\ ✓', usage: { b: 2, a: 1 }, list: [1, 2.5, null] }));
     await upsertUserSuite(sqliteStore(db), { id: 'mine', title: 'Mine', description: 'a user suite' }, 1);
     await storeProfileRow(sqliteStore(db), { modelId: 'seed-ctm', suiteKey: 1, runIds: [1, 2] }, { format: 3, stamp: 's', profile: '{}', tallies: '[]', createdAt: 1_733_000_000_000 });
+    // The work-queue tables: a run planned into chunks (one done), a live worker, an endpoint's rate slots.
+    const store = sqliteStore(db);
+    db.$client.prepare("UPDATE runs SET status = 'queued' WHERE id = 1").run();
+    await startChunkedRun(store, 1, [{ chunk: 0, firstPosition: 0, lastPosition: 9, jobId: 'job-0' }, { chunk: 1, firstPosition: 10, lastPosition: 19, jobId: 'job-1' }]);
+    await markChunkDone(store, { runId: 1, chunk: 0, jobId: 'job-0', workerId: 'worker@h:1:abc' });
+    await heartbeatWorker(store, { id: 'worker@h:1:abc', host: 'h', pid: 1, runId: 1, chunk: 1, ttlMs: 30_000 });
+    await ensureRateSlots(store, 'http://127.0.0.1:1/v1', 3);
+    await takeRateSlot(store, { endpoint: 'http://127.0.0.1:1/v1', limit: 3, windowMs: 1000 });
     closeDb(db);
   });
   afterAll(async () => {

@@ -15,6 +15,7 @@ export const commands: CommandEntry[] = [
   { name: 'models', summary: 'list, remove or rename stored models', load: async () => (await import('./models')).modelsCommand },
   { name: 'runs', summary: 'list, show, cancel, resume, retry the errors of, remove or log runs', load: async () => (await import('./runs')).runsCommand },
   { name: 'worker', summary: 'answer queued runs from the database until stopped', load: async () => (await import('./worker')).workerCommand },
+  { name: 'workers', summary: 'list the live workers of every machine sharing the database', load: async () => (await import('./workers')).workersCommand },
   { name: 'train', summary: 'train a CTM / Transformer / LSTM checkpoint on parity or addition (or --eval-only one)', load: async () => (await import('./train')).trainCommand },
   { name: 'import', summary: 'import results from JSONL, lm-evaluation-harness samples or promptfoo as runs', load: async () => (await import('./import')).importCommand },
   { name: 'export', summary: 'export results (csv/json) of a run or a model, or a suite as a file', load: async () => (await import('./export')).exportCommand },

@@ -45,7 +45,8 @@ describeEachBackend('runs resume after the eval process is gone', (dialect) => {
       // While the eval lives, resume names its holder (pid, host, lease end) and changes nothing.
       const refused = await cli(['runs', 'resume', String(runId), '--queue-only']);
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toContain(`pid ${evalChild.child.pid} on host ${hostname()} holds its lease until`);
+      // SQLite: the eval holds the run's lease; PostgreSQL: it holds a chunk of the run (server/queue/chunk-holders.ts).
+      expect(refused.stderr).toContain(`pid ${evalChild.child.pid} on host ${hostname()} holds ${dialect === 'pg' ? 'chunk' : 'its lease until'}`);
 
       evalChild.child.kill(signal);
       await evalChild.exited;

@@ -81,7 +81,7 @@ export async function executeRun(deps: ExecuteDeps): Promise<{ written: number; 
   const temperature = effectiveTemperature(model, settings) ?? undefined;
   const maxTokens = settings.maxTokens ?? model.maxTokens ?? undefined;
   const families = await runScope(store, run, model, settings, deps.listedScope);
-  const work = new PendingWork(pendingPages(store, run.id, run.suiteKey, settings.samples, families));
+  const work = new PendingWork(pendingPages(store, run.id, run.suiteKey, settings.samples, families, run.positions));
   // The pump keeps a bounded number of requests in flight: enough to keep the scheduler busy, never the whole run.
   const window = Math.max(4, settings.concurrency * 2);
   let exhausted = false;

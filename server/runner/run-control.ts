@@ -1,6 +1,8 @@
 import type { SqlRunner } from '../../db/store';
 import { markRunCancelled, requeueRun, requeueWithoutErrors, runLeaseOf, runStatusOf } from '../../db/queries/run-state';
 import { liveLeaseCheck, liveLeaseHolder, type LeaseCheck } from './lease-holder';
+import { CHUNKED_LEASE_OWNER } from '../../db/queries/run-chunks';
+import { liveChunkHolder } from '../queue/chunk-holders';
 
 export class RunStateError extends Error {}
 
@@ -27,7 +29,8 @@ export async function resumeRun(db: SqlRunner, runId: number, check: LeaseCheck 
   if (status === 'queued') throw new RunStateError(`run ${runId} is already queued`);
   if (status === 'running') {
     const lease = (await runLeaseOf(db, runId))!;
-    const holder = liveLeaseHolder(lease.owner, lease.expiresAt, check);
+    // A chunked run (PostgreSQL) has no one lease: any live worker holding one of its chunks keeps it running.
+    const holder = lease.owner === CHUNKED_LEASE_OWNER ? await liveChunkHolder(db, runId, check) : liveLeaseHolder(lease.owner, lease.expiresAt, check);
     if (holder) throw new RunStateError(`run ${runId} is running: ${holder}; cancel it first, or wait for that worker`);
   }
   await requeueRun(db, runId);

@@ -7,6 +7,9 @@ export interface ClaimedRun {
   modelId: string;
   suiteKey: number;
   settings: unknown;
+  /** A chunk of a chunked run (the PostgreSQL queue, server/queue/): only the pairs at these positions. */
+  positions?: { first: number; last: number };
+  chunk?: number;
 }
 
 /**
@@ -19,10 +22,20 @@ export interface RunQueue {
   claim(workerId: string, leaseMs: number, runId?: number): Promise<ClaimedRun | null>;
   /** Extends the lease. Resolves false when the lease was lost or the run was cancelled: the worker must stop. */
   heartbeat(runId: number, workerId: string, leaseMs: number): Promise<boolean>;
-  /** Ends the run (completed / failed) and drops the lease, unless it was cancelled meanwhile. */
-  finish(runId: number, workerId: string, status: 'completed' | 'failed', message?: string): Promise<void>;
+  /**
+   * Ends the run (completed / failed) and drops the lease, unless it was cancelled meanwhile. A chunked queue resolves
+   * whether this call ended it (of two workers ending the last chunks at once, one does).
+   */
+  finish(runId: number, workerId: string, status: 'completed' | 'failed', message?: string): Promise<boolean | void>;
   /** Gives the lease back without ending the run (shutdown): another worker may take it at once. */
   release(runId: number, workerId: string): Promise<void>;
+  /**
+   * Chunked queues only: the claimed chunk is answered. Resolves true when it was the run's last chunk (the worker
+   * then ends the run with `finish`), false when other chunks remain (possibly in other workers' hands).
+   */
+  chunkDone?(runId: number, workerId: string): Promise<boolean>;
+  /** Stops the queue's background work (pg-boss maintenance); the store stays open. */
+  close?(): Promise<void>;
 }
 
 /** The lease queue over `runs` (status + lease columns) of a store, on either engine. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RateLimitSchema } from '../budget/rate-limit';
 
 /** Everything that shapes a run besides model and suite. Recorded on the run, so every result is reproducible. */
 export const RunSettingsSchema = z
@@ -12,6 +13,8 @@ export const RunSettingsSchema = z
     maxRetries: z.number().int().min(0).max(20).default(4),
     /** Serve repeated requests (same endpoint, model, parameters, sample and prompt) from the response cache. */
     cache: z.boolean().default(false),
+    /** The endpoint's shared request budget (server/budget/): at most `requests` starts per `perSeconds`, over every worker. */
+    rateLimit: RateLimitSchema.optional(),
   })
   .strict();
 export type RunSettings = z.infer<typeof RunSettingsSchema>;

@@ -2,6 +2,8 @@ import { serverStore } from '../db';
 import { env } from '../env';
 import { Worker } from './worker';
 import { createWorker } from './create-worker';
+import { newWorkerId } from './lease-holder';
+import { startWorkerPresence } from '../queue/worker-presence';
 
 const globalForWorker = globalThis as unknown as { sawtoothWorker?: Worker };
 
@@ -20,7 +22,12 @@ export async function startServerWorker(): Promise<void> {
     return;
   }
   if (globalForWorker.sawtoothWorker) return; // another start won the race while the store opened
+  const workerId = newWorkerId();
+  const presence = await startWorkerPresence(store, { id: workerId }).catch(() => undefined);
+  if (globalForWorker.sawtoothWorker) return void (await presence?.stop()); // lost the race while registering
   const worker = createWorker(store, {
+    workerId,
+    presence,
     pollMs: 1_000,
     // The database refuses writes, so the run page cannot show this: the server log does.
     onStoreTrouble: (runId, t) => console.error(`sawtooth: run ${runId}: ${t.pending} result(s) held in memory: ${t.reason}` +

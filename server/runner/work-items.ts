@@ -29,6 +29,8 @@ export async function* pendingPages(
   samples: number,
   /** The families in the model's scope (null: all): probes outside it are never sent. */
   families: readonly string[] | null = null,
+  /** Only the pairs at these positions (a chunk of a chunked run); absent: the whole suite. */
+  positions?: { first: number; last: number },
 ): AsyncGenerator<WorkItem[]> {
   // Probes share a handful of grader specs: validate each distinct one once, not once per probe.
   const graders = new Map<string, GraderSpec>();
@@ -37,9 +39,9 @@ export async function* pendingPages(
     if (!spec) graders.set(raw, (spec = GraderSpecSchema.parse(JSON.parse(raw))));
     return spec;
   };
-  let after = -1;
+  let after = positions ? positions.first - 1 : -1;
   for (;;) {
-    const rows = await suitePage(db, suiteKey, after, families, PAGE * 2);
+    const rows = await suitePage(db, suiteKey, after, families, PAGE * 2, positions?.last ?? null);
     if (rows.length === 0) return;
     // A page may end in the middle of a pair; drop that pair's half and read it whole on the next page.
     const lastPosition = rows[rows.length - 1]!.position;

@@ -34,6 +34,8 @@ export interface RequestLogEntry {
   authorization?: string;
   /** The fault injected into this request, if any. */
   fault?: Fault['type'];
+  /** When it arrived (epoch ms, this process's clock): what a rate-limit test checks windows against. */
+  at: number;
 }
 
 export interface OpenAITestServer {
@@ -60,7 +62,8 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions): P
   let pickFault = createFaultPicker(options.faults ?? []);
   let received = 0;
   let entries: RequestLogEntry[] = [];
-  const record = (entry: RequestLogEntry) => {
+  const record = (fields: Omit<RequestLogEntry, 'at'>, at: number) => {
+    const entry: RequestLogEntry = { ...fields, at };
     // Halve instead of shifting one by one: amortised O(1) however many requests a benchmark sends.
     if (entries.length >= LOG_LIMIT) entries = entries.slice(LOG_LIMIT / 2);
     entries.push(entry);
@@ -68,7 +71,9 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions): P
 
   const server = createServer((req, res) => {
     received += 1;
-    handle(req, res).catch((error: unknown) => {
+    // Taken before the body is read: the closest this server gets to when the request arrived.
+    const arrivedAt = Date.now();
+    handle(req, res, arrivedAt).catch((error: unknown) => {
       if (!res.headersSent && !res.destroyed) sendError(res, 500, `test server failed: ${(error as Error).message}`, 'server_error');
       else res.destroy();
     });
@@ -76,24 +81,24 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions): P
   // Long keep-alive, so that a benchmark client reuses its sockets instead of reconnecting.
   server.keepAliveTimeout = 60_000;
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, arrivedAt: number): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
     const method = req.method ?? 'GET';
     const authorization = req.headers.authorization;
     if (options.requireApiKey !== undefined && authorization !== `Bearer ${options.requireApiKey}`) {
-      record({ method, path, ...(authorization !== undefined && { authorization }) });
+      record({ method, path, ...(authorization !== undefined && { authorization }) }, arrivedAt);
       const sent = authorization?.replace(/^Bearer\s+/i, '') ?? '';
       sendError(res, 401, `Incorrect API key provided: ${sent || '(none)'}.`, 'invalid_request_error', 'invalid_api_key');
       return;
     }
     if (method === 'GET' && path === '/v1/models') {
-      record({ method, path });
+      record({ method, path }, arrivedAt);
       const data = (options.models ?? ['test-model']).map((id) => ({ id, object: 'model', created: 0, owned_by: 'sawtooth-test', ...options.modelFields?.[id] }));
       sendJson(res, 200, { object: 'list', data });
       return;
     }
     if (method !== 'POST' || path !== '/v1/chat/completions') {
-      record({ method, path });
+      record({ method, path }, arrivedAt);
       sendError(res, 404, `no route for ${method} ${path}`, 'invalid_request_error', 'unknown_url');
       return;
     }
@@ -103,13 +108,13 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions): P
     try {
       json = JSON.parse(raw);
     } catch {
-      record({ method, path });
+      record({ method, path }, arrivedAt);
       sendError(res, 400, 'the request body is not valid JSON', 'invalid_request_error');
       return;
     }
     const parsed = ChatRequestBodySchema.safeParse(json);
     if (!parsed.success) {
-      record({ method, path, body: json });
+      record({ method, path, body: json }, arrivedAt);
       const issue = parsed.error.issues[0]!;
       sendError(res, 400, `${issue.path.join('.') || 'body'}: ${issue.message}`, 'invalid_request_error', 'invalid_request');
       return;
@@ -117,7 +122,7 @@ export async function startOpenAITestServer(options: OpenAITestServerOptions): P
     const body = parsed.data;
     const prompt = promptOf(body);
     const fault = pickFault(prompt);
-    record({ method, path, body: json, model: body.model, prompt, ...(authorization !== undefined && { authorization }), ...(fault && { fault: fault.type }) });
+    record({ method, path, body: json, model: body.model, prompt, ...(authorization !== undefined && { authorization }), ...(fault && { fault: fault.type }) }, arrivedAt);
 
     // No timer at all when there is no latency: the benchmark path stays cheap.
     if (options.latencyMs) await sleep(options.latencyMs);

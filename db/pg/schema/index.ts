@@ -5,3 +5,4 @@ export * from './profile-cache';
 export * from './runs';
 export * from './sessions';
 export * from './user-suites';
+export * from './work-queue';
