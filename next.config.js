@@ -3,8 +3,9 @@ import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
 /** @type {(phase: string) => import('next').NextConfig} */
 const nextConfig = (phase) => ({
   // Native and wasm packages stay outside the bundle: better-sqlite3 loads a .node file, jax-js a wasm module; pg
-  // (PostgreSQL) has an optional native binding it looks for at run time, which a bundler would try to resolve.
-  serverExternalPackages: ['better-sqlite3', '@jax-js/jax', 'pg'],
+  // (PostgreSQL) has an optional native binding it looks for at run time, which a bundler would try to resolve, and
+  // pg-boss (the job queue of chunked runs) loads pg.
+  serverExternalPackages: ['better-sqlite3', '@jax-js/jax', 'pg', 'pg-boss'],
   poweredByHeader: false,
   reactStrictMode: true,
   // `npm test` type-checks the whole project (tsc --noEmit) before anything else; repeating it inside `next build`

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPgStore, type Store } from '../db/store';
+import { pairProbes } from '../evals/contracts';
 import { loadSuite } from '../evals/suites';
 import { collectPageErrors, launchChromium } from '../testing/browser/chromium';
 import { startApp, type RunningApp } from '../testing/browser/next-server';
@@ -87,7 +88,7 @@ describe.skipIf(!binaries)('the dashboard on PostgreSQL in Chromium', () => {
     const counts = await store.get<{ n: number; distinct: number }>(
       sql`SELECT count(*) AS "n", count(DISTINCT (probe_key, sample)) AS "distinct" FROM results WHERE run_id = ${runId}`,
     );
-    const probes = suite.pairs.length * 2;
+    const probes = suite.pairs.flatMap(pairProbes).length; // contrast twins included
     expect(counts).toEqual({ n: probes, distinct: probes });
     await page.screenshot({ path: path.join(shots, 'postgres-run.png'), fullPage: true });
     expect(errors).toEqual([]);
