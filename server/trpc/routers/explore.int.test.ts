@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqliteDbOf, type SqlRunner } from '../../../db/store';
+import type { SqlRunner } from '../../../db/store';
 import type { TestDatabase } from '../../../testing/store-backends/backends';
 
 // This file's process gets its own SQLite file for the report route (env is read once per process; the route opens
@@ -80,11 +80,9 @@ describeEachBackend('explore routers', (dialect) => {
       expect(rows.find((r) => r.model.id === 'ctm')!.model.arch).toBe('ctm');
     });
 
-    // Seeding a run mid-test goes through the runner's SQLite fixtures, and models.get lists the model's runs with
-    // db/queries/runs.ts: both reach PostgreSQL when the runner's queries are on the store (store-runner).
-    it.skipIf(dialect === 'pg')('a new run becomes the default profile; pooling both is explicit and lists them', async () => {
+    it('a new run becomes the default profile; pooling both is explicit and lists them', async () => {
       const before = (await caller.models.leaderboard({ suite: SUITE })).rows.find((r) => r.model.id === 'gamma')!.profile!;
-      const second = await seedRun(sqliteDbOf(database.store, 'seeding'), { modelId: 'gamma', suite, answer: () => ({ outcome: 'pass' }) });
+      const second = await seedRun(database.store, { modelId: 'gamma', suite, answer: () => ({ outcome: 'pass' }) });
       const after = (await caller.models.leaderboard({ suite: SUITE })).rows.find((r) => r.model.id === 'gamma')!.profile!;
       expect(after.runs).toEqual([second]);
       expect(after.counts.pass).toBe(FAMILIES * PAIRS * 2);
@@ -95,7 +93,7 @@ describeEachBackend('explore routers', (dialect) => {
       expect(page.profile!.counts).toEqual(after.counts);
     });
 
-    it.skipIf(dialect === 'pg')('get: the summary, families and runs of one model; NOT_FOUND for an unknown id', async () => {
+    it('get: the summary, families and runs of one model; NOT_FOUND for an unknown id', async () => {
       const page = await caller.models.get({ id: 'alpha', suite: SUITE });
       expect(page.profile!.families).toHaveLength(FAMILIES);
       expect(page.points).toHaveLength(FAMILIES * 2);
