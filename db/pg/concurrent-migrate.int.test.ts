@@ -2,18 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
 import { openPgStore } from '../store/pg-store';
-
-async function admin(templateUrl: string, text: string): Promise<void> {
-  const url = new URL(templateUrl);
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+import { adminQuery as admin } from '../../testing/store-backends/backends';
 
 const templateUrl = inject('pgTemplateUrl');
 

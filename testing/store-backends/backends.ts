@@ -21,7 +21,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function adminQuery(templateUrl: string, text: string): Promise<void> {
+/** Runs one statement on the cluster's `postgres` database (creating and dropping test databases). */
+export async function adminQuery(templateUrl: string, text: string): Promise<void> {
   const url = new URL(templateUrl);
   url.pathname = '/postgres';
   const client = new pg.Client({ connectionString: url.toString() });
