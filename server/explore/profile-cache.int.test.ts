@@ -40,8 +40,8 @@ describeEachBackend('profile cache (profile_cache table)', (dialect) => {
     handles.push(store);
     return store;
   };
-  /** The SQLite connection under the setup store, for the runner's and the catalog's fixtures (SQLite-only yet). */
-  const setupDb = () => sqliteDbOf(setup, 'the runner fixtures');
+  /** The SQLite connection under the setup store: a SQLite trigger is created with exec (the PostgreSQL side uses the store). */
+  const setupDb = () => sqliteDbOf(setup, 'a SQLite trigger');
   const rowOf = (modelId: string) =>
     setup.get<Row>(sql`SELECT format, stamp, profile, tallies, run_ids AS "runIds" FROM profile_cache WHERE model_id = ${modelId}`);
   const setRow = (modelId: string, column: 'profile' | 'tallies' | 'format', value: string | number) =>
