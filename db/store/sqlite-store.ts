@@ -142,11 +142,11 @@ export function openSqliteStore(file: string): Store {
 }
 
 /**
- * The SQLite connection under a store, for code not yet moved onto the store interface (it then runs on SQLite only:
- * the message names what is missing on PostgreSQL).
+ * The SQLite connection under a store, for what only SQLite has (its page-cache pragma, test fixtures that set up
+ * SQLite-specific faults). Throws on PostgreSQL, naming what asked.
  */
 export function sqliteDbOf(store: Store, what: string): Db {
   // By shape, not instanceof: the store may come from another bundle's copy of this module (see STORES).
   if (store.dialect === 'sqlite' && 'db' in store) return (store as SqliteStore).db;
-  throw new Error(`${what} is not available on PostgreSQL yet`);
+  throw new Error(`${what} needs the SQLite engine, not PostgreSQL`);
 }
