@@ -5,7 +5,6 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { pairProbes } from '../../evals/contracts';
 import { loadSuite } from '../../evals/suites';
 import { createCaller } from '../../server/trpc/root';
-import { wholeRunsOn } from '../../server/runner/testing/runner-backends';
 import { spawnCli } from '../../testing/cli/spawn-cli';
 import { startOpenAITestServer, type OpenAITestServer } from '../../testing/openai-test-server';
 import { describeEachBackend, freshDatabase, type TestDatabase } from '../../testing/store-backends/backends';
@@ -37,7 +36,6 @@ function jaggedAnswerer() {
 }
 
 describeEachBackend('sawtooth eval against an OpenAI-compatible server on loopback', (dialect) => {
-  if (!wholeRunsOn(dialect)) return;
   let server: OpenAITestServer;
   let database: TestDatabase;
   const model = jaggedAnswerer();

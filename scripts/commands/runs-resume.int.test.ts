@@ -2,7 +2,6 @@ import { sql } from 'drizzle-orm';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { wholeRunsOn } from '../../server/runner/testing/runner-backends';
 import { spawnCli } from '../../testing/cli/spawn-cli';
 import { startOpenAITestServer, type OpenAITestServer } from '../../testing/openai-test-server';
 import { describeEachBackend, freshDatabase, type TestDatabase } from '../../testing/store-backends/backends';
@@ -12,7 +11,6 @@ import { describeEachBackend, freshDatabase, type TestDatabase } from '../../tes
 // is a real child process given the database through its environment, on both backends.
 
 describeEachBackend('runs resume after the eval process is gone', (dialect) => {
-  if (!wholeRunsOn(dialect)) return;
   let server: OpenAITestServer;
   let database: TestDatabase;
   let childEnv: Record<string, string>;

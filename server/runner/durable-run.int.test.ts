@@ -12,7 +12,6 @@ import { startOpenAITestServer, type OpenAITestServer } from '../../testing/open
 import { describeEachBackend, freshDatabase, type TestDatabase } from '../../testing/store-backends/backends';
 import { childEnv } from '../env';
 import { createRun } from './create-run';
-import { wholeRunsOn } from './testing/runner-backends';
 
 // A worker process is killed with SIGKILL in the middle of a run; a second worker takes the run over once the
 // dead one's lease expires, and the run ends with exactly one result per (probe, sample). On both backends.
@@ -35,7 +34,6 @@ const stored = async (store: Store, runId: number) =>
     SELECT count(*) AS n, count(DISTINCT probe_key || ':' || sample) AS "distinctN" FROM results WHERE run_id = ${runId}`))!;
 
 describeEachBackend('a run survives SIGKILL of its worker process', (dialect) => {
-  if (!wholeRunsOn(dialect)) return;
   let server: OpenAITestServer;
   let database: TestDatabase;
   const children: ChildProcess[] = [];

@@ -8,7 +8,6 @@ import { createCaller } from '../trpc/root';
 import { createRun } from './create-run';
 import { createSchedulerRegistry, providerFor } from './endpoints';
 import { createSqlRunQueue } from './run-queue';
-import { wholeRunsOn } from './testing/runner-backends';
 import { Worker } from './worker';
 
 // A suite of our own with contrast twins, three families, and a model whose endpoint declares two of them on
@@ -50,7 +49,6 @@ function buildSuite(): Suite {
 }
 
 describeEachBackend('model scope, refusals and contrast twins through a real run', (dialect) => {
-  if (!wholeRunsOn(dialect)) return;
   const suite = buildSuite();
   const answers = new Map<string, string>();
   for (const [i, pair] of suite.pairs.entries()) {

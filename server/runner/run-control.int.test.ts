@@ -12,7 +12,6 @@ import { describeEachBackend, freshDatabase, type TestDatabase } from '../../tes
 import { createCaller } from '../trpc/root';
 import { createRun } from './create-run';
 import { createWorker } from './create-worker';
-import { wholeRunsOn } from './testing/runner-backends';
 
 // Cancel, resume and "retry only the errors", from the CLI (`sawtooth runs …`, a real child process given the
 // database through its environment) and from the tRPC runs router, on both backends, against a test server on
@@ -42,7 +41,6 @@ async function show(id: number): Promise<ShownRun> {
 const answered = (r: ShownRun) => r.counts.pass + r.counts.fail + r.counts.error;
 
 describeEachBackend('run control from the CLI and the API', (dialect) => {
-  if (!wholeRunsOn(dialect)) return;
   let server: OpenAITestServer;
   let caller: ReturnType<typeof createCaller>;
   const worker = (leaseMs = 15_000) => createWorker(database.store, { leaseMs });

@@ -8,14 +8,12 @@ import { createRun } from './create-run';
 import type { RunSettings } from './run-settings';
 import { runTotals } from './run-totals';
 import { createWorker } from './create-worker';
-import { wholeRunsOn } from './testing/runner-backends';
 import type { Worker } from './worker';
 
 // k samples with temperature and seed passed through; tokens and cost per result and per run; the opt-in response
 // cache (hits cost nothing and never reach the endpoint; errors are never cached).
 
 describeEachBackend('sampling, cost and the response cache', (dialect) => {
-  if (!wholeRunsOn(dialect)) return;
   let database: TestDatabase;
   let server: OpenAITestServer;
   let worker: Worker;
